@@ -1,0 +1,114 @@
+#include "framing.hpp"
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <sys/uio.h>
+#include <unistd.h>
+
+namespace notrain::framing {
+namespace {
+
+constexpr std::size_t kHeaderSize = sizeof(std::uint32_t);
+constexpr std::size_t kReadChunk = 64 * 1024;
+
+}  // namespace
+
+ByteSource fd_source(int fd) {
+  return [fd](char* buffer, std::size_t size) -> ssize_t {
+    for (;;) {
+      const ssize_t got = ::read(fd, buffer, size);
+      if (got >= 0 || errno != EINTR) return got;
+    }
+  };
+}
+
+FrameReader::FrameReader(ByteSource source, std::uint32_t max_frame)
+    : source_(std::move(source)), max_frame_(max_frame) {}
+
+bool FrameReader::fill(std::size_t count) {
+  if (filled_ - position_ >= count) return true;
+  // Move unread bytes to the front so the buffer never grows beyond one frame plus one chunk.
+  std::memmove(buffer_.data(), buffer_.data() + position_, filled_ - position_);
+  filled_ -= position_;
+  position_ = 0;
+  // A large frame (a screenshot) must not pin its memory for the rest of the session.
+  if (buffer_.size() > 4 * kReadChunk && count <= kReadChunk && filled_ <= kReadChunk) {
+    buffer_.resize(2 * kReadChunk);
+    buffer_.shrink_to_fit();
+  }
+  // Sized once per frame: growing it on every read would clear megabytes again and again.
+  if (buffer_.size() < std::max(count, filled_ + kReadChunk)) {
+    buffer_.resize(std::max(count, filled_ + kReadChunk));
+  }
+  while (filled_ < count && !failed_) {
+    const ssize_t got = source_(buffer_.data() + filled_, buffer_.size() - filled_);
+    if (got < 0) failed_ = true;
+    if (got <= 0) return false;
+    filled_ += static_cast<std::size_t>(got);
+  }
+  return filled_ >= count;
+}
+
+ReadResult FrameReader::next() {
+  ReadResult result;
+  if (!fill(kHeaderSize)) {
+    const bool nothing_left = filled_ == position_;
+    result.status = failed_ ? ReadStatus::ReadError
+                    : nothing_left ? ReadStatus::EndOfInput
+                                   : ReadStatus::TruncatedHeader;
+    return result;
+  }
+  std::memcpy(&result.announced_length, buffer_.data() + position_, kHeaderSize);
+  if (result.announced_length > max_frame_) {
+    result.status = ReadStatus::TooLarge;
+    return result;
+  }
+  if (!fill(kHeaderSize + result.announced_length)) {
+    result.status = failed_ ? ReadStatus::ReadError : ReadStatus::TruncatedBody;
+    return result;
+  }
+  position_ += kHeaderSize;
+  result.body.assign(buffer_, position_, result.announced_length);
+  position_ += result.announced_length;
+  result.status = ReadStatus::Frame;
+  return result;
+}
+
+std::string encode_frame(std::string_view body) {
+  const auto length = static_cast<std::uint32_t>(body.size());
+  std::string frame(kHeaderSize, '\0');
+  std::memcpy(frame.data(), &length, kHeaderSize);
+  frame.append(body);
+  return frame;
+}
+
+bool write_frame(int fd, std::string_view body) {
+  if (body.size() > kMaxOutputFrame) return false;
+  const auto length = static_cast<std::uint32_t>(body.size());
+  std::array<char, kHeaderSize> header{};
+  std::memcpy(header.data(), &length, kHeaderSize);
+  // One writev for header and body: a reply is a single system call in the common case.
+  std::array<iovec, 2> parts{iovec{header.data(), header.size()},
+                             iovec{const_cast<char*>(body.data()), body.size()}};
+  std::size_t first = 0;
+  while (first < parts.size()) {
+    const ssize_t written = ::writev(fd, &parts[first], static_cast<int>(parts.size() - first));
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    auto remaining = static_cast<std::size_t>(written);
+    while (first < parts.size() && remaining >= parts[first].iov_len) {
+      remaining -= parts[first].iov_len;
+      ++first;
+    }
+    if (first < parts.size()) {
+      parts[first].iov_base = static_cast<char*>(parts[first].iov_base) + remaining;
+      parts[first].iov_len -= remaining;
+    }
+  }
+  return true;
+}
+
+}  // namespace notrain::framing

@@ -1,0 +1,61 @@
+// Native-messaging framing: each message is a 32-bit length in native byte order followed by that
+// many bytes of UTF-8 JSON. This file knows bytes and lengths, nothing about JSON.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <sys/types.h>
+
+namespace notrain::framing {
+
+// Browsers may send up to 4 GiB; the host refuses anything above this before allocating.
+inline constexpr std::uint32_t kMaxInputFrame = 64u * 1024 * 1024;
+// Chrome and Firefox close the port when a host sends more than 1 MiB in one message.
+inline constexpr std::size_t kMaxOutputFrame = 1024 * 1024;
+
+// Reads up to `size` bytes into `buffer`; returns the count, 0 at end of input, -1 on error.
+using ByteSource = std::function<ssize_t(char* buffer, std::size_t size)>;
+ByteSource fd_source(int fd);
+
+enum class ReadStatus {
+  Frame,            // `body` holds one message
+  EndOfInput,       // clean end between messages
+  TruncatedHeader,  // input ended inside the 4-byte length
+  TruncatedBody,    // input ended before the announced length
+  TooLarge,         // announced length above the cap; nothing of the body was read
+  ReadError,
+};
+
+struct ReadResult {
+  ReadStatus status = ReadStatus::EndOfInput;
+  std::string body;
+  std::uint32_t announced_length = 0;
+};
+
+// Reads frames across partial reads and several frames per read.
+class FrameReader {
+ public:
+  explicit FrameReader(ByteSource source, std::uint32_t max_frame = kMaxInputFrame);
+  ReadResult next();
+
+ private:
+  // Makes at least `count` unread bytes available; false if the input ended or failed first.
+  bool fill(std::size_t count);
+
+  ByteSource source_;
+  std::uint32_t max_frame_;
+  std::string buffer_;        // storage; bytes [position_, filled_) are read but unconsumed
+  std::size_t position_ = 0;
+  std::size_t filled_ = 0;
+  bool failed_ = false;
+};
+
+std::string encode_frame(std::string_view body);
+
+// Writes one frame completely (retrying partial writes and interruptions). False if the reader is
+// gone or the body exceeds the output cap, which callers must have prevented.
+bool write_frame(int fd, std::string_view body);
+
+}  // namespace notrain::framing

@@ -1,0 +1,136 @@
+#include "protocol.hpp"
+
+#include <SQLiteCpp/Exception.h>
+
+#include "framing.hpp"
+
+namespace notrain::protocol {
+namespace {
+
+class TooDeep : public std::exception {};
+
+bool is_valid_id(const Json& id) {
+  return id.is_string() || id.is_number_integer() || id.is_number_unsigned() || id.is_null();
+}
+
+std::string describe_storage_error(const SQLite::Exception& error) {
+  switch (error.getErrorCode() & 0xFF) {
+    case SQLITE_FULL:
+      return "The disk is full: the confirmation was not saved. Free some space and try again.";
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      return std::string("NoTrain's database cannot be written (") + error.what() +
+             "). Check the permissions of its folder.";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return "NoTrain's database is damaged. It was left as it is; run `notrain-host verify`.";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return "NoTrain's database stayed busy for too long; please try again.";
+    default:
+      return std::string("NoTrain's database failed: ") + error.what();
+  }
+}
+
+Json checked_params(const Json& request) {
+  const auto found = request.find("params");
+  if (found == request.end() || found->is_null()) return Json::object();
+  if (!found->is_object()) {
+    throw RpcError(ErrorCode::InvalidParams, "The parameters must be an object of named values.");
+  }
+  return *found;
+}
+
+}  // namespace
+
+Json parse_request_body(std::string_view body) {
+  const auto limit_depth = [](int depth, Json::parse_event_t, Json&) {
+    if (depth > kMaxDepth) throw TooDeep();
+    return true;
+  };
+  try {
+    return Json::parse(body.begin(), body.end(), limit_depth);
+  } catch (const TooDeep&) {
+    throw RpcError(ErrorCode::InvalidRequest,
+                   "The message is nested more than " + std::to_string(kMaxDepth) + " levels deep.",
+                   {{"max_depth", kMaxDepth}});
+  } catch (const Json::parse_error& error) {
+    throw RpcError(ErrorCode::ParseError,
+                   std::string("The message is not valid JSON in UTF-8: ") + error.what());
+  }
+}
+
+Json error_reply(const Json& id, const RpcError& error) {
+  Json body = {{"code", static_cast<int>(error.code())}, {"message", error.what()}};
+  if (!error.data().is_null()) body["data"] = error.data();
+  return {{"jsonrpc", "2.0"}, {"id", id}, {"error", std::move(body)}};
+}
+
+std::string serialize_reply(const Json& reply) {
+  std::string text = reply.dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (text.size() <= framing::kMaxOutputFrame) return text;
+  const RpcError too_large(ErrorCode::MessageTooLarge,
+                           "The answer is too large for one browser message; ask for less at a time.",
+                           {{"size", text.size()}, {"max_size", framing::kMaxOutputFrame}});
+  return error_reply(reply.value("id", Json()), too_large).dump();
+}
+
+void Dispatcher::add(std::string method, Handler handler) {
+  handlers_.insert_or_assign(std::move(method), std::move(handler));
+}
+
+Json Dispatcher::call(const std::string& method, const Json& params) const {
+  const auto found = handlers_.find(method);
+  if (found == handlers_.end()) {
+    throw RpcError(ErrorCode::MethodNotFound, "NoTrain's host has no method named \"" + method + "\".",
+                   {{"method", method}});
+  }
+  try {
+    return found->second(params);
+  } catch (const RpcError&) {
+    throw;
+  } catch (const SQLite::Exception& error) {
+    throw storage_failure(describe_storage_error(error));
+  } catch (const std::bad_alloc&) {
+    throw RpcError(ErrorCode::InternalError, "NoTrain's host ran out of memory for this request.");
+  } catch (const std::exception& error) {
+    throw RpcError(ErrorCode::InternalError, std::string("NoTrain's host failed: ") + error.what());
+  }
+}
+
+std::optional<std::string> Dispatcher::handle(std::string_view body) const {
+  Json id = nullptr;
+  bool is_notification = false;
+  try {
+    const Json request = parse_request_body(body);
+    if (!request.is_object()) {
+      throw RpcError(ErrorCode::InvalidRequest,
+                     "The message must be a JSON-RPC request object (batches are not supported).");
+    }
+    const auto id_member = request.find("id");
+    is_notification = id_member == request.end();
+    if (!is_notification) {
+      if (!is_valid_id(*id_member)) {
+        throw RpcError(ErrorCode::InvalidRequest, "The request id must be a string, an integer or null.");
+      }
+      id = *id_member;
+    }
+    const auto version = request.find("jsonrpc");
+    if (version == request.end() || *version != "2.0") {
+      throw RpcError(ErrorCode::InvalidRequest, "The request must say \"jsonrpc\": \"2.0\".");
+    }
+    const auto method = request.find("method");
+    if (method == request.end() || !method->is_string()) {
+      throw RpcError(ErrorCode::InvalidRequest, "The request has no method name.");
+    }
+    Json result = call(method->get<std::string>(), checked_params(request));
+    if (is_notification) return std::nullopt;
+    return serialize_reply({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+  } catch (const RpcError& error) {
+    if (is_notification) return std::nullopt;
+    return serialize_reply(error_reply(id, error));
+  }
+}
+
+}  // namespace notrain::protocol

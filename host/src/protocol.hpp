@@ -1,0 +1,40 @@
+// JSON-RPC 2.0 over frames: turns one request body into at most one reply body. It checks the
+// envelope, limits nesting, looks the method up in a table and maps every failure to an error code.
+#pragma once
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "rpc_error.hpp"
+
+namespace notrain::protocol {
+
+using Json = nlohmann::json;
+using Handler = std::function<Json(const Json& params)>;
+
+// nlohmann's dump and copies recurse: deeper input is refused before it is ever built.
+inline constexpr int kMaxDepth = 64;
+
+// Parses a request body; throws RpcError (ParseError, or InvalidRequest when nested too deep).
+Json parse_request_body(std::string_view body);
+
+Json error_reply(const Json& id, const RpcError& error);
+// Serialises a reply; one that would exceed a frame becomes a MessageTooLarge error instead.
+std::string serialize_reply(const Json& reply);
+
+class Dispatcher {
+ public:
+  void add(std::string method, Handler handler);
+  // The reply to send, or nullopt for a notification (a request without id).
+  std::optional<std::string> handle(std::string_view body) const;
+  Json call(const std::string& method, const Json& params) const;
+
+ private:
+  std::map<std::string, Handler, std::less<>> handlers_;
+};
+
+}  // namespace notrain::protocol

@@ -1,8 +1,10 @@
 #include "protocol.hpp"
 
 #include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
 
 #include "framing.hpp"
+#include "storage_error.hpp"
 
 namespace notrain::protocol {
 namespace {
@@ -92,6 +94,8 @@ Json Dispatcher::call(const std::string& method, const Json& params) const {
     throw;
   } catch (const SQLite::Exception& error) {
     throw storage_failure(describe_storage_error(error));
+  } catch (const StorageError& error) {
+    throw storage_failure(error.what());
   } catch (const std::bad_alloc&) {
     throw RpcError(ErrorCode::InternalError, "NoTrain's host ran out of memory for this request.");
   } catch (const std::exception& error) {

@@ -1,0 +1,245 @@
+#include "cli.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <iomanip>
+#include <iostream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <SQLiteCpp/Exception.h>
+#include <notrain/identity.hpp>
+
+#include "cli_args.hpp"
+#include "evidence.hpp"
+#include "export.hpp"
+#include "store.hpp"
+
+namespace notrain::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using Words = std::vector<std::string>;
+
+struct Command {
+  std::string_view name;
+  std::string_view usage;
+  std::string_view summary;
+  std::function<int(const Words&)> run;
+};
+
+const std::vector<Command>& commands();
+
+// Commands that only read never create a database: a missing one simply holds nothing yet.
+std::optional<Store> open_existing_store() {
+  const fs::path path = default_database_path();
+  if (path.empty()) throw StorageError("Neither XDG_DATA_HOME nor HOME is set: cannot find the database.");
+  if (!fs::exists(path)) return std::nullopt;
+  return std::optional<Store>(std::in_place, path);
+}
+
+std::string shorten(const std::string& text, std::size_t width) {
+  if (text.size() <= width) return text;
+  return text.substr(0, width - 3) + "...";
+}
+
+std::optional<std::string> service_option(ArgReader& reader) {
+  auto service = reader.option("--service");
+  if (service && std::find(std::begin(kServices), std::end(kServices), *service) == std::end(kServices)) {
+    throw UsageError("unknown service " + *service + " (facebook, instagram, messenger, whatsapp, threads, meta_ai)");
+  }
+  return service;
+}
+
+void print_table(const std::vector<ConfirmationSummary>& items) {
+  std::cout << std::left << std::setw(6) << "ID" << std::setw(26) << "CAPTURED (UTC)" << std::setw(11)
+            << "SERVICE" << std::setw(8) << "KIND" << std::setw(22) << "ACCOUNT" << "ADDRESS\n";
+  for (const ConfirmationSummary& item : items) {
+    std::cout << std::left << std::setw(6) << item.id << std::setw(26) << item.captured_at << std::setw(11)
+              << item.service << std::setw(8) << item.kind << std::setw(22)
+              << shorten(item.account.empty() ? "-" : item.account, 20) << shorten(item.url, 70) << '\n';
+  }
+}
+
+int list_command(const Words& words) {
+  ArgReader reader(words);
+  const bool as_json = reader.flag("--json");
+  const auto service = service_option(reader);
+  if (!reader.positionals().empty()) throw UsageError("list takes no further words");
+  auto store = open_existing_store();
+  std::vector<ConfirmationSummary> items;
+  if (store) items = store->list(service, std::numeric_limits<std::int64_t>::max(), 0);
+  if (as_json) {
+    nlohmann::json array = nlohmann::json::array();
+    for (const auto& item : items) array.push_back(to_json(item));
+    std::cout << array.dump(2) << '\n';
+    return 0;
+  }
+  if (items.empty()) {
+    std::cout << "No confirmations are stored yet.\n";
+    return 0;
+  }
+  print_table(items);
+  std::cout << items.size() << (items.size() == 1 ? " confirmation\n" : " confirmations\n");
+  return 0;
+}
+
+void print_record(const Confirmation& record) {
+  const auto line = [](std::string_view label, const std::string& value) {
+    std::cout << std::left << std::setw(14) << label << (value.empty() ? "-" : value) << '\n';
+  };
+  line("Number", std::to_string(record.id));
+  line("Service", record.content.service);
+  line("Kind", record.content.kind);
+  line("Captured", record.captured_at);
+  line("Saved", record.saved_at);
+  line("Account", record.content.account);
+  line("Address", record.content.url);
+  line("Language", record.language);
+  line("SHA-256", record.sha256);
+  line("Screenshot", record.screenshot_size > 0
+                         ? record.screenshot_mime + ", " + std::to_string(record.screenshot_size) + " bytes"
+                         : "");
+  if (!record.form.is_null()) line("Form values", record.form.dump());
+  std::cout << "\n" << record.content.text << '\n';
+}
+
+int show_command(const Words& words) {
+  ArgReader reader(words);
+  const bool as_json = reader.flag("--json");
+  const Words rest = reader.positionals();
+  if (rest.size() != 1) throw UsageError("show needs one confirmation number");
+  std::int64_t id = 0;
+  try {
+    id = std::stoll(rest[0]);
+  } catch (const std::exception&) {
+    throw UsageError("\"" + rest[0] + "\" is not a confirmation number");
+  }
+  auto store = open_existing_store();
+  const auto record = store ? store->get(id) : std::nullopt;
+  if (!record) {
+    std::cerr << "notrain-host: no stored confirmation has the number " << id << ".\n";
+    return 1;
+  }
+  if (as_json) std::cout << to_json(*record).dump(2) << '\n';
+  else print_record(*record);
+  return 0;
+}
+
+// Writes beside the target and renames, so an interrupted export never leaves half a file where
+// a good one was; the file is private to the user like the database.
+int export_to_file(Store* store, ExportFormat format, const fs::path& target) {
+  const fs::path temporary = target.string() + ".partial";
+  std::size_t count = 0;
+  {
+    ::umask(077);
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("cannot write " + temporary.string());
+    if (store) count = export_confirmations(*store, format, out);
+    else out << (format == ExportFormat::Json ? "[]\n" : "");
+    out.flush();
+    if (!out) {
+      fs::remove(temporary);
+      throw std::runtime_error("writing " + target.string() + " failed (is the disk full?)");
+    }
+  }
+  fs::rename(temporary, target);
+  std::cerr << "Exported " << count << " confirmation" << (count == 1 ? "" : "s") << " to " << target.string()
+            << ".\n";
+  return 0;
+}
+
+int export_command(const Words& words) {
+  ArgReader reader(words);
+  const auto format_name = reader.option("--format").value_or("json");
+  const auto output = reader.option("--output");
+  if (!reader.positionals().empty()) throw UsageError("export takes no further words");
+  if (format_name != "json" && format_name != "csv") throw UsageError("--format is json or csv");
+  const ExportFormat format = format_name == "csv" ? ExportFormat::Csv : ExportFormat::Json;
+  auto store = open_existing_store();
+  if (output) return export_to_file(store ? &*store : nullptr, format, *output);
+  if (store) export_confirmations(*store, format, std::cout);
+  else if (format == ExportFormat::Json) std::cout << "[]\n";
+  std::cout.flush();
+  return std::cout ? 0 : 1;
+}
+
+int verify_command(const Words& words) {
+  if (!ArgReader(words).positionals().empty()) throw UsageError("verify takes no further words");
+  auto store = open_existing_store();
+  if (!store) {
+    std::cout << "No confirmations are stored yet.\n";
+    return 0;
+  }
+  const std::int64_t total = store->count(std::nullopt);
+  const auto mismatches = store->verify();
+  if (mismatches.empty()) {
+    std::cout << "All " << total << " stored confirmations match their SHA-256 digests.\n";
+    return 0;
+  }
+  for (const DigestMismatch& mismatch : mismatches) {
+    std::cout << "Confirmation " << mismatch.id << " was changed after it was saved: stored digest "
+              << mismatch.stored << ", content now gives " << mismatch.computed << ".\n";
+  }
+  std::cout << mismatches.size() << " of " << total << " confirmations do not match their digests.\n";
+  return 1;
+}
+
+int version_command(const Words&) {
+  std::cout << identity::kProgramName << ' ' << identity::kVersion << " (protocol " << identity::kProtocolVersion
+            << ")\n";
+  return 0;
+}
+
+int help_command(const Words&) {
+  std::cout << "NoTrain host " << identity::kVersion
+            << ": keeps the confirmations of your objections to Meta's AI training.\n\n"
+               "Browsers start it by themselves. You can use it to read and export what it keeps:\n\n";
+  for (const Command& command : commands()) {
+    std::cout << "  notrain-host " << std::left << std::setw(42) << command.usage << command.summary << '\n';
+  }
+  std::cout << "\nDatabase: " << default_database_path().string() << '\n';
+  return 0;
+}
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"list", "list [--json] [--service S]", "list stored confirmations, newest first", list_command},
+      {"show", "show ID [--json]", "show one confirmation with its text", show_command},
+      {"export", "export --format json|csv [--output FILE]", "export every confirmation", export_command},
+      {"verify", "verify", "check every confirmation against its digest", verify_command},
+      {"--version", "--version", "print the version", version_command},
+      {"--help", "--help", "print this help", help_command},
+  };
+  return table;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args) {
+  const std::string name = args.empty() ? "--help" : args[0];
+  const auto& table = commands();
+  const auto command = std::find_if(table.begin(), table.end(), [&](const Command& c) {
+    return c.name == name || (c.name == "--help" && (name == "help" || name == "-h"));
+  });
+  if (command == table.end()) {
+    std::cerr << "notrain-host: unknown command \"" << name << "\". Run notrain-host --help.\n";
+    return 2;
+  }
+  try {
+    return command->run(Words(args.begin() + 1, args.end()));
+  } catch (const UsageError& error) {
+    std::cerr << "notrain-host " << command->name << ": " << error.what() << "\nUsage: notrain-host "
+              << command->usage << '\n';
+    return 2;
+  } catch (const SQLite::Exception& error) {
+    std::cerr << "notrain-host: the database could not be read: " << error.what() << '\n';
+    return 1;
+  } catch (const std::exception& error) {
+    std::cerr << "notrain-host: " << error.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace notrain::cli

@@ -1,0 +1,63 @@
+// What a stored confirmation is, and how its digest is computed. The digest is the user's proof that
+// a record was not changed after it was saved: `verify` recomputes it from the stored fields.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace notrain {
+
+inline constexpr std::string_view kServices[] = {"facebook", "instagram", "messenger",
+                                                 "whatsapp", "threads",   "meta_ai"};
+inline constexpr std::string_view kKinds[] = {"page", "inbox", "email", "manual"};
+
+// The fields that make two confirmations "the same": saving them again is a duplicate.
+struct EvidenceContent {
+  std::string service;
+  std::string kind;
+  std::string url;
+  std::string account;  // empty when the page showed none
+  std::string text;
+};
+
+struct Screenshot {
+  std::string mime;   // image/png or image/jpeg
+  std::string bytes;  // decoded image
+};
+
+struct NewConfirmation {
+  EvidenceContent content;
+  std::string captured_at;  // normalised UTC, see validation::normalize_timestamp
+  std::string language;     // BCP 47 or empty
+  nlohmann::json form;      // the submitted values, or null
+  std::optional<Screenshot> screenshot;
+};
+
+struct ConfirmationSummary {
+  std::int64_t id = 0;
+  std::string service, kind, account, captured_at, url, sha256;
+  bool has_screenshot = false;
+};
+
+struct Confirmation {
+  std::int64_t id = 0;
+  EvidenceContent content;
+  std::string captured_at, language, saved_at, sha256;
+  nlohmann::json form;
+  std::string screenshot_mime;
+  std::int64_t screenshot_size = 0;  // 0 when there is none
+};
+
+// Canonical serialisation of the content: a JSON array in a fixed order, compact, UTF-8.
+std::string canonical_content(const EvidenceContent& content);
+// SHA-256 (hex) over the canonical content followed by the screenshot's bytes.
+std::string evidence_digest(const EvidenceContent& content, std::string_view screenshot_bytes);
+// SHA-256 (hex) over the canonical content alone: the key that finds duplicates.
+std::string content_key(const EvidenceContent& content);
+
+nlohmann::json to_json(const ConfirmationSummary& summary);
+nlohmann::json to_json(const Confirmation& confirmation);
+
+}  // namespace notrain

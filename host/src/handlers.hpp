@@ -1,0 +1,20 @@
+// The methods of protocol 1, registered in one table. One file per family:
+// handlers_session.cpp (hello, ping), handlers_profile.cpp, handlers_confirmation.cpp.
+#pragma once
+#include "protocol.hpp"
+#include "store.hpp"
+
+namespace notrain {
+
+struct HostContext {
+  LazyStore store;
+};
+
+void add_session_handlers(protocol::Dispatcher& dispatcher, HostContext& context);
+void add_profile_handlers(protocol::Dispatcher& dispatcher, HostContext& context);
+void add_confirmation_handlers(protocol::Dispatcher& dispatcher, HostContext& context);
+
+// Every method of protocol 1.
+protocol::Dispatcher make_dispatcher(HostContext& context);
+
+}  // namespace notrain

@@ -1,0 +1,188 @@
+#include <algorithm>
+
+#include "base64.hpp"
+#include "handlers.hpp"
+#include "params.hpp"
+#include "validation.hpp"
+
+namespace notrain {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxTextCharacters = 200'000;
+// Even escaped, a record must fit a 1 MiB reply to confirmation.get: these bound every part of it.
+constexpr std::size_t kMaxEncodedText = 640 * 1024;
+constexpr std::size_t kMaxUrl = 8192;
+constexpr std::size_t kMaxAccount = 512;
+constexpr std::size_t kMaxEncodedForm = 64 * 1024;
+constexpr std::size_t kMaxScreenshotBytes = 32 * 1024 * 1024;
+constexpr std::int64_t kDefaultListLimit = 50;
+constexpr std::int64_t kMaxListLimit = 500;
+// A list page stops before its reply could pass the browser's 1 MiB limit; next_offset goes on.
+constexpr std::size_t kListReplyBudget = 900 * 1024;
+constexpr std::int64_t kMaxScreenshotChunk = 512 * 1024;
+constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
+
+template <std::size_t N>
+bool is_one_of(const std::string& value, const std::string_view (&choices)[N]) {
+  return std::find(std::begin(choices), std::end(choices), value) != std::end(choices);
+}
+
+std::string checked_service(const std::string& service) {
+  if (!is_one_of(service, kServices)) {
+    throw invalid_field("service",
+                        "Unknown service \"" + service +
+                            "\": use facebook, instagram, messenger, whatsapp, threads or meta_ai.");
+  }
+  return service;
+}
+
+std::string checked_kind(const std::string& kind) {
+  if (!is_one_of(kind, kKinds)) {
+    throw invalid_field("kind", "Unknown kind \"" + kind + "\": use page, inbox, email or manual.");
+  }
+  return kind;
+}
+
+std::string checked_url(const std::string& url, const std::string& kind) {
+  const bool may_be_empty = kind == "email" || kind == "manual";
+  if (url.empty() && may_be_empty) return url;
+  if (url.size() > kMaxUrl || !validation::is_http_url(url)) {
+    throw invalid_field("url", "The address of the confirmation must be a web address (http or https) of at "
+                               "most 8192 characters.");
+  }
+  return url;
+}
+
+std::string checked_text(const std::string& text) {
+  if (text.empty()) throw invalid_field("text", "The confirmation text is empty.");
+  if (validation::count_characters(text) > kMaxTextCharacters ||
+      json(text).dump(-1, ' ', false, json::error_handler_t::replace).size() > kMaxEncodedText) {
+    throw invalid_field("text", "The confirmation text is longer than 200,000 characters.");
+  }
+  return text;
+}
+
+std::optional<Screenshot> decoded_screenshot(const std::optional<std::string>& data_url) {
+  if (!data_url) return std::nullopt;
+  const auto refuse = [](const std::string& why) { return invalid_field("screenshot", why); };
+  Screenshot screenshot;
+  std::string_view payload;
+  for (const std::string_view mime : {"image/png", "image/jpeg"}) {
+    const std::string prefix = "data:" + std::string(mime) + ";base64,";
+    if (data_url->starts_with(prefix)) {
+      screenshot.mime = mime;
+      payload = std::string_view(*data_url).substr(prefix.size());
+    }
+  }
+  if (screenshot.mime.empty()) throw refuse("The screenshot must be a data:image/png or data:image/jpeg base64 URL.");
+  if (payload.size() / 4 * 3 > kMaxScreenshotBytes) throw refuse("The screenshot is larger than 32 MiB.");
+  auto bytes = base64::decode(payload);
+  if (!bytes || bytes->empty()) throw refuse("The screenshot's data is not valid base64.");
+  const bool looks_right = screenshot.mime == "image/png" ? bytes->starts_with("\x89PNG\r\n\x1a\n")
+                                                          : bytes->starts_with("\xFF\xD8\xFF");
+  if (!looks_right) throw refuse("The screenshot's data is not a " + screenshot.mime + " image.");
+  screenshot.bytes = std::move(*bytes);
+  return screenshot;
+}
+
+NewConfirmation read_new_confirmation(const json& params) {
+  const Params fields(params, {"service", "kind", "url", "text", "captured_at", "account", "language", "form",
+                               "screenshot"});
+  NewConfirmation record;
+  EvidenceContent& content = record.content;
+  content.service = checked_service(fields.required_string("service"));
+  content.kind = checked_kind(fields.required_string("kind"));
+  content.url = checked_url(fields.required_string("url"), content.kind);
+  content.text = checked_text(fields.required_string("text"));
+  content.account = fields.optional_string("account").value_or("");
+  if (validation::count_characters(content.account) > kMaxAccount) {
+    throw invalid_field("account", "The account name is longer than 512 characters.");
+  }
+  const auto captured_at = validation::normalize_timestamp(fields.required_string("captured_at"));
+  if (!captured_at) {
+    throw invalid_field("captured_at", "The capture time must be an ISO-8601 date and time with a time zone, "
+                                       "such as 2025-05-20T14:03:00Z.");
+  }
+  record.captured_at = *captured_at;
+  record.language = fields.optional_string("language").value_or("");
+  if (!record.language.empty() && !validation::is_language_tag(record.language)) {
+    throw invalid_field("language", "The language must be a language tag such as fr, nl-BE or de.");
+  }
+  if (const json* form = fields.optional_object("form")) {
+    if (form->dump().size() > kMaxEncodedForm) throw invalid_field("form", "The form values exceed 64 KiB.");
+    record.form = *form;
+  }
+  record.screenshot = decoded_screenshot(fields.optional_string("screenshot"));
+  return record;
+}
+
+RpcError not_found(std::int64_t id) {
+  return RpcError(ErrorCode::NotFound, "No stored confirmation has the number " + std::to_string(id) + ".",
+                  {{"id", id}});
+}
+
+json list_page(Store& store, const json& params) {
+  const Params fields(params, {"service", "limit", "offset"});
+  std::optional<std::string> service = fields.optional_string("service");
+  if (service) checked_service(*service);
+  const std::int64_t limit = fields.integer_or("limit", kDefaultListLimit, 1, kMaxListLimit);
+  const std::int64_t offset = fields.integer_or("offset", 0, 0, kMaxId);
+  const std::int64_t total = store.count(service);
+  json items = json::array();
+  std::size_t budget = kListReplyBudget;
+  for (const ConfirmationSummary& summary : store.list(service, limit, offset)) {
+    json item = to_json(summary);
+    const std::size_t size = item.dump().size() + 1;
+    if (size > budget) break;
+    budget -= size;
+    items.push_back(std::move(item));
+  }
+  const std::int64_t next = offset + static_cast<std::int64_t>(items.size());
+  return {{"items", std::move(items)}, {"total", total}, {"next_offset", next < total ? json(next) : json()}};
+}
+
+json screenshot_chunk(Store& store, const json& params) {
+  const Params fields(params, {"id", "offset", "length"});
+  const std::int64_t id = fields.required_integer("id", 1, kMaxId);
+  const std::int64_t offset = fields.integer_or("offset", 0, 0, kMaxId);
+  const std::int64_t length = fields.integer_or("length", kMaxScreenshotChunk, 1, kMaxScreenshotChunk);
+  const auto chunk = store.screenshot(id, offset, length);
+  if (!chunk) {
+    if (!store.get(id)) throw not_found(id);
+    throw RpcError(ErrorCode::NotFound, "Confirmation " + std::to_string(id) + " has no screenshot.", {{"id", id}});
+  }
+  if (offset > chunk->total) {
+    throw invalid_field("offset", "The offset is past the end of the screenshot (" +
+                                      std::to_string(chunk->total) + " bytes).");
+  }
+  return {{"mime", chunk->mime}, {"total", chunk->total}, {"offset", chunk->offset},
+          {"data", base64::encode(chunk->bytes)}};
+}
+
+}  // namespace
+
+void add_confirmation_handlers(protocol::Dispatcher& dispatcher, HostContext& context) {
+  dispatcher.add("confirmation.save", [&context](const json& params) -> json {
+    const SaveOutcome outcome = context.store.get().save(read_new_confirmation(params));
+    return {{"id", outcome.id}, {"sha256", outcome.sha256}, {"duplicate", outcome.duplicate}};
+  });
+  dispatcher.add("confirmation.list",
+                 [&context](const json& params) -> json { return list_page(context.store.get(), params); });
+  dispatcher.add("confirmation.get", [&context](const json& params) -> json {
+    const std::int64_t id = Params(params, {"id"}).required_integer("id", 1, kMaxId);
+    const auto record = context.store.get().get(id);
+    if (!record) throw not_found(id);
+    return to_json(*record);
+  });
+  dispatcher.add("confirmation.screenshot",
+                 [&context](const json& params) -> json { return screenshot_chunk(context.store.get(), params); });
+  dispatcher.add("confirmation.delete", [&context](const json& params) -> json {
+    const std::int64_t id = Params(params, {"id"}).required_integer("id", 1, kMaxId);
+    if (!context.store.get().remove(id)) throw not_found(id);
+    return {{"deleted", true}};
+  });
+}
+
+}  // namespace notrain

@@ -1,0 +1,241 @@
+#include "store.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+#include <sys/stat.h>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "store_migrations.hpp"
+
+namespace notrain {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kBusyTimeoutMs = 10'000;
+
+// Creates the folder private to the user (0700) and makes every file SQLite creates in it (the
+// database, its WAL and shared-memory files) 0600.
+fs::path prepare_private_folder(const fs::path& file) {
+  const fs::path folder = file.parent_path();
+  if (!folder.empty() && !fs::exists(folder)) {
+    fs::create_directories(folder);
+    fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace);
+  }
+  ::umask(077);
+  if (fs::exists(file)) fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+  return file;
+}
+
+SQLite::Database open_database(const fs::path& file) {
+  SQLite::Database db(prepare_private_folder(file).string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.setBusyTimeout(kBusyTimeoutMs);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA foreign_keys = ON");
+  migrate(db);
+  return db;
+}
+
+std::string column_text(SQLite::Statement& statement, int index) {
+  const SQLite::Column column = statement.getColumn(index);
+  return column.isNull() ? std::string() : column.getString();
+}
+
+ConfirmationSummary read_summary(SQLite::Statement& row) {
+  ConfirmationSummary summary;
+  summary.id = row.getColumn(0).getInt64();
+  summary.service = column_text(row, 1);
+  summary.kind = column_text(row, 2);
+  summary.account = column_text(row, 3);
+  summary.captured_at = column_text(row, 4);
+  summary.url = column_text(row, 5);
+  summary.sha256 = column_text(row, 6);
+  summary.has_screenshot = row.getColumn(7).getInt() != 0;
+  return summary;
+}
+
+// Columns shared by get() and for_each(), in the order read_confirmation expects.
+constexpr const char* kRecordColumns =
+    "id, service, kind, url, account, text, captured_at, language, form, sha256, saved_at, "
+    "screenshot_mime, coalesce(length(screenshot), 0)";
+
+Confirmation read_confirmation(SQLite::Statement& row) {
+  Confirmation record;
+  record.id = row.getColumn(0).getInt64();
+  record.content = {column_text(row, 1), column_text(row, 2), column_text(row, 3), column_text(row, 4),
+                    column_text(row, 5)};
+  record.captured_at = column_text(row, 6);
+  record.language = column_text(row, 7);
+  const std::string form = column_text(row, 8);
+  record.form = form.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(form, nullptr, false);
+  record.sha256 = column_text(row, 9);
+  record.saved_at = column_text(row, 10);
+  record.screenshot_mime = column_text(row, 11);
+  record.screenshot_size = row.getColumn(12).getInt64();
+  return record;
+}
+
+}  // namespace
+
+fs::path default_database_path() {
+  const char* data_home = std::getenv("XDG_DATA_HOME");
+  fs::path base;
+  if (data_home != nullptr && fs::path(data_home).is_absolute()) {
+    base = data_home;
+  } else {
+    const char* home = std::getenv("HOME");
+    if (home == nullptr || *home == '\0') return {};
+    base = fs::path(home) / ".local" / "share";
+  }
+  return base / "notrain" / "notrain.db";
+}
+
+Store::Store(const fs::path& file) : path_(file), db_(open_database(file)) {}
+
+int Store::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+
+nlohmann::json Store::load_profile() {
+  SQLite::Statement query(db_, "SELECT json FROM profile WHERE id = 1");
+  if (!query.executeStep()) return nlohmann::json::object();
+  return nlohmann::json::parse(query.getColumn(0).getString(), nullptr, false);
+}
+
+void Store::save_profile(const nlohmann::json& profile) {
+  SQLite::Statement upsert(db_, "INSERT INTO profile (id, json) VALUES (1, ?) "
+                                "ON CONFLICT (id) DO UPDATE SET json = excluded.json");
+  upsert.bind(1, profile.dump());
+  upsert.exec();
+}
+
+SaveOutcome Store::save(const NewConfirmation& confirmation) {
+  const EvidenceContent& content = confirmation.content;
+  const std::string key = content_key(content);
+  // IMMEDIATE takes the write lock first, so two hosts saving the same content cannot both insert.
+  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement existing(db_, "SELECT id, sha256 FROM confirmations WHERE content_key = ?");
+  existing.bind(1, key);
+  if (existing.executeStep()) {
+    return {existing.getColumn(0).getInt64(), existing.getColumn(1).getString(), true};
+  }
+  const std::string_view screenshot_bytes =
+      confirmation.screenshot ? std::string_view(confirmation.screenshot->bytes) : std::string_view();
+  const std::string digest = evidence_digest(content, screenshot_bytes);
+  SQLite::Statement insert(db_,
+                           "INSERT INTO confirmations (service, kind, url, account, text, captured_at, "
+                           "language, form, screenshot, screenshot_mime, content_key, sha256) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bindNoCopy(1, content.service);
+  insert.bindNoCopy(2, content.kind);
+  insert.bindNoCopy(3, content.url);
+  insert.bindNoCopy(4, content.account);
+  insert.bindNoCopy(5, content.text);
+  insert.bind(6, confirmation.captured_at);
+  insert.bind(7, confirmation.language);
+  if (confirmation.form.is_null()) insert.bind(8);
+  else insert.bind(8, confirmation.form.dump());
+  if (confirmation.screenshot) {
+    insert.bindNoCopy(9, confirmation.screenshot->bytes.data(),
+                      static_cast<int>(confirmation.screenshot->bytes.size()));
+    insert.bind(10, confirmation.screenshot->mime);
+  } else {
+    insert.bind(9);
+    insert.bind(10, "");
+  }
+  insert.bind(11, key);
+  insert.bind(12, digest);
+  insert.exec();
+  const std::int64_t id = db_.getLastInsertRowid();
+  transaction.commit();
+  return {id, digest, false};
+}
+
+std::int64_t Store::count(const std::optional<std::string>& service) {
+  SQLite::Statement query(db_, service ? "SELECT count(*) FROM confirmations WHERE service = ?"
+                                       : "SELECT count(*) FROM confirmations");
+  if (service) query.bind(1, *service);
+  query.executeStep();
+  return query.getColumn(0).getInt64();
+}
+
+std::vector<ConfirmationSummary> Store::list(const std::optional<std::string>& service, std::int64_t limit,
+                                             std::int64_t offset) {
+  const std::string where = service ? "WHERE service = ? " : "";
+  SQLite::Statement query(db_,
+                          "SELECT id, service, kind, account, captured_at, url, sha256, screenshot IS NOT NULL "
+                          "FROM confirmations " + where +
+                          "ORDER BY captured_at DESC, id DESC LIMIT ? OFFSET ?");
+  int index = 1;
+  if (service) query.bind(index++, *service);
+  query.bind(index++, limit);
+  query.bind(index, offset);
+  std::vector<ConfirmationSummary> items;
+  while (query.executeStep()) items.push_back(read_summary(query));
+  return items;
+}
+
+std::optional<Confirmation> Store::get(std::int64_t id) {
+  SQLite::Statement query(db_, std::string("SELECT ") + kRecordColumns + " FROM confirmations WHERE id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) return std::nullopt;
+  return read_confirmation(query);
+}
+
+std::optional<ScreenshotChunk> Store::screenshot(std::int64_t id, std::int64_t offset, std::int64_t length) {
+  // substr() on a blob returns only the requested bytes: a chunk never loads the whole image.
+  SQLite::Statement query(db_, "SELECT screenshot_mime, length(screenshot), substr(screenshot, ? + 1, ?) "
+                               "FROM confirmations WHERE id = ? AND screenshot IS NOT NULL");
+  query.bind(1, offset);
+  query.bind(2, length);
+  query.bind(3, id);
+  if (!query.executeStep()) return std::nullopt;
+  ScreenshotChunk chunk;
+  chunk.mime = query.getColumn(0).getString();
+  chunk.total = query.getColumn(1).getInt64();
+  chunk.offset = offset;
+  const SQLite::Column data = query.getColumn(2);
+  chunk.bytes.assign(static_cast<const char*>(data.getBlob()), static_cast<std::size_t>(data.getBytes()));
+  return chunk;
+}
+
+bool Store::remove(std::int64_t id) {
+  SQLite::Statement erase(db_, "DELETE FROM confirmations WHERE id = ?");
+  erase.bind(1, id);
+  return erase.exec() > 0;
+}
+
+void Store::for_each(const std::function<void(const Confirmation&)>& visit) {
+  SQLite::Statement query(db_, std::string("SELECT ") + kRecordColumns + " FROM confirmations ORDER BY id");
+  while (query.executeStep()) visit(read_confirmation(query));
+}
+
+std::vector<DigestMismatch> Store::verify() {
+  SQLite::Statement query(db_, "SELECT id, service, kind, url, account, text, sha256, screenshot "
+                               "FROM confirmations ORDER BY id");
+  std::vector<DigestMismatch> mismatches;
+  while (query.executeStep()) {
+    const EvidenceContent content{column_text(query, 1), column_text(query, 2), column_text(query, 3),
+                                  column_text(query, 4), column_text(query, 5)};
+    const SQLite::Column screenshot = query.getColumn(7);
+    const std::string_view bytes(static_cast<const char*>(screenshot.getBlob()),
+                                 static_cast<std::size_t>(screenshot.getBytes()));
+    std::string computed = evidence_digest(content, bytes);
+    std::string stored = column_text(query, 6);
+    if (computed != stored) {
+      mismatches.push_back({query.getColumn(0).getInt64(), std::move(stored), std::move(computed)});
+    }
+  }
+  return mismatches;
+}
+
+Store& LazyStore::get() {
+  if (path_.empty()) {
+    throw StorageError("Neither XDG_DATA_HOME nor HOME is set: NoTrain cannot tell where its database is.");
+  }
+  if (!store_) store_ = std::make_unique<Store>(path_);
+  return *store_;
+}
+
+}  // namespace notrain

@@ -1,0 +1,87 @@
+// The evidence store: one SQLite file per user, private to them, in WAL mode so that several hosts
+// (one per browser connection) can read and write at once, with synchronous=FULL so that an
+// acknowledged save survives a crash of the machine.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
+
+#include "evidence.hpp"
+#include "storage_error.hpp"
+
+namespace notrain {
+
+// $XDG_DATA_HOME/notrain/notrain.db, or ~/.local/share/notrain/notrain.db; empty when neither
+// XDG_DATA_HOME nor HOME tells where that is.
+std::filesystem::path default_database_path();
+
+struct SaveOutcome {
+  std::int64_t id = 0;
+  std::string sha256;
+  bool duplicate = false;
+};
+
+struct ScreenshotChunk {
+  std::string mime;
+  std::int64_t total = 0;
+  std::int64_t offset = 0;
+  std::string bytes;
+};
+
+struct DigestMismatch {
+  std::int64_t id = 0;
+  std::string stored;
+  std::string computed;
+};
+
+class Store {
+ public:
+  // Opens (creating it if needed) and migrates the database. Throws SQLite::Exception, or
+  // StorageError for a database written by a newer NoTrain, which is never touched.
+  explicit Store(const std::filesystem::path& file);
+
+  const std::filesystem::path& path() const { return path_; }
+  int schema_version();
+
+  nlohmann::json load_profile();
+  void save_profile(const nlohmann::json& profile);
+
+  SaveOutcome save(const NewConfirmation& confirmation);
+  std::int64_t count(const std::optional<std::string>& service);
+  std::vector<ConfirmationSummary> list(const std::optional<std::string>& service, std::int64_t limit,
+                                        std::int64_t offset);
+  std::optional<Confirmation> get(std::int64_t id);
+  std::optional<ScreenshotChunk> screenshot(std::int64_t id, std::int64_t offset, std::int64_t length);
+  bool remove(std::int64_t id);
+
+  // Visits every record, oldest first, without holding more than one in memory.
+  void for_each(const std::function<void(const Confirmation&)>& visit);
+  // Recomputes every digest; returns the records whose stored digest no longer matches.
+  std::vector<DigestMismatch> verify();
+
+ private:
+  std::filesystem::path path_;
+  SQLite::Database db_;
+};
+
+// Opens the store on first use: `ping` and `hello` never pay for SQLite.
+class LazyStore {
+ public:
+  explicit LazyStore(std::filesystem::path file) : path_(std::move(file)) {}
+  Store& get();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  std::unique_ptr<Store> store_;
+};
+
+}  // namespace notrain

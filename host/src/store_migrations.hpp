@@ -1,0 +1,12 @@
+// The database schema as an ordered list of migrations; PRAGMA user_version records how many ran.
+#pragma once
+#include <SQLiteCpp/Database.h>
+
+namespace notrain {
+
+int latest_schema_version();
+// Brings the database to the latest schema in one transaction per step. Throws StorageError for
+// a database from a newer NoTrain (its version is above ours): it is left untouched.
+void migrate(SQLite::Database& db);
+
+}  // namespace notrain

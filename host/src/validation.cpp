@@ -1,0 +1,232 @@
+#include "validation.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+namespace notrain::validation {
+namespace {
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+
+bool all_of(std::string_view text, bool (*predicate)(char)) {
+  return std::all_of(text.begin(), text.end(), predicate);
+}
+
+// Officially assigned ISO 3166-1 alpha-2 codes, sorted for binary search.
+constexpr std::array<std::string_view, 249> kCountries = {
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA",
+    "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV",
+    "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU",
+    "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES",
+    "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM",
+    "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE",
+    "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM",
+    "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY",
+    "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT",
+    "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU",
+    "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA",
+    "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM",
+    "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL",
+    "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE",
+    "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW"};
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = text.find(separator, start);
+    parts.push_back(text.substr(start, end - start));
+    if (end == std::string_view::npos) return parts;
+    start = end + 1;
+  }
+}
+
+bool is_email_label(std::string_view label) {
+  if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+  // Bytes from 0x80 up are parts of internationalised (UTF-8) domain names.
+  return std::all_of(label.begin(), label.end(), [](char c) {
+    return is_alnum(c) || c == '-' || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+bool is_email_local_char(char c) {
+  static constexpr std::string_view kSpecials = "!#$%&'*+/=?^_`{|}~.-";
+  return is_alnum(c) || kSpecials.find(c) != std::string_view::npos || static_cast<unsigned char>(c) >= 0x80;
+}
+
+template <typename Number>
+bool parse_fixed_number(std::string_view text, Number& out) {
+  if (text.empty() || !all_of(text, is_digit)) return false;
+  return std::from_chars(text.data(), text.data() + text.size(), out).ec == std::errc{};
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    std::uint32_t code = 0;
+    if (lead < 0x80) { ++i; continue; }
+    if ((lead & 0xE0) == 0xC0) { length = 2; code = lead & 0x1Fu; }
+    else if ((lead & 0xF0) == 0xE0) { length = 3; code = lead & 0x0Fu; }
+    else if ((lead & 0xF8) == 0xF0) { length = 4; code = lead & 0x07u; }
+    else return false;
+    if (i + length > text.size()) return false;
+    for (std::size_t j = 1; j < length; ++j) {
+      const auto next = static_cast<unsigned char>(text[i + j]);
+      if ((next & 0xC0) != 0x80) return false;
+      code = (code << 6) | (next & 0x3Fu);
+    }
+    static constexpr std::array<std::uint32_t, 5> kSmallest = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+    i += length;
+  }
+  return true;
+}
+
+std::size_t count_characters(std::string_view utf8) {
+  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+bool is_email(std::string_view text) {
+  if (text.size() > 254) return false;
+  const std::size_t at = text.rfind('@');
+  if (at == std::string_view::npos || at == 0 || at > 64) return false;
+  const std::string_view local = text.substr(0, at);
+  const std::string_view domain = text.substr(at + 1);
+  if (!all_of(local, is_email_local_char) || local.front() == '.' || local.back() == '.' ||
+      local.find("..") != std::string_view::npos) {
+    return false;
+  }
+  const auto labels = split(domain, '.');
+  if (labels.size() < 2) return false;
+  return std::all_of(labels.begin(), labels.end(), is_email_label);
+}
+
+bool is_country_code(std::string_view text) {
+  return std::binary_search(kCountries.begin(), kCountries.end(), text);
+}
+
+bool is_language_tag(std::string_view text) {
+  if (text.empty() || text.size() > 64) return false;
+  const auto parts = split(text, '-');
+  std::size_t i = 0;
+  const auto size_between = [](std::string_view part, std::size_t low, std::size_t high) {
+    return part.size() >= low && part.size() <= high;
+  };
+  // Private-use tags ("x-...") stand alone.
+  const auto private_use_from = [&](std::size_t from) {
+    if (from + 1 >= parts.size()) return false;
+    for (std::size_t j = from + 1; j < parts.size(); ++j) {
+      if (!size_between(parts[j], 1, 8) || !all_of(parts[j], is_alnum)) return false;
+    }
+    return true;
+  };
+  if (parts[0] == "x" || parts[0] == "X") return private_use_from(0);
+  if (!size_between(parts[0], 2, 8) || parts[0].size() == 4 || !all_of(parts[0], is_alpha)) return false;
+  ++i;
+  // Up to three extended language subtags after a 2-3 letter language.
+  for (int extlang = 0; extlang < 3 && parts[0].size() <= 3 && i < parts.size() && parts[i].size() == 3 &&
+                        all_of(parts[i], is_alpha);
+       ++extlang) {
+    ++i;
+  }
+  if (i < parts.size() && parts[i].size() == 4 && all_of(parts[i], is_alpha)) ++i;  // script
+  if (i < parts.size() && ((parts[i].size() == 2 && all_of(parts[i], is_alpha)) ||
+                           (parts[i].size() == 3 && all_of(parts[i], is_digit)))) {
+    ++i;  // region
+  }
+  while (i < parts.size() && ((size_between(parts[i], 5, 8) && all_of(parts[i], is_alnum)) ||
+                              (parts[i].size() == 4 && is_digit(parts[i][0]) && all_of(parts[i], is_alnum)))) {
+    ++i;  // variants
+  }
+  while (i < parts.size() && parts[i].size() == 1 && is_alnum(parts[i][0]) && parts[i] != "x" &&
+         parts[i] != "X") {
+    ++i;  // extension singleton, then at least one 2-8 subtag
+    const std::size_t first = i;
+    while (i < parts.size() && size_between(parts[i], 2, 8) && all_of(parts[i], is_alnum)) ++i;
+    if (i == first) return false;
+  }
+  if (i < parts.size() && (parts[i] == "x" || parts[i] == "X")) return private_use_from(i);
+  return i == parts.size();
+}
+
+bool is_http_url(std::string_view text) {
+  std::string_view rest;
+  if (text.starts_with("https://")) rest = text.substr(8);
+  else if (text.starts_with("http://")) rest = text.substr(7);
+  else return false;
+  const std::size_t host_end = rest.find_first_of("/?#");
+  const std::string_view authority = rest.substr(0, host_end);
+  if (authority.empty()) return false;
+  return std::none_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F;
+  });
+}
+
+std::optional<std::string> normalize_timestamp(std::string_view text) {
+  // YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)
+  if (text.size() < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != 't') ||
+      text[13] != ':' || text[16] != ':') {
+    return std::nullopt;
+  }
+  int year = 0;
+  unsigned month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
+  if (!parse_fixed_number(text.substr(0, 4), year) || !parse_fixed_number(text.substr(5, 2), month) ||
+      !parse_fixed_number(text.substr(8, 2), day) || !parse_fixed_number(text.substr(11, 2), hour) ||
+      !parse_fixed_number(text.substr(14, 2), minute) || !parse_fixed_number(text.substr(17, 2), second)) {
+    return std::nullopt;
+  }
+  std::size_t i = 19;
+  if (i < text.size() && text[i] == '.') {
+    const std::size_t start = ++i;
+    while (i < text.size() && is_digit(text[i])) ++i;
+    const std::size_t digits = i - start;
+    if (digits == 0 || digits > 9) return std::nullopt;
+    std::string fraction(text.substr(start, std::min<std::size_t>(digits, 3)));
+    fraction.resize(3, '0');
+    parse_fixed_number(std::string_view(fraction), millis);
+  }
+  int offset_minutes = 0;
+  const std::string_view zone = text.substr(i);
+  if (zone == "Z" || zone == "z") {
+    offset_minutes = 0;
+  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+    unsigned zone_hours = 0, zone_minutes = 0;
+    if (!parse_fixed_number(zone.substr(1, 2), zone_hours) ||
+        !parse_fixed_number(zone.substr(4, 2), zone_minutes) || zone_hours > 23 || zone_minutes > 59) {
+      return std::nullopt;
+    }
+    offset_minutes = static_cast<int>(zone_hours * 60 + zone_minutes) * (zone[0] == '-' ? -1 : 1);
+  } else {
+    return std::nullopt;
+  }
+  using namespace std::chrono;
+  const year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+  if (!date.ok() || year < 1970 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+  const auto utc = sys_days{date} + hours{hour} + minutes{minute} + seconds{std::min(second, 59u)} -
+                   minutes{offset_minutes};
+  const auto utc_day = floor<days>(utc);
+  const year_month_day utc_date{utc_day};
+  const hh_mm_ss time{utc - utc_day};
+  std::array<char, 32> out{};
+  std::snprintf(out.data(), out.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(utc_date.year()),
+                static_cast<unsigned>(utc_date.month()), static_cast<unsigned>(utc_date.day()),
+                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+                static_cast<int>(time.seconds().count()));
+  std::string result(out.data());
+  result.insert(result.size() - 1, "." + std::string(3 - std::to_string(millis).size(), '0') + std::to_string(millis));
+  return result;
+}
+
+}  // namespace notrain::validation

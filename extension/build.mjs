@@ -1,0 +1,246 @@
+#!/usr/bin/env node
+// Builds the extension: node extension/build.mjs --out build/extension
+//   <out>/chromium/  unpacked MV3 build (service worker, "key" from public-key.der)
+//   <out>/firefox/   unpacked build (background scripts, gecko id)
+//   <out>/notrain-chromium.zip, <out>/notrain-firefox.zip  store-ready archives
+// Scripts are bundled with esbuild into one classic (IIFE) file per entry: content scripts cannot
+// be modules, and one shape for every entry keeps the two browsers' manifests simple.
+import { createHash } from "node:crypto";
+import { deflateRawSync } from "node:zlib";
+import { mkdir, readFile, readdir, rm, writeFile, copyFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const SOURCE_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+// Every permission the extension asks for, and why. The build refuses a manifest that asks for
+// anything else, so a new permission cannot slip in without a reason written here.
+export const PERMISSION_REASONS = Object.freeze({
+  nativeMessaging: "talk to notrain-host (org.notrain.host), which keeps the profile and the confirmations",
+  storage: "storage.local: the profile cache and the confirmations waiting for the host; " +
+    "storage.session: each tab's page state while the service worker sleeps",
+  alarms: "retry delivering waiting confirmations every few minutes, and only while some wait",
+  // tabs.captureVisibleTab needs <all_urls> or an activeTab grant, in Chromium
+  // (PermissionsData::CanCaptureVisiblePage) and in Firefox since 126. Host permissions for Meta's
+  // domains are not enough, and <all_urls> would let us read every site, so we take activeTab:
+  // opening the popup or pressing "fill now" on the form grants it for that tab, and Meta shows
+  // the confirmation in the same document. Without a grant the confirmation is saved without a
+  // screenshot (its text is the evidence) — never lost.
+  activeTab: "screenshot of the visible Meta tab as evidence when the confirmation appears",
+});
+
+const ENTRIES = {
+  "content.js": "src/content/content.js",
+  "background.js": "src/background/main.js",
+  "popup.js": "src/popup/popup.js",
+  "options.js": "src/options/options.js",
+};
+const STATIC_FILES = {
+  "popup.html": "src/popup/popup.html",
+  "popup.css": "src/popup/popup.css",
+  "options.html": "src/options/options.html",
+  "options.css": "src/options/options.css",
+  "base.css": "src/shared/base.css",
+};
+const ESBUILD_TARGETS = ["chrome120", "firefox140"];
+
+// Chromium's id for an extension: first 32 hex digits of SHA-256(DER key), 0-f written a-p.
+export function chromiumIdFromKey(derBytes) {
+  const hex = createHash("sha256").update(derBytes).digest("hex").slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join("");
+}
+
+export function checkPermissions(manifest) {
+  const unexplained = (manifest.permissions ?? []).filter((permission) => !Object.hasOwn(PERMISSION_REASONS, permission));
+  if (unexplained.length) throw new Error(`manifest.json asks for unexplained permissions: ${unexplained.join(", ")}`);
+  if (manifest.optional_permissions?.length || manifest.optional_host_permissions?.length) {
+    throw new Error("manifest.json must not ask for optional permissions");
+  }
+}
+
+// The ENGINE engineer's in-page texts ({key: {en, fr, ...}}) join each interface locale.
+// A key that exists already, or a locale without a text, stops the build.
+export function mergeNoticeMessages(localeMessages, notices) {
+  const merged = structuredClone(localeMessages);
+  for (const [key, texts] of Object.entries(notices)) {
+    if (!/^[A-Za-z0-9_]+$/.test(key)) throw new Error(`notice-messages.json: "${key}" is not a valid message name`);
+    for (const [lang, messages] of Object.entries(merged)) {
+      if (Object.hasOwn(messages, key)) throw new Error(`notice-messages.json: "${key}" clashes with _locales/${lang}`);
+      const text = texts?.[lang];
+      if (typeof text !== "string" || !text) throw new Error(`notice-messages.json: "${key}" has no "${lang}" text`);
+      messages[key] = { message: text };
+    }
+  }
+  return merged;
+}
+
+// Manifest for one browser from the shared source manifest.
+export function browserManifest(source, browser, keyBase64) {
+  const manifest = structuredClone(source);
+  if (browser === "chromium") {
+    manifest.background = { service_worker: "background.js" };
+    manifest.key = keyBase64;
+    delete manifest.browser_specific_settings;
+  } else {
+    manifest.background = { scripts: ["background.js"] };
+    delete manifest.key;
+  }
+  return manifest;
+}
+
+// ---- a minimal zip writer (deflate via node:zlib), so the build needs no zip program ----
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes) {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+// files: [[name, Buffer]] → zip Buffer. Fixed timestamp so that builds are reproducible.
+export function makeZip(files) {
+  const DOS_TIME = 0, DOS_DATE = (1 << 5) | 1 | ((2020 - 1980) << 9);
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [name, data] of files) {
+    const nameBytes = Buffer.from(name, "utf8");
+    const compressed = deflateRawSync(data, { level: 9 });
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    locals.push(local, nameBytes, compressed);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(DOS_TIME, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(compressed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + compressed.length;
+  }
+  const centralSize = centrals.reduce((sum, part) => sum + part.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
+}
+
+async function listFiles(dir, prefix = "") {
+  const out = [];
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), relative)));
+    else out.push(relative);
+  }
+  return out;
+}
+
+const readJson = async (file) => JSON.parse(await readFile(file, "utf8"));
+
+async function readLocales(sourceDir) {
+  const localesDir = path.join(sourceDir, "_locales");
+  const locales = {};
+  for (const lang of (await readdir(localesDir)).sort()) {
+    locales[lang] = await readJson(path.join(localesDir, lang, "messages.json"));
+  }
+  return locales;
+}
+
+async function bundle(sourceDir, outDir) {
+  const esbuild = await import("esbuild");
+  for (const [output, entry] of Object.entries(ENTRIES)) {
+    const entryPath = path.join(sourceDir, entry);
+    if (!existsSync(entryPath)) throw new Error(`missing entry point ${entry}`);
+    await esbuild.build({
+      entryPoints: [entryPath],
+      outfile: path.join(outDir, output),
+      bundle: true,
+      format: "iife",
+      target: ESBUILD_TARGETS,
+      charset: "utf8",
+      legalComments: "none",
+      logLevel: "warning",
+    });
+  }
+}
+
+export async function buildExtension({ outDir, sourceDir = SOURCE_DIR, zips = true }) {
+  const source = await readJson(path.join(sourceDir, "manifest.json"));
+  checkPermissions(source);
+  const keyBase64 = (await readFile(path.join(sourceDir, "public-key.der"))).toString("base64");
+  const noticesFile = path.join(sourceDir, "rules", "notice-messages.json");
+  if (!existsSync(noticesFile)) throw new Error("missing rules/notice-messages.json");
+  const locales = mergeNoticeMessages(await readLocales(sourceDir), await readJson(noticesFile));
+
+  await rm(outDir, { recursive: true, force: true });
+  const staging = path.join(outDir, ".scripts");
+  await bundle(sourceDir, staging);
+
+  const result = {};
+  for (const browser of ["chromium", "firefox"]) {
+    const dir = path.join(outDir, browser);
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "manifest.json"), `${JSON.stringify(browserManifest(source, browser, keyBase64), null, 2)}\n`);
+    for (const name of Object.keys(ENTRIES)) await copyFile(path.join(staging, name), path.join(dir, name));
+    for (const [name, from] of Object.entries(STATIC_FILES)) await copyFile(path.join(sourceDir, from), path.join(dir, name));
+    await mkdir(path.join(dir, "icons"), { recursive: true });
+    for (const icon of (await readdir(path.join(sourceDir, "icons"))).filter((name) => name.endsWith(".png"))) {
+      await copyFile(path.join(sourceDir, "icons", icon), path.join(dir, "icons", icon));
+    }
+    for (const [lang, messages] of Object.entries(locales)) {
+      await mkdir(path.join(dir, "_locales", lang), { recursive: true });
+      await writeFile(path.join(dir, "_locales", lang, "messages.json"), `${JSON.stringify(messages, null, 2)}\n`);
+    }
+    if (zips) {
+      const names = await listFiles(dir);
+      const files = await Promise.all(names.map(async (name) => [name, await readFile(path.join(dir, name))]));
+      await writeFile(path.join(outDir, `notrain-${browser}.zip`), makeZip(files));
+    }
+    result[browser] = dir;
+  }
+  await rm(staging, { recursive: true, force: true });
+  return { ...result, chromiumId: chromiumIdFromKey(Buffer.from(keyBase64, "base64")) };
+}
+
+async function main(argv) {
+  const outIndex = argv.indexOf("--out");
+  if (outIndex < 0 || !argv[outIndex + 1]) {
+    console.error("usage: node extension/build.mjs --out DIR [--no-zip]");
+    process.exit(2);
+  }
+  try {
+    const built = await buildExtension({ outDir: path.resolve(argv[outIndex + 1]), zips: !argv.includes("--no-zip") });
+    console.log(`NoTrain extension built: ${built.chromium} (id ${built.chromiumId}), ${built.firefox}`);
+  } catch (error) {
+    console.error(`extension build failed: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main(process.argv.slice(2));
+}

@@ -1,0 +1,47 @@
+// The toolbar badge: per tab, how far the user got on a Meta page; globally, whether
+// confirmations are waiting for the host. A tab's own badge hides the global one on that tab,
+// so the pending count is repeated in that tab's title.
+import { t } from "../shared/i18n.js";
+
+export const BADGES = Object.freeze({
+  recognised: { text: "•", color: "#5f6b7a", title: "badge_recognised" },
+  "form-ready": { text: "!", color: "#b35c00", title: "badge_form_ready" },
+  filled: { text: "✎", color: "#1a5fb4", title: "badge_filled" },
+  confirmed: { text: "✓", color: "#1e7b34", title: "badge_confirmed" },
+});
+const PENDING_COLOR = "#a51d2d";
+
+export class Badge {
+  constructor(action) {
+    this.action = action; // chrome.action / browser.action
+    this.pending = 0;
+  }
+
+  async showTab(tabId, status) {
+    const badge = BADGES[status] ?? BADGES.recognised;
+    let title = `${t("ext_name")}: ${t(badge.title)}`;
+    if (this.pending > 0) title += ` — ${t("badge_pending", [String(this.pending)])}`;
+    await Promise.all([
+      this.action.setBadgeText({ tabId, text: badge.text }),
+      this.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+      this.action.setTitle({ tabId, title }),
+    ]);
+  }
+
+  async clearTab(tabId) {
+    // Back to the global badge for this tab.
+    await Promise.all([
+      this.action.setBadgeText({ tabId, text: null }),
+      this.action.setTitle({ tabId, title: null }),
+    ]).catch(() => {}); // the tab may be gone already
+  }
+
+  async setPending(count) {
+    this.pending = count;
+    await Promise.all([
+      this.action.setBadgeText({ text: count > 0 ? String(count) : "" }),
+      this.action.setBadgeBackgroundColor({ color: PENDING_COLOR }),
+      this.action.setTitle({ title: count > 0 ? `${t("ext_name")}: ${t("badge_pending", [String(count)])}` : t("ext_name") }),
+    ]);
+  }
+}

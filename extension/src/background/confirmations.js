@@ -1,0 +1,89 @@
+// What happens when a content script reports a confirmation: add a screenshot of the tab, put it
+// in the pending queue (written to storage before anything else can fail), then deliver the
+// queue to the host in order. The answer says whether this one was saved or is still queued.
+import { isMetaUrl } from "../shared/meta-domains.js";
+
+const SERVICES = new Set(["facebook", "instagram", "messenger", "whatsapp", "threads", "meta_ai"]);
+const KINDS = new Set(["page", "inbox"]);
+const MAX_TEXT = 200_000;
+
+const text = (value, max) => (typeof value === "string" && value.trim() ? value.slice(0, max) : undefined);
+
+// Builds confirmation.save params from the content script's report; the tab's real URL wins
+// over a reported one that is not on Meta's origins.
+export function buildSaveParams(confirmation, senderUrl) {
+  if (!confirmation || typeof confirmation !== "object") throw new Error("No confirmation in the message");
+  const body = text(confirmation.text, MAX_TEXT);
+  if (!body) throw new Error("The confirmation has no text");
+  const captured = new Date(confirmation.captured_at);
+  const params = {
+    // Pages shared by all services ("meta") are stored under Facebook, the account they belong to.
+    service: SERVICES.has(confirmation.service) ? confirmation.service : "facebook",
+    kind: KINDS.has(confirmation.kind) ? confirmation.kind : "page",
+    url: isMetaUrl(confirmation.url) ? confirmation.url : senderUrl,
+    text: body,
+    captured_at: Number.isNaN(captured.getTime()) ? new Date().toISOString() : captured.toISOString(),
+  };
+  const account = text(confirmation.account, 320);
+  const language = text(confirmation.language, 35);
+  if (account) params.account = account;
+  if (language) params.language = language;
+  if (confirmation.form && typeof confirmation.form === "object" && !Array.isArray(confirmation.form)) {
+    params.form = Object.fromEntries(
+      Object.entries(confirmation.form)
+        .filter(([, value]) => typeof value === "string" || typeof value === "boolean")
+        .slice(0, 30)
+        .map(([key, value]) => [String(key).slice(0, 80), typeof value === "string" ? value.slice(0, 6000) : value]),
+    );
+  }
+  return params;
+}
+
+export class Confirmations {
+  constructor({ host, queue, capture, onQueueChanged = async () => {} }) {
+    this.host = host;
+    this.queue = queue;
+    this.capture = capture; // (tab) → data URL or null
+    this.onQueueChanged = onQueueChanged;
+  }
+
+  async record(confirmation, sender) {
+    const params = buildSaveParams(confirmation, sender.url);
+    const screenshot = await this.capture(sender.tab).catch(() => null);
+    if (screenshot) params.screenshot = screenshot;
+    const itemId = await this.queue.enqueue(params);
+    const outcome = await this.deliver();
+    const result = outcome.delivered.get(itemId);
+    if (result) {
+      return { status: result.duplicate ? "duplicate" : "saved", id: result.id, sha256: result.sha256 };
+    }
+    const reason = outcome.stopped ?? (await this.queue.list()).find((item) => item.id === itemId)?.rejected;
+    return { status: "queued", error: reason ? String(reason.message) : undefined };
+  }
+
+  // Delivers every pending confirmation it can, oldest first.
+  async deliver() {
+    const outcome = await this.queue.flush((params) => this.host.call("confirmation.save", params));
+    await this.onQueueChanged(outcome.remaining);
+    return outcome;
+  }
+}
+
+// Screenshot of the tab that reported the confirmation. captureVisibleTab shows whatever tab is
+// active in that window, so it is taken only while the reporting tab is the active one; anything
+// else would store a picture of another page as evidence.
+//
+// Permission: Chromium's captureVisibleTab needs <all_urls> or an activeTab grant
+// (PermissionsData::CanCaptureVisiblePage); host permissions for Meta's domains are not enough,
+// and an activeTab grant needs a user gesture (toolbar click, popup). Firefox needs the same since
+// version 126. We do not ask for <all_urls>: the user opens the popup / clicks "fill now" on the
+// form, which grants activeTab for that tab, and Meta's confirmation appears in the same document.
+// When no grant exists the confirmation is saved without a screenshot — its text is the evidence.
+export function makeCapture(tabs) {
+  return async function capture(tab) {
+    if (!tab || !Number.isInteger(tab.id)) return null;
+    const current = await tabs.get(tab.id);
+    if (!current?.active) return null;
+    return tabs.captureVisibleTab(current.windowId, { format: "jpeg", quality: 85 });
+  };
+}

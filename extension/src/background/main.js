@@ -1,0 +1,66 @@
+// The background's entry point: builds the parts and registers every listener synchronously at
+// start, as an MV3 service worker (Chromium) or event page (Firefox) must.
+import { getApi } from "../shared/browser-api.js";
+import { HostClient } from "./host-client.js";
+import { PendingQueue } from "./pending-queue.js";
+import { TabState, memoryStorage } from "./tab-state.js";
+import { Badge } from "./badge.js";
+import { ProfileCache } from "./profile-cache.js";
+import { Confirmations, makeCapture } from "./confirmations.js";
+import { createRoutes } from "./routes.js";
+import { createRouter } from "./router.js";
+
+const RETRY_ALARM = "notrain-pending-retry";
+const RETRY_MINUTES = 5;
+
+const api = getApi();
+const host = new HostClient({
+  connect: (name) => api.runtime.connectNative(name),
+  lastError: () => api.runtime.lastError,
+});
+const queue = new PendingQueue(api.storage.local);
+const tabState = new TabState(api.storage.session ?? memoryStorage());
+const badge = new Badge(api.action);
+const profiles = new ProfileCache({ host, storage: api.storage.local });
+
+// Keeps the badge and the retry alarm in step with the queue.
+async function queueChanged(remaining) {
+  await badge.setPending(remaining);
+  if (remaining > 0) await api.alarms.create(RETRY_ALARM, { periodInMinutes: RETRY_MINUTES });
+  else await api.alarms.clear(RETRY_ALARM);
+}
+
+const confirmations = new Confirmations({ host, queue, capture: makeCapture(api.tabs), onQueueChanged: queueChanged });
+const route = createRouter(
+  createRoutes({ host, tabState, badge, profiles, confirmations, queue }),
+  { extensionId: api.runtime.id, extensionOrigin: api.runtime.getURL("") },
+);
+
+async function retryPending() {
+  await queue.recover();
+  if ((await queue.count()) === 0) return queueChanged(0);
+  await confirmations.deliver();
+}
+
+// sendResponse + `return true` works in every supported Chromium and Firefox, unlike returning
+// a promise from the listener (Chromium accepts that only in recent versions).
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  route(message, sender).then(sendResponse, (error) => sendResponse({ error: { kind: "internal", message: String(error) } }));
+  return true;
+});
+
+api.runtime.onStartup.addListener(() => void retryPending());
+api.runtime.onInstalled.addListener(() => void retryPending());
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === RETRY_ALARM) void retryPending();
+});
+
+api.tabs.onRemoved.addListener((tabId) => void tabState.forget(tabId));
+api.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  // A new document is loading: the old page's state no longer applies; its content script
+  // reports again once it has looked at the new page.
+  if (changeInfo.status === "loading" && changeInfo.url) {
+    void tabState.forget(tabId);
+    void badge.clearTab(tabId);
+  }
+});

@@ -1,0 +1,100 @@
+// The dispatch table: message type → who may send it and the handler.
+// "content" = our content script on a Meta page; "page" = the popup and the full page.
+import { sanitizeState } from "./tab-state.js";
+import { toPlainError } from "./host-errors.js";
+
+// Host methods the extension's pages may call directly. confirmation.save is there for the
+// e-mail import; profile.set goes through "profile-set" so that the cache follows.
+const PAGE_HOST_METHODS = new Set(["hello", "ping", "profile.get", "confirmation.list", "confirmation.get",
+  "confirmation.screenshot", "confirmation.delete", "confirmation.save"]);
+
+export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, afterRetry = async () => {} }) {
+  const asAnswer = async (work) => {
+    try {
+      return { result: await work() };
+    } catch (error) {
+      return { error: toPlainError(error) };
+    }
+  };
+
+  return {
+    // ---- from content scripts in Meta tabs ----
+    "page-state": {
+      from: ["content"],
+      async handle(message, { sender }) {
+        const state = sanitizeState(message.state);
+        if (!state) return { ok: false };
+        await tabState.set(sender.tab.id, state);
+        await badge.showTab(sender.tab.id, state.status);
+        return { ok: true };
+      },
+    },
+    "confirmation-seen": {
+      from: ["content"],
+      async handle(message, { sender }) {
+        try {
+          return await confirmations.record(message.confirmation, sender);
+        } catch (error) {
+          return { status: "refused", error: String(error?.message || error) };
+        }
+      },
+    },
+
+    // ---- from content scripts and the extension's pages ----
+    "get-profile": {
+      from: ["content", "page"],
+      handle: () => profiles.get(),
+    },
+
+    // ---- from the extension's own pages only ----
+    "get-tab-state": {
+      from: ["page"],
+      async handle(message) {
+        return { state: Number.isInteger(message.tabId) ? await tabState.get(message.tabId) : null };
+      },
+    },
+    "host-status": {
+      from: ["page"],
+      async handle() {
+        try {
+          return { ok: true, hello: await host.call("hello") };
+        } catch (error) {
+          return { ok: false, error: toPlainError(error) };
+        }
+      },
+    },
+    "host-call": {
+      from: ["page"],
+      async handle(message) {
+        if (!PAGE_HOST_METHODS.has(message.method)) {
+          return { error: { kind: "refused", message: `Method ${String(message.method)} is not available here` } };
+        }
+        const params = message.params && typeof message.params === "object" ? message.params : {};
+        return asAnswer(() => host.call(message.method, params));
+      },
+    },
+    "profile-set": {
+      from: ["page"],
+      handle: (message) => asAnswer(() => profiles.set(message.profile)),
+    },
+    "pending-list": {
+      from: ["page"],
+      async handle() {
+        return { items: await queue.list() };
+      },
+    },
+    "pending-retry": {
+      from: ["page"],
+      async handle() {
+        await queue.unreject();
+        const outcome = await confirmations.deliver();
+        await afterRetry(outcome.remaining);
+        return {
+          delivered: outcome.delivered.size,
+          remaining: outcome.remaining,
+          error: outcome.stopped ? toPlainError(outcome.stopped) : null,
+        };
+      },
+    },
+  };
+}

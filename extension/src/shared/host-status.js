@@ -1,0 +1,30 @@
+// Shows the host's state in an element: working (with its version), or the problem and the fix,
+// with any `command` in the fix text set in a <code> element.
+import { t } from "./i18n.js";
+import { el, clear } from "./dom.js";
+
+export function renderHostStatus(container, answer) {
+  const doc = container.ownerDocument;
+  clear(container);
+  if (answer?.ok) {
+    container.dataset.state = "ok";
+    container.append(el(doc, "span", { class: "ok", text: t("host_ok", [String(answer.hello?.version ?? "?")]) }));
+    return;
+  }
+  container.dataset.state = answer?.error?.kind ?? "host-unavailable";
+  container.append(el(doc, "span", { class: "bad", text: t("host_not_working") }), " ");
+  container.append(withCode(doc, t(answer?.error?.fix_key || "fix_host_broken")));
+  if (answer?.error?.message) {
+    container.append(el(doc, "span", { class: "muted", text: ` (${answer.error.message})` }));
+  }
+}
+
+// Text with `backticks` → text nodes and <code> elements.
+export function withCode(doc, text) {
+  const fragment = doc.createDocumentFragment();
+  String(text).split("`").forEach((part, index) => {
+    if (!part) return;
+    fragment.append(index % 2 ? el(doc, "code", { text: part }) : doc.createTextNode(part));
+  });
+  return fragment;
+}

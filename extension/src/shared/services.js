@@ -1,0 +1,22 @@
+// The services' form links, read from the ENGINE engineer's rules/services.json (inlined by the
+// bundler). Only links on Meta's own https origins are ever shown.
+import data from "../../rules/services.json" with { type: "json" };
+import { isMetaUrl } from "./meta-domains.js";
+
+export const SERVICE_ORDER = ["facebook", "instagram", "messenger", "whatsapp", "threads", "meta_ai"];
+
+export function serviceLinks(services = data.services) {
+  return SERVICE_ORDER.filter((id) => services?.[id]).map((id) => {
+    const service = services[id];
+    return {
+      id,
+      label: typeof service.label === "string" ? service.label : id,
+      objectionForm: isMetaUrl(service.objection_form) ? service.objection_form : null,
+      privacyCenter: isMetaUrl(service.privacy_center) ? service.privacy_center : null,
+    };
+  });
+}
+
+export function serviceLabel(id, services = data.services) {
+  return services?.[id]?.label ?? (id === "meta" ? "Meta" : String(id));
+}

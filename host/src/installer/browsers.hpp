@@ -1,0 +1,77 @@
+// The browsers NoTrain registers with, and where each one looks for a native-messaging host manifest.
+// The table is data (browsers.cpp); compute_targets() turns it into concrete paths for one platform,
+// one user and one scope, without touching the file system, so every platform is testable on Linux.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace notrain::installer {
+
+// Chromium-family manifests list `allowed_origins`, Firefox-family ones `allowed_extensions`.
+enum class Flavour { Chromium, Firefox };
+enum class Platform { Linux, MacOS, Windows };
+enum class Scope { User, System };
+
+std::string_view to_string(Flavour flavour);
+std::string_view to_string(Platform platform);
+std::optional<Platform> current_platform();
+
+// What a path in the table is relative to.
+enum class Base {
+  Absolute,          // the folder is given in full (system folders)
+  Home,              // $HOME
+  XdgConfig,         // $XDG_CONFIG_HOME, else $HOME/.config (Chromium-family browsers follow it on Linux)
+  AppSupport,        // $HOME/Library/Application Support (macOS)
+};
+
+// One place a browser reads manifests from, both folders relative to `base`. The browser counts as
+// installed when `detect` exists (its profile folder, or for system scope its installation folder).
+struct Location {
+  Base base = Base::Absolute;
+  std::string_view detect;  // e.g. "google-chrome" or "/opt/google/chrome"
+  std::string_view hosts;   // the folder that holds the manifest, e.g. "google-chrome/NativeMessagingHosts"
+};
+
+struct WindowsKey {
+  std::string_view key;  // under HKCU (user) or HKLM (system); its default value is the manifest path
+};
+
+struct Browser {
+  std::string_view id;    // what --browser takes
+  std::string_view name;  // what people call it
+  Flavour flavour;
+  std::optional<Location> linux_user, linux_system;
+  std::optional<Location> macos_user, macos_system;
+  std::optional<WindowsKey> windows;
+};
+
+const std::vector<Browser>& browsers();
+const Browser* find_browser(std::string_view id);
+
+// The user's folders, read from the environment by the caller.
+struct Environment {
+  std::string home;             // $HOME (Windows: %USERPROFILE%)
+  std::string xdg_config_home;  // empty when unset
+  std::string xdg_data_home;    // empty when unset
+  std::string local_app_data;   // Windows %LOCALAPPDATA%; empty when unset
+};
+Environment environment_from_process();
+
+// One manifest a browser would read, as concrete paths for the chosen platform.
+struct Target {
+  const Browser* browser = nullptr;
+  std::string detect_folder;  // exists when the browser is installed (Linux, macOS)
+  std::string hosts_folder;   // where the manifest file lives
+  std::string manifest_path;
+  std::string registry_key;   // Windows only: full key whose default value is manifest_path
+};
+
+// Targets of every browser that has a location for (platform, scope). Pure: no file-system access.
+std::vector<Target> compute_targets(Platform platform, const Environment& env, Scope scope);
+
+// The manifest file name: the host name plus ".json", which browsers require.
+std::string manifest_file_name();
+
+}  // namespace notrain::installer

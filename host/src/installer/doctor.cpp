@@ -1,0 +1,123 @@
+// `notrain-host doctor`: diagnoses each browser's registration and prints one block per browser
+// (or JSON with --json). Exit status 1 when anything FAILs or no browser could be checked.
+#include <algorithm>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_args.hpp"
+#include "installer/commands.hpp"
+#include "installer/diagnosis.hpp"
+#include "installer/options.hpp"
+#include "notrain/identity.hpp"
+
+namespace notrain::installer {
+namespace {
+
+using nlohmann::ordered_json;
+
+std::vector<std::string_view> browsers_not_found(const Options& options, Platform platform, const Environment& env,
+                                                 const std::vector<Diagnosis>& checked) {
+  std::vector<std::string_view> names;
+  if (options.manifest_dir || !options.browsers.empty()) return names;
+  for (const Target& target : compute_targets(platform, env, options.scope)) {
+    const bool seen = std::any_of(checked.begin(), checked.end(), [&](const Diagnosis& d) {
+      return d.target.browser == target.browser || d.target.manifest_path == target.manifest_path;
+    });
+    if (!seen) names.push_back(target.browser->name);
+  }
+  return names;
+}
+
+void print_human(const std::vector<Diagnosis>& diagnoses, const std::vector<std::string_view>& not_found) {
+  std::cout << "NoTrain doctor (" << identity::kProgramName << ' ' << identity::kVersion << ")\n";
+  for (const Diagnosis& diagnosis : diagnoses) {
+    std::cout << '\n' << diagnosis.target.browser->name << ": " << diagnosis.target.manifest_path << '\n';
+    for (const Check& check : diagnosis.checks) {
+      std::cout << "  " << to_string(check.status) << "  " << check.message << '\n';
+      if (!check.fix.empty()) std::cout << "        Fix: " << check.fix << '\n';
+    }
+  }
+  if (!not_found.empty()) {
+    std::cout << "\nNot found on this computer (skipped):";
+    for (std::size_t i = 0; i < not_found.size(); ++i) std::cout << (i ? ", " : " ") << not_found[i];
+    std::cout << '\n';
+  }
+  if (diagnoses.empty()) {
+    std::cout << "\nFAIL  no supported browser found, so nothing could be checked.\n"
+                 "        Fix: install a browser, or name yours: notrain-host doctor --browser NAME ("
+              << browser_ids() << ")\n";
+    return;
+  }
+  const auto count = [&](Status status) {
+    return std::count_if(diagnoses.begin(), diagnoses.end(), [&](const Diagnosis& d) { return d.status() == status; });
+  };
+  std::cout << "\nSummary: " << count(Status::Pass) << " PASS, " << count(Status::Warn) << " WARN, "
+            << count(Status::Fail) << " FAIL\n";
+}
+
+void print_json(const std::vector<Diagnosis>& diagnoses, const std::vector<std::string_view>& not_found, bool ok) {
+  ordered_json report;
+  report["program"] = identity::kProgramName;
+  report["version"] = identity::kVersion;
+  report["ok"] = ok;
+  report["browsers"] = ordered_json::array();
+  for (const Diagnosis& diagnosis : diagnoses) {
+    ordered_json entry;
+    entry["id"] = diagnosis.target.browser->id;
+    entry["name"] = diagnosis.target.browser->name;
+    entry["flavour"] = to_string(diagnosis.target.browser->flavour);
+    entry["manifest"] = diagnosis.target.manifest_path;
+    entry["status"] = to_string(diagnosis.status());
+    entry["round_trip_ms"] = diagnosis.round_trip_ms ? ordered_json(*diagnosis.round_trip_ms) : ordered_json();
+    entry["checks"] = ordered_json::array();
+    for (const Check& check : diagnosis.checks) {
+      ordered_json item{{"check", check.name}, {"status", to_string(check.status)}, {"message", check.message}};
+      if (!check.fix.empty()) item["fix"] = check.fix;
+      entry["checks"].push_back(std::move(item));
+    }
+    report["browsers"].push_back(std::move(entry));
+  }
+  report["not_found"] = not_found;
+  std::cout << report.dump(2) << '\n';
+}
+
+int doctor(const Options& options, Platform platform, const Environment& env) {
+  std::vector<Diagnosis> diagnoses;
+  for (const Target& target : select_targets(options, platform, env, true)) {
+    diagnoses.push_back(diagnose(target, options));
+  }
+  const std::vector<std::string_view> not_found = browsers_not_found(options, platform, env, diagnoses);
+  const bool ok = !diagnoses.empty() && std::none_of(diagnoses.begin(), diagnoses.end(), [](const Diagnosis& d) {
+    return d.status() == Status::Fail;
+  });
+  if (options.json) {
+    print_json(diagnoses, not_found, ok);
+  } else {
+    print_human(diagnoses, not_found);
+  }
+  return ok ? 0 : 1;
+}
+
+}  // namespace
+
+int run_doctor(const std::vector<std::string>& args) {
+  try {
+    const Options options = parse_options(Command::Doctor, args);
+    const std::optional<Platform> platform = current_platform();
+    if (!platform || *platform == Platform::Windows) throw std::runtime_error("this operating system is not supported yet");
+    const Environment env = environment_from_process();
+    if (env.home.empty() && !options.manifest_dir && options.scope == Scope::User) {
+      throw std::runtime_error("HOME is not set: cannot find the browsers' folders");
+    }
+    return doctor(options, *platform, env);
+  } catch (const cli::UsageError& error) {
+    std::cerr << "notrain-host doctor: " << error.what() << "\nUsage: notrain-host " << usage(Command::Doctor) << '\n';
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "notrain-host doctor: " << error.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace notrain::installer

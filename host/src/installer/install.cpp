@@ -1,0 +1,116 @@
+// `notrain-host install`: writes our manifest for each chosen browser, changing nothing that is
+// already right, so running it again is safe and repairs whatever differs.
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include "cli_args.hpp"
+#include "installer/commands.hpp"
+#include "installer/files.hpp"
+#include "installer/manifest.hpp"
+#include "installer/options.hpp"
+#include "installer/registrations.hpp"
+
+namespace notrain::installer {
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class Change { Unchanged, Created, Repaired };
+
+struct Outcome {
+  Change change = Change::Unchanged;
+  std::vector<fs::path> created_folders;
+};
+
+Outcome install_one(const Target& target, const std::string& content, bool dry_run) {
+  Outcome outcome;
+  const std::optional<std::string> existing = read_file(target.manifest_path);
+  if (existing == content) return outcome;
+  outcome.change = existing ? Change::Repaired : Change::Created;
+  if (dry_run) return outcome;
+  outcome.created_folders = create_folders(target.hosts_folder);
+  write_file_atomically(target.manifest_path, content, 0644);
+  return outcome;
+}
+
+void report(const Target& target, const Outcome& outcome, const std::string& content, bool dry_run) {
+  const std::string_view name = target.browser->name;
+  switch (outcome.change) {
+    case Change::Unchanged:
+      std::cout << name << ": already registered, unchanged: " << target.manifest_path << '\n';
+      return;
+    case Change::Created:
+      std::cout << name << (dry_run ? ": would create " : ": created ") << target.manifest_path << '\n';
+      break;
+    case Change::Repaired:
+      std::cout << name << (dry_run ? ": would replace " : ": replaced ") << target.manifest_path
+                << " (it differed from NoTrain's manifest)\n";
+      break;
+  }
+  if (dry_run) std::cout << content;
+}
+
+std::string host_path(const Options& options) {
+  if (options.host_path) return *options.host_path;
+  const fs::path own = own_executable_path();
+  if (own.empty()) throw std::runtime_error("cannot find the path of this program; pass --host-path");
+  return own.string();
+}
+
+int install(const Options& options, Platform platform, const Environment& env) {
+  if (platform == Platform::Windows) {
+    std::cerr << "notrain-host install: registry entries on Windows are not written yet.\n";
+    return 1;
+  }
+  const std::vector<Target> targets = select_targets(options, platform, env, false);
+  if (targets.empty()) {
+    std::cerr << "notrain-host install: no supported browser found for this user. Name yours with --browser "
+                 "(known: " << browser_ids() << ").\n";
+    return 1;
+  }
+  const std::string path = host_path(options);
+  if (!fs::exists(path)) std::cerr << "Warning: " << path << " does not exist; browsers will not find the host.\n";
+
+  std::vector<std::string> created;
+  for (const Target& target : targets) {
+    const std::string content = build_manifest(target.browser->flavour, path);
+    const Outcome outcome = install_one(target, content, options.dry_run);
+    report(target, outcome, content, options.dry_run);
+    for (const fs::path& folder : outcome.created_folders) created.push_back(folder.string());
+  }
+  // A folder given with --manifest-dir belongs to the caller (a test profile): not recorded.
+  if (!options.dry_run && !options.manifest_dir && !created.empty()) {
+    const fs::path record = record_path(env, options.scope);
+    std::vector<std::string> folders = read_created_folders(record);
+    for (const std::string& folder : created) {
+      if (std::find(folders.begin(), folders.end(), folder) == folders.end()) folders.push_back(folder);
+    }
+    write_created_folders(record, folders);
+  }
+  if (!options.dry_run) std::cout << "Check the registration with: notrain-host doctor\n";
+  return 0;
+}
+
+}  // namespace
+
+int run_install(const std::vector<std::string>& args) {
+  try {
+    const Options options = parse_options(Command::Install, args);
+    const std::optional<Platform> platform = current_platform();
+    if (!platform) throw std::runtime_error("this operating system is not supported");
+    const Environment env = environment_from_process();
+    if (env.home.empty() && !options.manifest_dir && options.scope == Scope::User) {
+      throw std::runtime_error("HOME is not set: cannot find the browsers' folders");
+    }
+    return install(options, *platform, env);
+  } catch (const cli::UsageError& error) {
+    std::cerr << "notrain-host install: " << error.what() << "\nUsage: notrain-host " << usage(Command::Install) << '\n';
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "notrain-host install: " << error.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace notrain::installer

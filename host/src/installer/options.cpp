@@ -1,0 +1,120 @@
+#include "installer/options.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "cli_args.hpp"
+
+namespace notrain::installer {
+namespace fs = std::filesystem;
+
+namespace {
+
+const Browser& browser_named(const std::string& id) {
+  const Browser* browser = find_browser(id);
+  if (!browser) throw cli::UsageError("unknown browser \"" + id + "\"; known browsers: " + browser_ids());
+  return *browser;
+}
+
+std::chrono::milliseconds parse_timeout(const std::string& text) {
+  std::size_t used = 0;
+  long value = 0;
+  try {
+    value = std::stol(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || value <= 0) throw cli::UsageError("--timeout-ms needs a positive number of milliseconds");
+  return std::chrono::milliseconds(value);
+}
+
+Target manifest_dir_target(const Options& options) {
+  if (options.browsers.size() != 1) {
+    throw cli::UsageError("--manifest-dir needs exactly one --browser (for example --browser chromium)");
+  }
+  Target target;
+  target.browser = options.browsers.front();
+  target.hosts_folder = fs::absolute(*options.manifest_dir).lexically_normal().string();
+  target.manifest_path = (fs::path(target.hosts_folder) / manifest_file_name()).string();
+  return target;
+}
+
+}  // namespace
+
+std::string browser_ids() {
+  std::string ids;
+  for (const Browser& browser : browsers()) {
+    if (!ids.empty()) ids += ", ";
+    ids += browser.id;
+  }
+  return ids;
+}
+
+std::string_view usage(Command command) {
+  switch (command) {
+    case Command::Install:
+      return "install [--browser NAME]... [--system] [--dry-run] [--manifest-dir DIR] [--host-path PATH]";
+    case Command::Uninstall: return "uninstall [--browser NAME]... [--system] [--dry-run] [--manifest-dir DIR]";
+    case Command::Doctor: return "doctor [--json] [--browser NAME]... [--system] [--manifest-dir DIR] [--timeout-ms N]";
+  }
+  return "";
+}
+
+Options parse_options(Command command, const std::vector<std::string>& args) {
+  cli::ArgReader reader(args);
+  Options options;
+  while (const std::optional<std::string> id = reader.option("--browser")) {
+    const Browser* browser = &browser_named(*id);
+    if (std::find(options.browsers.begin(), options.browsers.end(), browser) == options.browsers.end()) {
+      options.browsers.push_back(browser);
+    }
+  }
+  if (reader.flag("--system")) options.scope = Scope::System;
+  options.manifest_dir = reader.option("--manifest-dir");
+  if (command != Command::Doctor) options.dry_run = reader.flag("--dry-run");
+  if (command == Command::Install) options.host_path = reader.option("--host-path");
+  if (command == Command::Doctor) {
+    options.json = reader.flag("--json");
+    if (const auto timeout = reader.option("--timeout-ms")) options.timeout = parse_timeout(*timeout);
+  }
+  const std::vector<std::string> rest = reader.positionals();
+  if (!rest.empty()) throw cli::UsageError("unexpected word \"" + rest.front() + "\"");
+  if (options.manifest_dir && options.scope == Scope::System) {
+    throw cli::UsageError("--manifest-dir and --system exclude each other");
+  }
+  if (options.host_path && !fs::path(*options.host_path).is_absolute()) {
+    throw cli::UsageError("--host-path must be absolute: browsers do not resolve relative paths");
+  }
+  return options;
+}
+
+std::vector<Target> select_targets(const Options& options, Platform platform, const Environment& env,
+                                   bool include_registered) {
+  if (options.manifest_dir) return {manifest_dir_target(options)};
+  std::vector<Target> all = compute_targets(platform, env, options.scope);
+  for (const Browser* browser : options.browsers) {
+    const bool has_location = std::any_of(all.begin(), all.end(), [&](const Target& t) { return t.browser == browser; });
+    if (!has_location) {
+      throw cli::UsageError(std::string(browser->name) + " has no " +
+                            (options.scope == Scope::System ? "system-wide" : "per-user") +
+                            " manifest folder on " + std::string(to_string(platform)));
+    }
+  }
+  std::vector<Target> chosen;
+  for (Target& target : all) {
+    bool wanted = false;
+    if (!options.browsers.empty()) {
+      wanted = std::find(options.browsers.begin(), options.browsers.end(), target.browser) != options.browsers.end();
+    } else {
+      std::error_code ignored;
+      wanted = fs::is_directory(target.detect_folder, ignored) ||
+               (include_registered && fs::exists(target.manifest_path, ignored));
+    }
+    const bool duplicate = std::any_of(chosen.begin(), chosen.end(),
+                                       [&](const Target& t) { return t.manifest_path == target.manifest_path; });
+    if (wanted && !duplicate) chosen.push_back(std::move(target));
+  }
+  return chosen;
+}
+
+}  // namespace notrain::installer

@@ -1,0 +1,38 @@
+// Reading the words after `install`, `uninstall` and `doctor`, and choosing the manifests they act on.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "installer/browsers.hpp"
+
+namespace notrain::installer {
+
+enum class Command { Install, Uninstall, Doctor };
+
+struct Options {
+  std::vector<const Browser*> browsers;     // named with --browser; empty means every browser found
+  Scope scope = Scope::User;                // --system
+  bool dry_run = false;                     // --dry-run (install, uninstall)
+  bool json = false;                        // --json (doctor)
+  std::optional<std::string> manifest_dir;  // --manifest-dir: one folder chosen by the caller (tests, profiles)
+  std::optional<std::string> host_path;     // --host-path: the binary to register instead of this one (packagers)
+  std::chrono::milliseconds timeout{5000};  // --timeout-ms (doctor): how long the host may take to answer
+};
+
+// Throws cli::UsageError naming the wrong word.
+Options parse_options(Command command, const std::vector<std::string>& args);
+
+std::string_view usage(Command command);
+
+// The manifests a command acts on, one per file (browsers that share a file appear once):
+// with --manifest-dir that folder; with --browser those browsers; otherwise the browsers whose
+// folder exists, plus (when `include_registered`) any other browser that already has our manifest.
+std::vector<Target> select_targets(const Options& options, Platform platform, const Environment& env,
+                                   bool include_registered);
+
+// "google-chrome, chromium, ..." for messages.
+std::string browser_ids();
+
+}  // namespace notrain::installer

@@ -1,0 +1,164 @@
+// Stored confirmations: a paged list (following next_offset), the detail of one (text,
+// screenshot reassembled from chunks, digest, dates) and deletion after a confirmation dialog.
+import { t } from "../shared/i18n.js";
+import { el, clear } from "../shared/dom.js";
+import { callHost } from "../shared/messaging.js";
+import { serviceLabel } from "../shared/services.js";
+import { formatDate, formatBytes } from "../shared/format.js";
+import { fetchScreenshot } from "./screenshot.js";
+
+const PAGE_SIZE = 20;
+
+export class ConfirmationsView {
+  constructor(doc) {
+    this.doc = doc;
+    this.body = doc.getElementById("confirmations-body");
+    this.status = doc.getElementById("confirmations-status");
+    this.more = doc.getElementById("confirmations-more");
+    this.detail = doc.getElementById("confirmation-detail");
+    this.dialog = doc.getElementById("delete-dialog");
+    this.nextOffset = 0;
+    this.total = 0;
+    this.shown = 0;
+    this.current = null;
+    this.imageUrl = null;
+  }
+
+  async start() {
+    this.more.addEventListener("click", () => void this.loadPage());
+    this.doc.getElementById("detail-close").addEventListener("click", () => this.closeDetail());
+    this.doc.getElementById("detail-delete").addEventListener("click", () => void this.askDelete());
+    await this.reload();
+    // options.html#confirmation-<id> (from the popup) opens that confirmation.
+    const match = /^#confirmation-(.+)$/.exec(this.doc.location?.hash ?? "");
+    if (match) await this.open(decodeURIComponent(match[1]));
+  }
+
+  async reload() {
+    clear(this.body);
+    this.nextOffset = 0;
+    this.shown = 0;
+    await this.loadPage();
+  }
+
+  async loadPage() {
+    if (this.nextOffset === null) return;
+    this.status.textContent = t("loading");
+    try {
+      const page = await callHost("confirmation.list", { limit: PAGE_SIZE, offset: this.nextOffset });
+      for (const item of page.items) this.body.append(this.row(item));
+      this.shown += page.items.length;
+      this.total = page.total;
+      this.nextOffset = page.next_offset ?? null;
+      this.status.textContent = this.total === 0 ? t("confirmations_none")
+        : t("confirmations_count", [String(this.shown), String(this.total)]);
+    } catch (error) {
+      this.nextOffset = null;
+      this.status.textContent = `${t("confirmations_unavailable")} ${t(error.fix_key || "fix_host_error")}`;
+    }
+    this.more.hidden = this.nextOffset === null;
+  }
+
+  row(item) {
+    const doc = this.doc;
+    const button = el(doc, "button", { type: "button", text: t("confirmations_view"),
+      "aria-label": t("confirmations_view_label", [serviceLabel(item.service), formatDate(item.captured_at)]) });
+    button.addEventListener("click", () => void this.open(item.id));
+    return el(doc, "tr", { dataset: { id: String(item.id) } }, [
+      el(doc, "td", { text: formatDate(item.captured_at) }),
+      el(doc, "td", { text: serviceLabel(item.service) }),
+      el(doc, "td", { text: t(`kind_label_${item.kind}`) }),
+      el(doc, "td", { class: "account", text: item.account ?? "" }),
+      el(doc, "td", {}, [button]),
+    ]);
+  }
+
+  async open(id) {
+    const doc = this.doc;
+    this.closeDetail();
+    let record;
+    try {
+      record = await callHost("confirmation.get", { id });
+    } catch (error) {
+      this.status.textContent = `${t("confirmations_unavailable")} ${error.message}`;
+      return;
+    }
+    this.current = record;
+    const fields = doc.getElementById("detail-fields");
+    clear(fields);
+    const rows = [
+      ["detail_service", serviceLabel(record.service)],
+      ["detail_kind", t(`kind_label_${record.kind}`)],
+      ["detail_captured", formatDate(record.captured_at)],
+      ["detail_saved", formatDate(record.saved_at)],
+      ["detail_account", record.account],
+      ["detail_language", record.language],
+      ["detail_url", record.url],
+      ["detail_sha256", record.sha256],
+    ];
+    for (const [key, value] of rows) {
+      if (!value) continue;
+      fields.append(el(doc, "dt", { text: t(key) }), el(doc, "dd", { text: value, dataset: { field: key } }));
+    }
+    for (const [name, value] of Object.entries(record.form ?? {})) {
+      fields.append(el(doc, "dt", { text: t("detail_form_field", [name]) }), el(doc, "dd", { text: String(value) }));
+    }
+    doc.getElementById("detail-text").textContent = record.text ?? "";
+    this.detail.hidden = false;
+    this.detail.focus();
+    await this.showScreenshot(record);
+  }
+
+  async showScreenshot(record) {
+    const status = this.doc.getElementById("detail-screenshot-status");
+    const image = this.doc.getElementById("detail-screenshot");
+    if (!record.has_screenshot) {
+      status.textContent = t("detail_no_screenshot");
+      return;
+    }
+    status.textContent = t("loading");
+    try {
+      const { mime, bytes } = await fetchScreenshot(callHost, record.id);
+      if (this.current?.id !== record.id) return; // another one was opened meanwhile
+      this.imageUrl = URL.createObjectURL(new Blob([bytes], { type: mime }));
+      image.src = this.imageUrl;
+      image.alt = t("detail_screenshot_alt", [serviceLabel(record.service), formatDate(record.captured_at)]);
+      image.hidden = false;
+      status.textContent = t("detail_screenshot_size", [formatBytes(bytes.length)]);
+    } catch (error) {
+      status.textContent = `${t("detail_screenshot_failed")} ${error.message}`;
+    }
+  }
+
+  closeDetail() {
+    this.detail.hidden = true;
+    this.current = null;
+    const image = this.doc.getElementById("detail-screenshot");
+    image.hidden = true;
+    image.removeAttribute("src");
+    if (this.imageUrl) URL.revokeObjectURL(this.imageUrl);
+    this.imageUrl = null;
+  }
+
+  askDelete() {
+    const record = this.current;
+    if (!record) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      this.dialog.addEventListener("close", async () => {
+        if (this.dialog.returnValue !== "delete") return resolve(false);
+        try {
+          await callHost("confirmation.delete", { id: record.id });
+          this.closeDetail();
+          await this.reload();
+          this.status.textContent = t("confirmation_deleted");
+          resolve(true);
+        } catch (error) {
+          this.status.textContent = `${t("confirmation_not_deleted")} ${error.message}`;
+          resolve(false);
+        }
+      }, { once: true });
+      this.dialog.returnValue = "";
+      this.dialog.showModal();
+    });
+  }
+}

@@ -1,0 +1,98 @@
+// Import of a saved confirmation e-mail (.eml): parse, show what was found, store as kind "email".
+import { t } from "../shared/i18n.js";
+import { el, clear } from "../shared/dom.js";
+import { callHost } from "../shared/messaging.js";
+import { serviceLinks } from "../shared/services.js";
+import { formatDate } from "../shared/format.js";
+import { parseEml, guessService } from "./eml-parser.js";
+
+const MAX_FILE_BYTES = 25 * 1024 * 1024;
+const MAX_TEXT = 200_000;
+
+// confirmation.save params for an e-mail: the headers that identify it go in the text, so the
+// stored evidence says who sent it, when, and about what.
+export function emailToSaveParams(mail, service, now = new Date()) {
+  const header = [
+    mail.from && `From: ${mail.from}`,
+    mail.to && `To: ${mail.to}`,
+    mail.date && `Date: ${mail.date}`,
+    mail.subject && `Subject: ${mail.subject}`,
+    mail.messageId && `Message-ID: ${mail.messageId}`,
+  ].filter(Boolean).join("\n");
+  const text = `${header}\n\n${mail.text}`.slice(0, MAX_TEXT);
+  return { service, kind: "email", url: "", text, captured_at: mail.date ?? now.toISOString() };
+}
+
+export class EmailImport {
+  constructor(doc, { onSaved = async () => {} } = {}) {
+    this.doc = doc;
+    this.onSaved = onSaved;
+    this.file = doc.getElementById("import-file");
+    this.preview = doc.getElementById("import-preview");
+    this.status = doc.getElementById("import-status");
+    this.service = doc.getElementById("import-service");
+    this.mail = null;
+  }
+
+  start() {
+    for (const service of serviceLinks()) {
+      this.service.append(el(this.doc, "option", { value: service.id, text: service.label }));
+    }
+    this.file.addEventListener("change", () => void this.read(this.file.files?.[0]));
+    this.doc.getElementById("import-save").addEventListener("click", () => void this.save());
+  }
+
+  async read(file) {
+    this.preview.hidden = true;
+    this.mail = null;
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      this.status.textContent = t("import_too_large");
+      return;
+    }
+    try {
+      this.mail = parseEml(new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      this.status.textContent = `${t("import_not_email")} (${error.message})`;
+      return;
+    }
+    if (!this.mail.text) {
+      this.status.textContent = t("import_no_text");
+      this.mail = null;
+      return;
+    }
+    this.show(this.mail);
+    this.status.textContent = t("import_check");
+  }
+
+  show(mail) {
+    const doc = this.doc;
+    const fields = doc.getElementById("import-fields");
+    clear(fields);
+    for (const [key, value] of [["import_from", mail.from], ["import_subject", mail.subject],
+      ["import_date", mail.date && formatDate(mail.date)]]) {
+      if (value) fields.append(el(doc, "dt", { text: t(key) }), el(doc, "dd", { text: value }));
+    }
+    this.service.value = guessService(mail.from);
+    doc.getElementById("import-text").textContent = mail.text;
+    this.preview.hidden = false;
+  }
+
+  async save() {
+    if (!this.mail) return;
+    const button = this.doc.getElementById("import-save");
+    button.disabled = true;
+    try {
+      const result = await callHost("confirmation.save", emailToSaveParams(this.mail, this.service.value));
+      this.status.textContent = result.duplicate ? t("import_duplicate") : t("import_saved");
+      this.preview.hidden = true;
+      this.file.value = "";
+      this.mail = null;
+      await this.onSaved(result);
+    } catch (error) {
+      this.status.textContent = `${t("import_failed")} ${error.message}`;
+    } finally {
+      button.disabled = false;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+// The toolbar popup: this page and what to do next, "fill now", the forms, the host's state,
+// waiting confirmations and the latest stored ones. Also works opened as a tab: popup.html?tab=<id>.
+import { getApi } from "../shared/browser-api.js";
+import { applyI18n, t } from "../shared/i18n.js";
+import { el, clear } from "../shared/dom.js";
+import { ask, callHost } from "../shared/messaging.js";
+import { renderHostStatus } from "../shared/host-status.js";
+import { serviceLinks, serviceLabel } from "../shared/services.js";
+import { describePage } from "./page-summary.js";
+import { formatDate } from "../shared/format.js";
+
+const $ = (id) => document.getElementById(id);
+
+async function currentTabId() {
+  const fromQuery = Number.parseInt(new URLSearchParams(location.search).get("tab") ?? "", 10);
+  if (Number.isInteger(fromQuery)) return fromQuery;
+  const [tab] = await getApi().tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+// Fresh state from the tab's content script; the background's copy when the tab does not answer.
+async function pageState(tabId) {
+  if (tabId === null) return null;
+  try {
+    const answer = await getApi().tabs.sendMessage(tabId, { type: "get-page-state" });
+    if (answer?.state) return answer.state;
+  } catch {
+    // no content script in this tab (not a Meta page, or loaded before the extension)
+  }
+  return (await ask("get-tab-state", { tabId }).catch(() => null))?.state ?? null;
+}
+
+function showPage(state) {
+  const { summaryKey, nextKey, canFill } = describePage(state);
+  const summary = t(summaryKey, [state ? serviceLabel(state.service) : ""]);
+  $("page-summary").textContent = summary;
+  $("page-summary").dataset.kind = state?.page_kind ?? "none";
+  $("page-next").textContent = t(nextKey);
+  $("fill-now").hidden = !canFill;
+  const notes = $("page-notes");
+  clear(notes);
+  for (const key of state?.notes ?? []) notes.append(el(document, "li", { text: t(key), dataset: { note: key } }));
+}
+
+async function fillNow(tabId) {
+  const button = $("fill-now");
+  button.disabled = true;
+  $("fill-status").textContent = t("popup_filling");
+  try {
+    const answer = await getApi().tabs.sendMessage(tabId, { type: "fill-now" });
+    if (answer?.state) showPage(answer.state);
+    const count = answer?.state?.filled?.length ?? 0;
+    $("fill-status").textContent = answer?.ok ? t("popup_fill_done", [String(count)]) : t("popup_fill_nothing");
+  } catch {
+    $("fill-status").textContent = t("popup_fill_failed");
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function showServiceLinks() {
+  const list = $("service-links");
+  clear(list);
+  for (const service of serviceLinks()) {
+    if (!service.objectionForm) continue;
+    const item = el(document, "li", { dataset: { service: service.id } }, [
+      el(document, "a", { href: service.objectionForm, target: "_blank", rel: "noopener noreferrer",
+        text: t("popup_form_link", [service.label]) }),
+    ]);
+    if (service.privacyCenter) {
+      item.append(el(document, "a", { class: "secondary", href: service.privacyCenter, target: "_blank",
+        rel: "noopener noreferrer", text: t("popup_privacy_center") }));
+    }
+    list.append(item);
+  }
+}
+
+async function showHostAndPending() {
+  renderHostStatus($("host-status"), await ask("host-status").catch(() => null));
+  let { items = [] } = await ask("pending-list").catch(() => ({}));
+  // Opening the popup is one of the moments to retry delivering waiting confirmations.
+  if (items.length > 0) {
+    await ask("pending-retry").catch(() => null);
+    ({ items = [] } = await ask("pending-list").catch(() => ({})));
+  }
+  const pending = $("pending-status");
+  pending.dataset.count = String(items.length);
+  pending.textContent = items.length ? t("pending_count", [String(items.length)]) : t("pending_none");
+  pending.className = items.length ? "warn" : "muted";
+}
+
+async function showLatest() {
+  const list = $("latest-list");
+  clear(list);
+  try {
+    const { items } = await callHost("confirmation.list", { limit: 5 });
+    if (!items.length) list.append(el(document, "li", { class: "muted", text: t("latest_none") }));
+    for (const item of items) {
+      const link = el(document, "a", { href: `options.html#confirmation-${encodeURIComponent(item.id)}`, target: "_blank",
+        text: `${serviceLabel(item.service)} — ${formatDate(item.captured_at)}` });
+      list.append(el(document, "li", { dataset: { id: String(item.id) } }, [link]));
+    }
+  } catch {
+    list.append(el(document, "li", { class: "muted", text: t("latest_unavailable") }));
+  }
+}
+
+async function start() {
+  applyI18n(document);
+  showServiceLinks();
+  const tabId = await currentTabId();
+  $("fill-now").addEventListener("click", () => fillNow(tabId));
+  showPage(await pageState(tabId));
+  await Promise.all([showHostAndPending(), showLatest()]);
+  document.body.dataset.ready = "true"; // for end-to-end tests
+}
+
+start();

@@ -1,0 +1,228 @@
+// The background's message routing, wired with the real queue, tab state, confirmations and
+// profile cache, and a fake host, badge and screenshot.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRouter } from "../../../extension/src/background/router.js";
+import { createRoutes } from "../../../extension/src/background/routes.js";
+import { PendingQueue } from "../../../extension/src/background/pending-queue.js";
+import { TabState, memoryStorage } from "../../../extension/src/background/tab-state.js";
+import { ProfileCache } from "../../../extension/src/background/profile-cache.js";
+import { Confirmations, buildSaveParams, makeCapture } from "../../../extension/src/background/confirmations.js";
+import { HostError } from "../../../extension/src/background/host-errors.js";
+
+const identity = { extensionId: "abcdefghijklmnopabcdefghijklmnop", extensionOrigin: "chrome-extension://abcdefghijklmnopabcdefghijklmnop/" };
+const PAGE = { id: identity.extensionId, url: `${identity.extensionOrigin}options.html` };
+const FORM_URL = "https://www.facebook.com/help/contact/712876720715583";
+const CONTENT = { id: identity.extensionId, url: FORM_URL, tab: { id: 5, windowId: 1, active: true, url: FORM_URL }, frameId: 0 };
+const WEB = { id: identity.extensionId, url: "https://example.org/", tab: { id: 6 }, frameId: 0 };
+
+// A host whose availability a test switches.
+function fakeHost() {
+  const host = {
+    up: true,
+    calls: [],
+    saved: [],
+    profile: { email: "ana@example.be", country: "BE", language: "fr" },
+    async call(method, params) {
+      host.calls.push([method, params]);
+      if (!host.up) throw new HostError("host-missing", "Specified native messaging host not found.");
+      if (method === "hello") return { name: "notrain-host", version: "0.1.0", protocol: 1 };
+      if (method === "profile.get") return { profile: host.profile };
+      if (method === "profile.set") {
+        if (!params.profile.email?.includes("@")) throw new HostError("host-error", "Not an e-mail address", { code: 1001, data: { field: "email" } });
+        host.profile = params.profile;
+        return { profile: params.profile };
+      }
+      if (method === "confirmation.save") {
+        const index = host.saved.findIndex((s) => s.text === params.text);
+        if (index >= 0) return { id: index + 1, sha256: "d".repeat(64), duplicate: true };
+        host.saved.push(params);
+        return { id: host.saved.length, sha256: "d".repeat(64), duplicate: false };
+      }
+      if (method === "confirmation.list") return { items: [], total: 0, next_offset: null };
+      throw new HostError("host-error", "unknown", { code: -32601 });
+    },
+  };
+  return host;
+}
+
+function setup({ screenshot = "data:image/jpeg;base64,/9j/AA==" } = {}) {
+  const host = fakeHost();
+  const local = memoryStorage();
+  const badgeCalls = [];
+  const badge = { showTab: async (tabId, status) => badgeCalls.push(["tab", tabId, status]),
+    setPending: async (count) => badgeCalls.push(["pending", count]) };
+  const queue = new PendingQueue(local);
+  const tabState = new TabState(memoryStorage());
+  const confirmations = new Confirmations({ host, queue, capture: async () => screenshot,
+    onQueueChanged: (remaining) => badge.setPending(remaining) });
+  const profiles = new ProfileCache({ host, storage: local });
+  const route = createRouter(createRoutes({ host, tabState, badge, profiles, confirmations, queue }), identity);
+  return { host, route, badgeCalls, queue, tabState };
+}
+
+const seen = (text = "We've reviewed your request and will honor your objection.") => ({
+  type: "confirmation-seen",
+  confirmation: { service: "facebook", kind: "inbox", url: FORM_URL, text, captured_at: "2025-05-27T10:00:00Z",
+    account: "Ana", language: "en", form: { email: "ana@example.be" } },
+});
+
+test("page-state from a Meta tab is kept per tab and sets that tab's badge", async () => {
+  const { route, badgeCalls, tabState } = setup();
+  const state = { service: "facebook", page_kind: "objection_form", form_id: "712876720715583", variant: "2025",
+    language: "fr", status: "form-ready", filled: [], notes: ["email_prefilled_by_meta"] };
+  assert.deepEqual(await route({ type: "page-state", state }, CONTENT), { ok: true });
+  assert.deepEqual(await tabState.get(5), state);
+  assert.deepEqual(badgeCalls, [["tab", 5, "form-ready"]]);
+  assert.deepEqual(await route({ type: "get-tab-state", tabId: 5 }, PAGE), { state });
+});
+
+test("page-state values outside the contract are cleaned up", async () => {
+  const { route, tabState } = setup();
+  await route({ type: "page-state", state: { service: "evil", page_kind: "<img>", status: "hacked",
+    notes: ["ok_key", "<b>not a key</b>"], filled: [{ field: "email", label: "x".repeat(500) }] } }, CONTENT);
+  const state = await tabState.get(5);
+  assert.equal(state.service, "meta");
+  assert.equal(state.page_kind, "other_meta");
+  assert.equal(state.status, "recognised");
+  assert.deepEqual(state.notes, ["ok_key"]);
+  assert.equal(state.filled[0].label.length, 200);
+});
+
+test("a web page is refused everything, and a content script may not use page-only messages", async () => {
+  const { route, host } = setup();
+  for (const type of ["page-state", "get-profile", "confirmation-seen", "host-call", "pending-retry"]) {
+    const answer = await route({ type, method: "confirmation.delete", params: { id: 1 } }, WEB);
+    assert.equal(answer.error.kind, "refused", type);
+  }
+  for (const type of ["host-call", "get-tab-state", "profile-set", "pending-list", "pending-retry", "host-status"]) {
+    const answer = await route({ type, method: "confirmation.delete", params: { id: 1 } }, CONTENT);
+    assert.equal(answer.error.kind, "refused", type);
+  }
+  assert.deepEqual(host.calls, [], "nothing reached the host");
+});
+
+test("unknown and malformed messages get an error, not an exception", async () => {
+  const { route } = setup();
+  assert.equal((await route({ type: "nope" }, PAGE)).error.kind, "unknown-message");
+  assert.equal((await route({ type: "toString" }, PAGE)).error.kind, "unknown-message");
+  assert.equal((await route(null, PAGE)).error.kind, "unknown-message");
+  assert.equal((await route("page-state", PAGE)).error.kind, "unknown-message");
+});
+
+test("confirmation-seen with the host up: saved with the screenshot, then duplicate", async () => {
+  const { route, host, queue } = setup();
+  const first = await route(seen(), CONTENT);
+  assert.equal(first.status, "saved");
+  assert.equal(first.id, 1);
+  assert.equal(host.saved[0].screenshot, "data:image/jpeg;base64,/9j/AA==");
+  assert.equal(host.saved[0].kind, "inbox");
+  assert.deepEqual(host.saved[0].form, { email: "ana@example.be" });
+  assert.equal((await route(seen(), CONTENT)).status, "duplicate");
+  assert.equal(await queue.count(), 0);
+});
+
+test("confirmation-seen with the host down is queued, then delivered in order by retry", async () => {
+  const { route, host, badgeCalls } = setup();
+  host.up = false;
+  const first = await route(seen("first confirmation"), CONTENT);
+  const second = await route(seen("second confirmation"), CONTENT);
+  assert.equal(first.status, "queued");
+  assert.match(first.error, /not found/);
+  assert.equal(second.status, "queued");
+  assert.deepEqual(badgeCalls.filter(([kind]) => kind === "pending").at(-1), ["pending", 2]);
+  const pending = await route({ type: "pending-list" }, PAGE);
+  assert.equal(pending.items.length, 2);
+
+  host.up = true;
+  const retry = await route({ type: "pending-retry" }, PAGE);
+  assert.deepEqual({ delivered: retry.delivered, remaining: retry.remaining }, { delivered: 2, remaining: 0 });
+  assert.deepEqual(host.saved.map((s) => s.text), ["first confirmation", "second confirmation"]);
+  assert.deepEqual(badgeCalls.at(-1), ["pending", 0]);
+});
+
+test("a new confirmation is delivered after the older waiting ones", async () => {
+  const { route, host } = setup();
+  host.up = false;
+  await route(seen("older"), CONTENT);
+  host.up = true;
+  const answer = await route(seen("newer"), CONTENT);
+  assert.equal(answer.status, "saved");
+  assert.deepEqual(host.saved.map((s) => s.text), ["older", "newer"]);
+});
+
+test("a confirmation without text is refused with a reason and nothing is queued", async () => {
+  const { route, queue } = setup();
+  const answer = await route({ type: "confirmation-seen", confirmation: { service: "facebook", text: "  " } }, CONTENT);
+  assert.equal(answer.status, "refused");
+  assert.equal(await queue.count(), 0);
+});
+
+test("get-profile: from the host, then from the cache when the host is gone, else none", async () => {
+  const { route, host } = setup();
+  assert.deepEqual(await route({ type: "get-profile" }, PAGE), { profile: host.profile, source: "host" });
+  host.up = false;
+  assert.deepEqual(await route({ type: "get-profile" }, CONTENT), { profile: { email: "ana@example.be", country: "BE", language: "fr" }, source: "cache" });
+  const fresh = setup();
+  fresh.host.up = false;
+  assert.deepEqual(await fresh.route({ type: "get-profile" }, CONTENT), { profile: {}, source: "none" });
+});
+
+test("profile-set passes the host's field error through and keeps the cache unchanged", async () => {
+  const { route, host } = setup();
+  await route({ type: "get-profile" }, PAGE);
+  const refused = await route({ type: "profile-set", profile: { email: "nope" } }, PAGE);
+  assert.equal(refused.error.code, 1001);
+  assert.deepEqual(refused.error.data, { field: "email" });
+  assert.equal(refused.error.fix_key, "fix_host_error");
+  host.up = false;
+  assert.equal((await route({ type: "get-profile" }, PAGE)).profile.email, "ana@example.be");
+});
+
+test("host-call allows only the listed methods", async () => {
+  const { route, host } = setup();
+  assert.deepEqual(await route({ type: "host-call", method: "confirmation.list", params: { limit: 5 } }, PAGE),
+    { result: { items: [], total: 0, next_offset: null } });
+  assert.equal((await route({ type: "host-call", method: "profile.set", params: {} }, PAGE)).error.kind, "refused");
+  assert.equal((await route({ type: "host-call", method: "__proto__" }, PAGE)).error.kind, "refused");
+  host.up = false;
+  const down = await route({ type: "host-status" }, PAGE);
+  assert.equal(down.ok, false);
+  assert.equal(down.error.fix_key, "fix_host_missing");
+});
+
+test("buildSaveParams keeps the contract's fields, bounds them, and prefers the tab's real URL", () => {
+  const params = buildSaveParams({ service: "meta", kind: "weird", url: "https://evil.example/", text: "x".repeat(300_000),
+    captured_at: "not a date", form: { email: "a@b.example", nested: { no: 1 }, agree: true }, extra: "dropped" }, FORM_URL);
+  assert.equal(params.service, "facebook");
+  assert.equal(params.kind, "page");
+  assert.equal(params.url, FORM_URL);
+  assert.equal(params.text.length, 200_000);
+  assert.ok(!Number.isNaN(Date.parse(params.captured_at)));
+  assert.deepEqual(params.form, { email: "a@b.example", agree: true });
+  assert.equal("extra" in params, false);
+});
+
+test("the screenshot is taken only while the reporting tab is the active one", async () => {
+  const captured = [];
+  const tabs = {
+    active: true,
+    async get(id) { return { id, windowId: 9, active: tabs.active }; },
+    async captureVisibleTab(windowId, options) { captured.push([windowId, options.format]); return "data:image/jpeg;base64,AA=="; },
+  };
+  const capture = makeCapture(tabs);
+  assert.equal(await capture({ id: 5 }), "data:image/jpeg;base64,AA==");
+  tabs.active = false;
+  assert.equal(await capture({ id: 5 }), null);
+  assert.deepEqual(captured, [[9, "jpeg"]]);
+});
+
+test("a failed screenshot (no activeTab grant) still saves the confirmation", async () => {
+  const host = fakeHost();
+  const queue = new PendingQueue(memoryStorage());
+  const confirmations = new Confirmations({ host, queue,
+    capture: async () => { throw new Error("Either the '<all_urls>' or 'activeTab' permission is required."); } });
+  const answer = await confirmations.record(seen().confirmation, CONTENT);
+  assert.equal(answer.status, "saved");
+  assert.equal("screenshot" in host.saved[0], false);
+});

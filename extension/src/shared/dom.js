@@ -1,4 +1,4 @@
-// Small helpers to build DOM without innerHTML: text always goes in through textContent,
+// Small helpers to build DOM without parsing HTML: text always goes in through textContent,
 // so text from a page, an e-mail or the host can never become markup.
 export function el(doc, tag, attributes = {}, children = []) {
   const element = doc.createElement(tag);

@@ -31,7 +31,10 @@ export class ConfirmationsView {
     await this.reload();
     // options.html#confirmation-<id> (from the popup) opens that confirmation.
     const match = /^#confirmation-(.+)$/.exec(this.doc.location?.hash ?? "");
-    if (match) await this.open(decodeURIComponent(match[1]));
+    if (match) {
+      const id = decodeURIComponent(match[1]);
+      await this.open(/^\d+$/.test(id) ? Number(id) : id); // the host's ids are integers
+    }
   }
 
   async reload() {

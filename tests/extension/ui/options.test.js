@@ -1,0 +1,286 @@
+// The full page: profile form, stored confirmations with paging and evidence, deletion,
+// export, e-mail import and the pending queue.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { openPage, settle, fakeI18n } from "./ui-harness.js";
+import { ProfileForm } from "../../../extension/src/options/profile-form.js";
+import { ConfirmationsView } from "../../../extension/src/options/confirmations-view.js";
+import { PendingView } from "../../../extension/src/options/pending-view.js";
+import { EmailImport, emailToSaveParams } from "../../../extension/src/options/email-import.js";
+import { toCsv, toJson, csvCell, listAll, collectRecords } from "../../../extension/src/options/export.js";
+import { fetchScreenshot } from "../../../extension/src/options/screenshot.js";
+import { parseEml } from "../../../extension/src/options/eml-parser.js";
+import { DEFAULT_OBJECTIONS, defaultObjection } from "../../../extension/src/options/default-objections.js";
+import { applyI18n } from "../../../extension/src/shared/i18n.js";
+
+const until = (page, fn) => settle(page.window, fn);
+
+test("profile: shows the host's profile, countries named in the interface language, default text in the profile's language", async () => {
+  const page = openPage("options", { lang: "fr",
+    background: { "get-profile": () => ({ profile: { email: "lea@example.be", country: "BE", language: "nl" }, source: "host" }) } });
+  applyI18n(page.document);
+  await new ProfileForm(page.document).start();
+  const doc = page.document;
+  assert.equal(doc.getElementById("profile-email").value, "lea@example.be");
+  const country = doc.getElementById("profile-country");
+  assert.equal(country.value, "BE");
+  assert.equal(country.selectedOptions[0].textContent, "Belgique");
+  assert.ok(country.options.length > 240, "every ISO 3166-1 country");
+  assert.equal(doc.getElementById("profile-language").value, "nl");
+  assert.equal(doc.getElementById("profile-objection").value, DEFAULT_OBJECTIONS.nl);
+  // Changing the language swaps a default text for the other default...
+  const language = doc.getElementById("profile-language");
+  language.value = "de";
+  language.dispatchEvent(new page.window.Event("change"));
+  assert.equal(doc.getElementById("profile-objection").value, DEFAULT_OBJECTIONS.de);
+  // ...but never the user's own text.
+  doc.getElementById("profile-objection").value = "Mein eigener Text";
+  language.value = "fr";
+  language.dispatchEvent(new page.window.Event("change"));
+  assert.equal(doc.getElementById("profile-objection").value, "Mein eigener Text");
+});
+
+test("profile: saving sends the trimmed fields; a 1001 error marks the named field", async () => {
+  const saved = [];
+  let refuse = true;
+  const page = openPage("options", { lang: "de", background: {
+    "get-profile": () => ({ profile: {}, source: "none" }),
+    "profile-set": (m) => {
+      saved.push(m.profile);
+      return refuse ? { error: { kind: "host-error", code: 1001, message: "Not a valid address", data: { field: "email" }, fix_key: "fix_host_error" } }
+        : { result: { profile: m.profile } };
+    },
+  } });
+  applyI18n(page.document);
+  const form = new ProfileForm(page.document);
+  await form.start();
+  const doc = page.document;
+  const i18n = fakeI18n("de");
+  assert.equal(doc.getElementById("profile-status").textContent, i18n.getMessage("profile_empty"));
+  assert.equal(doc.getElementById("profile-language").value, "de", "follows the interface language");
+  doc.getElementById("profile-email").value = "  kein-at-zeichen ";
+  doc.getElementById("profile-country").value = "DE";
+  assert.equal(await form.save(), false);
+  assert.deepEqual(Object.keys(saved[0]).sort(), ["country", "email", "language", "objection_text"]);
+  assert.equal(saved[0].email, "kein-at-zeichen");
+  assert.equal(doc.getElementById("profile-email").getAttribute("aria-invalid"), "true");
+  assert.match(doc.getElementById("profile-email-error").textContent, /Not a valid address/);
+  assert.equal(doc.activeElement, doc.getElementById("profile-email"));
+  refuse = false;
+  doc.getElementById("profile-email").value = "jonas@example.de";
+  assert.equal(await form.save(), true);
+  assert.equal(doc.getElementById("profile-email").hasAttribute("aria-invalid"), false);
+  assert.equal(doc.getElementById("profile-status").textContent, i18n.getMessage("profile_saved"));
+});
+
+test("profile: a cached profile says the host is away", async () => {
+  const page = openPage("options", { background: { "get-profile": () => ({ profile: { email: "a@b.example" }, source: "cache" }) } });
+  await new ProfileForm(page.document).start();
+  assert.equal(page.document.getElementById("profile-status").className, "warn");
+});
+
+// A host with `count` confirmations and chunked screenshots, answering through host-call.
+function hostWith(count, { screenshotBytes = new Uint8Array([1, 2, 3, 4, 5, 6, 7]), chunk = 3 } = {}) {
+  const items = Array.from({ length: count }, (_, i) => ({ id: count - i, service: i % 2 ? "instagram" : "facebook", kind: "page",
+    account: `user${i}`, captured_at: new Date(Date.UTC(2025, 4, 27 - i)).toISOString(), sha256: "ab".repeat(32), has_screenshot: true }));
+  const calls = [];
+  const host = {
+    items, calls,
+    call(method, params) {
+      calls.push([method, params]);
+      if (method === "confirmation.list") {
+        const offset = params.offset ?? 0;
+        const limit = Math.min(params.limit ?? 50, 2); // smaller pages than asked, as the host may do
+        const page = items.slice(offset, offset + limit);
+        return { items: page, total: items.length, next_offset: offset + page.length < items.length ? offset + page.length : null };
+      }
+      if (method === "confirmation.get") {
+        const item = items.find((i) => i.id === params.id);
+        return { ...item, url: "https://www.facebook.com/help/contact/712876720715583", text: `Confirmation =cmd|' ${params.id}, "quoted"\nline 2`,
+          language: "en", form: { email: "a@b.example" }, saved_at: item.captured_at, screenshot_mime: "image/jpeg", screenshot_size: screenshotBytes.length };
+      }
+      if (method === "confirmation.screenshot") {
+        const offset = params.offset ?? 0;
+        const part = screenshotBytes.subarray(offset, offset + chunk);
+        return { mime: "image/jpeg", total: screenshotBytes.length, offset, data: Buffer.from(part).toString("base64") };
+      }
+      if (method === "confirmation.delete") {
+        items.splice(items.findIndex((i) => i.id === params.id), 1);
+        return { deleted: true };
+      }
+      throw new Error(`unexpected ${method}`);
+    },
+  };
+  host.background = { "host-call": async (m) => {
+    try {
+      return { result: host.call(m.method, m.params) };
+    } catch (error) {
+      return { error: { message: error.message } };
+    }
+  } };
+  return host;
+}
+
+test("confirmations: pages follow next_offset, the detail shows text, digest and the reassembled screenshot", async () => {
+  const host = hostWith(5);
+  const page = openPage("options", { background: host.background });
+  applyI18n(page.document);
+  const view = new ConfirmationsView(page.document);
+  await view.start();
+  const doc = page.document;
+  const rows = () => [...doc.querySelectorAll("#confirmations-body tr")].map((tr) => tr.dataset.id);
+  assert.deepEqual(rows(), ["5", "4"]);
+  assert.equal(doc.getElementById("confirmations-more").hidden, false);
+  doc.getElementById("confirmations-more").click();
+  await until(page, () => rows().length === 4);
+  await view.loadPage();
+  assert.deepEqual(rows(), ["5", "4", "3", "2", "1"]);
+  assert.equal(doc.getElementById("confirmations-more").hidden, true);
+
+  doc.querySelector('#confirmations-body tr[data-id="3"] button').click();
+  await until(page, () => !doc.getElementById("detail-screenshot").hidden);
+  assert.match(doc.getElementById("detail-text").textContent, /Confirmation =cmd/);
+  assert.equal(doc.querySelector('[data-field="detail_sha256"]').textContent, "ab".repeat(32));
+  const [blob] = page.objectUrls;
+  assert.deepEqual([...new Uint8Array(await blob.arrayBuffer())], [1, 2, 3, 4, 5, 6, 7]);
+  assert.equal(blob.type, "image/jpeg");
+  assert.equal(host.calls.filter(([m]) => m === "confirmation.screenshot").length, 3, "7 bytes in chunks of 3");
+});
+
+test("confirmations: delete asks first; cancel keeps it, confirm deletes and refreshes the list", async () => {
+  const host = hostWith(2);
+  const page = openPage("options", { background: host.background });
+  const view = new ConfirmationsView(page.document);
+  await view.start();
+  await view.open(2);
+  const dialog = page.document.getElementById("delete-dialog");
+  let asked = view.askDelete();
+  assert.equal(dialog.open, true);
+  dialog.close("cancel");
+  assert.equal(await asked, false);
+  assert.equal(host.items.length, 2);
+  asked = view.askDelete();
+  dialog.close("delete");
+  assert.equal(await asked, true);
+  assert.deepEqual(host.items.map((i) => i.id), [1]);
+  assert.deepEqual([...page.document.querySelectorAll("#confirmations-body tr")].map((tr) => tr.dataset.id), ["1"]);
+  assert.equal(page.document.getElementById("confirmation-detail").hidden, true);
+});
+
+test("confirmations: options.html#confirmation-<id> opens that one", async () => {
+  const host = hostWith(3);
+  const page = openPage("options", { background: host.background, hash: "#confirmation-2" });
+  await new ConfirmationsView(page.document).start();
+  assert.equal(page.document.getElementById("confirmation-detail").hidden, false);
+  assert.ok(host.calls.some(([m, p]) => m === "confirmation.get" && p.id === 2));
+});
+
+test("export: every record, CSV with quoting and formula guard, JSON with screenshots on request", async () => {
+  const host = hostWith(3);
+  const call = async (method, params) => host.call(method, params);
+  assert.equal((await listAll(call, { pageSize: 50 })).length, 3);
+  const records = await collectRecords(call, { withScreenshots: true });
+  assert.equal(records.length, 3);
+  assert.equal(records[0].screenshot, `data:image/jpeg;base64,${Buffer.from([1, 2, 3, 4, 5, 6, 7]).toString("base64")}`);
+  const csv = toCsv(records);
+  const lines = csv.replace(/^\ufeff/, "").split("\r\n");
+  assert.equal(lines[0], "id,service,kind,account,captured_at,saved_at,url,language,sha256,has_screenshot,form,text");
+  assert.match(csv, /"Confirmation =cmd\|' 3, ""quoted""\nline 2"/);
+  assert.equal(csvCell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+  assert.equal(csvCell("-1"), "'-1");
+  assert.equal(csvCell({ email: "a@b.example" }), "\"{\"\"email\"\":\"\"a@b.example\"\"}\"");
+  const json = JSON.parse(toJson(records, new Date("2026-01-01T00:00:00Z")));
+  assert.equal(json.format, "notrain-confirmations");
+  assert.equal(json.confirmations.length, 3);
+});
+
+test("screenshot: a truncated reply is an error, not a broken image", async () => {
+  const call = async () => ({ mime: "image/png", total: 10, offset: 0, data: "" });
+  await assert.rejects(fetchScreenshot(call, 1), /empty screenshot chunk/);
+});
+
+test("e-mail import: previews the parsed mail, guesses the service and saves it as kind email", async () => {
+  const saved = [];
+  const page = openPage("options", { lang: "nl", background: { "host-call": (m) => {
+    saved.push(m);
+    return { result: { id: 11, sha256: "c".repeat(64), duplicate: false } };
+  } } });
+  const doc = page.document;
+  const importer = new EmailImport(doc);
+  importer.start();
+  const bytes = await readFile(new URL("../../fixtures/eml/nl-objection-reply.eml", import.meta.url));
+  await importer.read({ size: bytes.length, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) });
+  assert.equal(doc.getElementById("import-preview").hidden, false);
+  assert.match(doc.getElementById("import-text").textContent, /zullen je bezwaar honoreren/);
+  await importer.save();
+  assert.equal(saved[0].method, "confirmation.save");
+  assert.equal(saved[0].params.kind, "email");
+  assert.equal(saved[0].params.url, "");
+  assert.match(saved[0].params.text, /^From: Instagram <no-reply@mail.instagram.com>\n/);
+  assert.equal(saved[0].params.captured_at, "2025-05-29T06:30:00.000Z");
+  assert.equal(doc.getElementById("import-status").textContent, fakeI18n("nl").getMessage("import_saved"));
+});
+
+test("e-mail import: a file that is not an e-mail is reported and nothing is saved", async () => {
+  const page = openPage("options", { background: {} });
+  const importer = new EmailImport(page.document);
+  importer.start();
+  const bytes = new TextEncoder().encode("%PDF-1.4 nothing to see");
+  await importer.read({ size: bytes.length, arrayBuffer: async () => bytes.buffer });
+  assert.equal(page.document.getElementById("import-preview").hidden, true);
+  assert.match(page.document.getElementById("import-status").textContent, /could not be read as an e-mail/);
+  assert.equal(page.sent.length, 0);
+});
+
+test("emailToSaveParams keeps the identifying headers in the text", async () => {
+  const mail = parseEml(await readFile(new URL("../../fixtures/eml/de-objection-reply.eml", import.meta.url)));
+  const params = emailToSaveParams(mail, "facebook");
+  assert.match(params.text, /^From: "Facebook" <security@facebookmail.com>\nTo: jonas@example.de\nDate: 2025-05-30T15:45:10.000Z\nSubject: Einspruch/);
+  assert.match(params.text, /Message-ID: <de-0001@facebookmail.com>\n\nHallo Jonas,/);
+});
+
+test("pending: lists waiting items with their problem; retry reports what is left", async () => {
+  let items = [
+    { id: "a", service: "facebook", captured_at: "2025-05-27T10:00:00Z", last_error: { message: "host not found" }, rejected: null },
+    { id: "b", service: "instagram", captured_at: "2025-05-28T10:00:00Z", last_error: null, rejected: { message: "bad date" }, screenshot_dropped: true },
+  ];
+  const page = openPage("options", { background: {
+    "pending-list": () => ({ items }),
+    "pending-retry": () => {
+      items = items.slice(1);
+      return { delivered: 1, remaining: 1, error: null };
+    },
+  } });
+  let delivered = 0;
+  const view = new PendingView(page.document, { onDelivered: async () => { delivered += 1; } });
+  await view.start();
+  const doc = page.document;
+  assert.deepEqual([...doc.querySelectorAll("#pending-list li")].map((li) => li.dataset.id), ["a", "b"]);
+  assert.match(doc.querySelector('#pending-list li[data-id="b"]').textContent, /refused it: bad date/);
+  await view.retry();
+  assert.equal(delivered, 1);
+  assert.equal(doc.getElementById("pending-summary").dataset.count, "1");
+});
+
+test("every default objection text cites GDPR Article 21 and fits the host's 5000-character limit", () => {
+  for (const [lang, text] of Object.entries(DEFAULT_OBJECTIONS)) {
+    assert.match(text, /21/, lang);
+    assert.match(text, /GDPR|RGPD|AVG|DSGVO|RODO/, lang);
+    assert.ok(text.length < 5000, lang);
+  }
+  assert.deepEqual(Object.keys(DEFAULT_OBJECTIONS).sort(), ["de", "en", "es", "fr", "it", "nl", "pl", "pt"]);
+  assert.equal(defaultObjection("fr-BE"), DEFAULT_OBJECTIONS.fr);
+  assert.equal(defaultObjection("sv"), DEFAULT_OBJECTIONS.en);
+});
+
+test("the full page's entry starts every section", async () => {
+  const host = hostWith(1);
+  const page = openPage("options", { background: { ...host.background, "host-status": () => ({ ok: true, hello: { version: "1" } }),
+    "get-profile": () => ({ profile: {}, source: "host" }), "pending-list": () => ({ items: [] }) } });
+  await import("../../../extension/src/options/options.js");
+  await until(page, () => page.document.body.dataset.ready === "true");
+  assert.equal(page.document.querySelectorAll("#confirmations-body tr").length, 1);
+  assert.equal(page.document.getElementById("pending-retry").hidden, true);
+  assert.ok(page.document.querySelector("h1").textContent.length > 0);
+});

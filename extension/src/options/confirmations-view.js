@@ -6,6 +6,7 @@ import { callHost } from "../shared/messaging.js";
 import { serviceLabel } from "../shared/services.js";
 import { formatDate, formatBytes } from "../shared/format.js";
 import { fetchScreenshot } from "./screenshot.js";
+import { setTextWithCode, problemText } from "../shared/host-status.js";
 
 const PAGE_SIZE = 20;
 
@@ -57,7 +58,7 @@ export class ConfirmationsView {
         : t("confirmations_count", [String(this.shown), String(this.total)]);
     } catch (error) {
       this.nextOffset = null;
-      this.status.textContent = `${t("confirmations_unavailable")} ${t(error.fix_key || "fix_host_error")}`;
+      setTextWithCode(this.status, `${t("confirmations_unavailable")} ${t(error.fix_key || "fix_host_error")}`);
     }
     this.more.hidden = this.nextOffset === null;
   }
@@ -83,7 +84,7 @@ export class ConfirmationsView {
     try {
       record = await callHost("confirmation.get", { id });
     } catch (error) {
-      this.status.textContent = `${t("confirmations_unavailable")} ${error.message}`;
+      setTextWithCode(this.status, `${t("confirmations_unavailable")} ${problemText(error)}`);
       return;
     }
     this.current = record;
@@ -129,7 +130,7 @@ export class ConfirmationsView {
       image.hidden = false;
       status.textContent = t("detail_screenshot_size", [formatBytes(bytes.length)]);
     } catch (error) {
-      status.textContent = `${t("detail_screenshot_failed")} ${error.message}`;
+      setTextWithCode(status, `${t("detail_screenshot_failed")} ${problemText(error)}`);
     }
   }
 
@@ -156,7 +157,7 @@ export class ConfirmationsView {
           this.status.textContent = t("confirmation_deleted");
           resolve(true);
         } catch (error) {
-          this.status.textContent = `${t("confirmation_not_deleted")} ${error.message}`;
+          setTextWithCode(this.status, `${t("confirmation_not_deleted")} ${problemText(error)}`);
           resolve(false);
         }
       }, { once: true });

@@ -5,6 +5,7 @@ import { callHost } from "../shared/messaging.js";
 import { serviceLinks } from "../shared/services.js";
 import { formatDate } from "../shared/format.js";
 import { parseEml, guessService } from "./eml-parser.js";
+import { setTextWithCode, problemText } from "../shared/host-status.js";
 
 const MAX_FILE_BYTES = 25 * 1024 * 1024;
 const MAX_TEXT = 200_000;
@@ -90,7 +91,7 @@ export class EmailImport {
       this.mail = null;
       await this.onSaved(result);
     } catch (error) {
-      this.status.textContent = `${t("import_failed")} ${error.message}`;
+      setTextWithCode(this.status, `${t("import_failed")} ${problemText(error)}`);
     } finally {
       button.disabled = false;
     }

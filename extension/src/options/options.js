@@ -1,7 +1,7 @@
 // The full page: profile, stored confirmations, export, e-mail import, pending queue.
 import { applyI18n, t } from "../shared/i18n.js";
 import { ask, callHost } from "../shared/messaging.js";
-import { renderHostStatus } from "../shared/host-status.js";
+import { renderHostStatus, setTextWithCode, problemText } from "../shared/host-status.js";
 import { ProfileForm } from "./profile-form.js";
 import { ConfirmationsView } from "./confirmations-view.js";
 import { EmailImport } from "./email-import.js";
@@ -18,7 +18,7 @@ async function exportAs(format) {
     else downloadText(document, exportFileName("csv"), toCsv(records), "text/csv;charset=utf-8");
     status.textContent = t("export_done", [String(records.length)]);
   } catch (error) {
-    status.textContent = `${t("export_failed")} ${error.message}`;
+    setTextWithCode(status, `${t("export_failed")} ${problemText(error)}`);
   }
 }
 

@@ -4,6 +4,7 @@ import { t, uiLanguage } from "../shared/i18n.js";
 import { el } from "../shared/dom.js";
 import { ask } from "../shared/messaging.js";
 import { countryNames, OBJECTION_COUNTRIES } from "../shared/countries.js";
+import { setTextWithCode } from "../shared/host-status.js";
 import { PROFILE_LANGUAGES, defaultObjection, isDefaultObjection } from "./default-objections.js";
 
 const FIELDS = ["email", "country", "language", "name", "objection_text"];
@@ -138,7 +139,7 @@ export class ProfileForm {
   }
 
   setStatus(text, tone) {
-    this.status.textContent = text;
+    setTextWithCode(this.status, text);
     this.status.className = tone;
   }
 }

@@ -19,6 +19,18 @@ export function renderHostStatus(container, answer) {
   }
 }
 
+// What to tell the user about a failed host call: the fix when the host could not be reached,
+// else the host's own message (written for a person).
+export function problemText(error) {
+  const reachable = !error?.kind || error.kind === "host-error" || error.kind === "refused" || error.kind === "internal";
+  return reachable || !error.fix_key ? String(error?.message ?? error ?? "") : t(error.fix_key);
+}
+
+// Replaces an element's content with text whose `commands` are set in <code>.
+export function setTextWithCode(element, text) {
+  element.replaceChildren(withCode(element.ownerDocument, text));
+}
+
 // Text with `backticks` → text nodes and <code> elements.
 export function withCode(doc, text) {
   const fragment = doc.createDocumentFragment();

@@ -17,31 +17,36 @@ export class Badge {
     this.pending = 0;
   }
 
+  // Badge errors never fail the message that caused them (the tab may have closed meanwhile).
   async showTab(tabId, status) {
     const badge = BADGES[status] ?? BADGES.recognised;
     let title = `${t("ext_name")}: ${t(badge.title)}`;
     if (this.pending > 0) title += ` — ${t("badge_pending", [String(this.pending)])}`;
-    await Promise.all([
-      this.action.setBadgeText({ tabId, text: badge.text }),
-      this.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
-      this.action.setTitle({ tabId, title }),
+    await settle([
+      () => this.action.setBadgeText({ tabId, text: badge.text }),
+      () => this.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+      () => this.action.setTitle({ tabId, title }),
     ]);
-  }
-
-  async clearTab(tabId) {
-    // Back to the global badge for this tab.
-    await Promise.all([
-      this.action.setBadgeText({ tabId, text: null }),
-      this.action.setTitle({ tabId, title: null }),
-    ]).catch(() => {}); // the tab may be gone already
   }
 
   async setPending(count) {
     this.pending = count;
-    await Promise.all([
-      this.action.setBadgeText({ text: count > 0 ? String(count) : "" }),
-      this.action.setBadgeBackgroundColor({ color: PENDING_COLOR }),
-      this.action.setTitle({ title: count > 0 ? `${t("ext_name")}: ${t("badge_pending", [String(count)])}` : t("ext_name") }),
+    await settle([
+      () => this.action.setBadgeText({ text: count > 0 ? String(count) : "" }),
+      () => this.action.setBadgeBackgroundColor({ color: PENDING_COLOR }),
+      () => this.action.setTitle({ title: count > 0 ? `${t("ext_name")}: ${t("badge_pending", [String(count)])}` : t("ext_name") }),
     ]);
   }
+}
+
+// Runs each call, catching synchronous throws (Chromium validates arguments synchronously) and
+// rejections alike.
+async function settle(calls) {
+  await Promise.all(calls.map(async (call) => {
+    try {
+      await call();
+    } catch {
+      // nothing to do: the badge is a hint, not a record
+    }
+  }));
 }

@@ -57,10 +57,8 @@ api.alarms.onAlarm.addListener((alarm) => {
 
 api.tabs.onRemoved.addListener((tabId) => void tabState.forget(tabId));
 api.tabs.onUpdated.addListener((tabId, changeInfo) => {
-  // A new document is loading: the old page's state no longer applies; its content script
-  // reports again once it has looked at the new page.
-  if (changeInfo.status === "loading" && changeInfo.url) {
-    void tabState.forget(tabId);
-    void badge.clearTab(tabId);
-  }
+  // A document is loading: the old page's state no longer applies (the browsers reset a tab's
+  // badge on navigation themselves); the content script reports again once it has looked.
+  // Not conditioned on changeInfo.url, which is absent for sites outside our host permissions.
+  if (changeInfo.status === "loading") void tabState.forget(tabId);
 });

@@ -226,3 +226,25 @@ test("a failed screenshot (no activeTab grant) still saves the confirmation", as
   assert.equal(answer.status, "saved");
   assert.equal("screenshot" in host.saved[0], false);
 });
+
+test("the badge shows each status with its own text, colour and translated title, and survives a closed tab", async () => {
+  const { Badge, BADGES } = await import("../../../extension/src/background/badge.js");
+  const { setApi } = await import("../../../extension/src/shared/browser-api.js");
+  setApi({ i18n: { getMessage: (key, subs) => (key === "badge_pending" ? `${subs[0]} waiting` : key.toUpperCase()) } });
+  const calls = [];
+  const action = {
+    setBadgeText: async (d) => calls.push(["text", d]),
+    setBadgeBackgroundColor: async (d) => calls.push(["color", d]),
+    setTitle: (d) => { if (d.tabId === 99) throw new Error("No tab with id: 99"); calls.push(["title", d]); },
+  };
+  const badge = new Badge(action);
+  const texts = new Set(Object.values(BADGES).map((b) => b.text));
+  assert.equal(texts.size, 4, "four distinguishable badges");
+  await badge.setPending(2);
+  await badge.showTab(5, "filled");
+  assert.deepEqual(calls.slice(0, 3).map(([kind, d]) => [kind, d.text ?? d.color ?? d.title]), [["text", "2"], ["color", "#a51d2d"], ["title", "EXT_NAME: 2 waiting"]]);
+  assert.deepEqual(calls.slice(3).map(([, d]) => d.tabId), [5, 5, 5]);
+  assert.equal(calls[3][1].text, BADGES.filled.text);
+  assert.equal(calls[5][1].title, "EXT_NAME: BADGE_FILLED — 2 waiting");
+  await badge.showTab(99, "confirmed"); // must not throw
+});

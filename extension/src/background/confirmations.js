@@ -45,6 +45,9 @@ export class Confirmations {
     this.queue = queue;
     this.capture = capture; // (tab) → data URL or null
     this.onQueueChanged = onQueueChanged;
+    // Host answers by queue item id. Another flush (a second confirmation, a retry) may deliver
+    // this item before our own flush runs, so the answer is looked up here, not only in our flush.
+    this.answers = new Map();
   }
 
   async record(confirmation, sender) {
@@ -53,7 +56,8 @@ export class Confirmations {
     if (screenshot) params.screenshot = screenshot;
     const itemId = await this.queue.enqueue(params);
     const outcome = await this.deliver();
-    const result = outcome.delivered.get(itemId);
+    const result = this.answers.get(itemId);
+    this.answers.delete(itemId);
     if (result) {
       return { status: result.duplicate ? "duplicate" : "saved", id: result.id, sha256: result.sha256 };
     }
@@ -64,6 +68,9 @@ export class Confirmations {
   // Delivers every pending confirmation it can, oldest first.
   async deliver() {
     const outcome = await this.queue.flush((params) => this.host.call("confirmation.save", params));
+    for (const [id, result] of outcome.delivered) this.answers.set(id, result);
+    // Answers for items nobody waits for (delivered by a retry) are not kept for long.
+    while (this.answers.size > 200) this.answers.delete(this.answers.keys().next().value);
     await this.onQueueChanged(outcome.remaining);
     return outcome;
   }

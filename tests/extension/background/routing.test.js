@@ -248,3 +248,11 @@ test("the badge shows each status with its own text, colour and translated title
   assert.equal(calls[5][1].title, "EXT_NAME: BADGE_FILLED — 2 waiting");
   await badge.showTab(99, "confirmed"); // must not throw
 });
+
+test("two confirmations reported at once are both answered 'saved', whichever flush delivered them", async () => {
+  const { route, host } = setup();
+  const [first, second] = await Promise.all([route(seen("one"), CONTENT), route(seen("two"), CONTENT)]);
+  assert.deepEqual([first.status, second.status], ["saved", "saved"]);
+  assert.deepEqual([first.id, second.id], [1, 2]);
+  assert.deepEqual(host.saved.map((s) => s.text), ["one", "two"]);
+});

@@ -85,6 +85,7 @@ export function browserManifest(source, browser, keyBase64) {
   } else {
     manifest.background = { scripts: ["background.js"] };
     delete manifest.key;
+    delete manifest.minimum_chrome_version; // Firefox has its own minimum in browser_specific_settings
   }
   return manifest;
 }

@@ -31,6 +31,7 @@ test("the Chromium build is an MV3 service-worker extension with the project's k
   const key = await readFile(path.join(EXTENSION, "public-key.der"));
   assert.equal(manifest.key, key.toString("base64"));
   assert.equal(manifest.browser_specific_settings, undefined);
+  assert.ok(Number(manifest.minimum_chrome_version) >= 102, "storage.session needs Chromium 102");
 });
 
 test("the Chromium id derived from the key equals the one cmake computes", () => {
@@ -49,6 +50,7 @@ test("the Firefox build uses background scripts, the gecko id and no key", async
   assert.ok(Number.parseFloat(manifest.browser_specific_settings.gecko.strict_min_version) >= 126,
     "activeTab for captureVisibleTab needs Firefox 126");
   assert.equal(manifest.key, undefined);
+  assert.equal(manifest.minimum_chrome_version, undefined);
 });
 
 for (const browser of ["chromium", "firefox"]) {

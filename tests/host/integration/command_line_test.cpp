@@ -1,0 +1,118 @@
+// The command line people use to read and export their evidence.
+#include <doctest/doctest.h>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+#include <SQLiteCpp/Database.h>
+
+#include "support/command.hpp"
+#include "support/host_process.hpp"
+#include "support/samples.hpp"
+#include "support/temp_dir.hpp"
+
+using nlohmann::json;
+using notrain::test::request;
+using notrain::test::run_host_command;
+
+namespace {
+
+// Saves two confirmations through the protocol, as the extension would.
+std::vector<json> save_two(const std::filesystem::path& home) {
+  notrain::test::HostProcess host(home);
+  json first = notrain::test::sample_confirmation("We will honour your objection, \"quoted\", with a comma.");
+  json second = notrain::test::sample_confirmation("Riceverai una e-mail con i dettagli");
+  second["service"] = "instagram";
+  second["kind"] = "page";
+  second["url"] = "https://help.instagram.com/contact/767264225370182";
+  second["captured_at"] = "2025-06-01T09:00:00Z";
+  second["screenshot"] = notrain::test::png_data_url(notrain::test::tiny_png());
+  std::vector<json> saved = {host.call(request(1, "confirmation.save", first))["result"],
+                             host.call(request(2, "confirmation.save", second))["result"]};
+  host.finish();
+  return saved;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("with nothing stored, the commands say so and create nothing") {
+  notrain::test::TempDir home;
+  const auto list = run_host_command(home.path(), {"list"});
+  CHECK(list.status == 0);
+  CHECK(list.out.find("No confirmations") != std::string::npos);
+  CHECK(run_host_command(home.path(), {"export", "--format", "json"}).out == "[]\n");
+  CHECK(run_host_command(home.path(), {"verify"}).status == 0);
+  CHECK_FALSE(std::filesystem::exists(home / "notrain"));
+}
+
+TEST_CASE("list, show, export and verify read what the browser stored") {
+  notrain::test::TempDir home;
+  const auto saved = save_two(home.path());
+
+  const auto table = run_host_command(home.path(), {"list"});
+  CHECK(table.status == 0);
+  CHECK(table.out.find("instagram") < table.out.find("facebook"));  // newest first
+  CHECK(table.out.find("2 confirmations") != std::string::npos);
+
+  const auto listed = json::parse(run_host_command(home.path(), {"list", "--json", "--service", "instagram"}).out);
+  REQUIRE(listed.size() == 1);
+  CHECK(listed[0]["id"] == saved[1]["id"]);
+
+  const auto shown = run_host_command(home.path(), {"show", std::to_string(saved[0]["id"].get<int>())});
+  CHECK(shown.status == 0);
+  CHECK(shown.out.find("We will honour your objection") != std::string::npos);
+  CHECK(shown.out.find(saved[0]["sha256"].get<std::string>()) != std::string::npos);
+  CHECK(run_host_command(home.path(), {"show", "999"}).status == 1);
+
+  const auto exported = json::parse(run_host_command(home.path(), {"export", "--format", "json"}).out);
+  REQUIRE(exported.size() == 2);
+  CHECK(exported[0]["text"] == "We will honour your objection, \"quoted\", with a comma.");
+  CHECK(exported[1]["has_screenshot"] == true);
+
+  const auto csv_file = home / "out.csv";
+  const auto csv = run_host_command(home.path(), {"export", "--format", "csv", "--output", csv_file.string()});
+  CHECK(csv.status == 0);
+  const std::string text = read_file(csv_file);
+  CHECK(text.starts_with("id,service,kind,captured_at"));
+  CHECK(text.find("\"We will honour your objection, \"\"quoted\"\", with a comma.\"") != std::string::npos);
+  struct stat info {};
+  ::stat(csv_file.c_str(), &info);
+  CHECK((info.st_mode & 0777) == 0600);
+
+  const auto verified = run_host_command(home.path(), {"verify"});
+  CHECK(verified.status == 0);
+  CHECK(verified.out.find("All 2") != std::string::npos);
+}
+
+TEST_CASE("verify names a tampered record and fails") {
+  notrain::test::TempDir home;
+  const auto saved = save_two(home.path());
+  {
+    SQLite::Database db((home / "notrain/notrain.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE confirmations SET account = 'someone else' WHERE id = " + saved[1]["id"].dump());
+  }
+  const auto verified = run_host_command(home.path(), {"verify"});
+  CHECK(verified.status == 1);
+  CHECK(verified.out.find("Confirmation " + saved[1]["id"].dump() + " was changed") != std::string::npos);
+}
+
+TEST_CASE("usage errors name the problem") {
+  notrain::test::TempDir home;
+  const auto unknown = run_host_command(home.path(), {"frobnicate"});
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("frobnicate") != std::string::npos);
+  const auto bad_format = run_host_command(home.path(), {"export", "--format", "xml"});
+  CHECK(bad_format.status == 2);
+  CHECK(bad_format.err.find("json or csv") != std::string::npos);
+  const auto version = run_host_command(home.path(), {"--version"});
+  CHECK(version.status == 0);
+  CHECK(version.out.starts_with("notrain-host "));
+  CHECK(run_host_command(home.path(), {"--help"}).out.find("export") != std::string::npos);
+}

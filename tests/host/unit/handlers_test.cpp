@@ -1,0 +1,234 @@
+#include <doctest/doctest.h>
+
+#include "handlers.hpp"
+#include "support/samples.hpp"
+#include "support/temp_dir.hpp"
+
+using nlohmann::json;
+using notrain::test::request;
+using notrain::test::sample_confirmation;
+
+namespace {
+
+// The dispatcher of protocol 1 over a real database file in a temporary folder.
+struct Host {
+  notrain::test::TempDir dir;
+  notrain::HostContext context{notrain::LazyStore(dir / "notrain/notrain.db")};
+  notrain::protocol::Dispatcher dispatcher = notrain::make_dispatcher(context);
+  int next_id = 1;
+
+  json call(const std::string& method, json params = json::object()) {
+    const auto text = dispatcher.handle(request(next_id++, method, std::move(params)).dump());
+    REQUIRE(text.has_value());
+    return json::parse(*text);
+  }
+  json result(const std::string& method, json params = json::object()) {
+    json answer = call(method, std::move(params));
+    INFO(answer.dump());
+    REQUIRE(answer.contains("result"));
+    return answer["result"];
+  }
+};
+
+int code(const json& answer) { return answer.at("error").at("code").get<int>(); }
+std::string field(const json& answer) { return answer.at("error").at("data").at("field").get<std::string>(); }
+
+}  // namespace
+
+TEST_CASE("hello and ping answer without opening the database") {
+  Host host;
+  const json hello = host.result("hello");
+  CHECK(hello["name"] == "notrain-host");
+  CHECK(hello["protocol"] == 1);
+  CHECK(hello["database"] == (host.dir / "notrain/notrain.db").string());
+  CHECK(host.result("ping") == json{{"pong", true}});
+  CHECK_FALSE(std::filesystem::exists(host.dir / "notrain"));
+  CHECK(code(host.call("ping", {{"unexpected", 1}})) == -32602);
+}
+
+TEST_CASE("profile.set validates every field and replaces the whole profile") {
+  Host host;
+  CHECK(host.result("profile.get") == json{{"profile", json::object()}});
+  const json profile = {{"email", "marie@example.be"}, {"country", "BE"}, {"language", "fr-BE"},
+                        {"name", "Marie"}, {"objection_text", "Je m'oppose."}};
+  CHECK(host.result("profile.set", {{"profile", profile}})["profile"] == profile);
+  CHECK(host.result("profile.get")["profile"] == profile);
+
+  SUBCASE("each invalid field is named and nothing changes") {
+    const std::vector<std::pair<std::string, json>> bad = {
+        {"email", "not-an-address"}, {"country", "XX"}, {"language", "fr_BE"},
+        {"objection_text", std::string(5001, 'a')}, {"name", std::string(201, 'n')}};
+    for (const auto& [name, value] : bad) {
+      json attempt = profile;
+      attempt[name] = value;
+      const json answer = host.call("profile.set", {{"profile", attempt}});
+      CHECK(code(answer) == 1001);
+      CHECK(field(answer) == name);
+    }
+    CHECK(host.result("profile.get")["profile"] == profile);
+  }
+  SUBCASE("a smaller profile replaces the old one") {
+    host.result("profile.set", {{"profile", {{"country", "NL"}, {"email", ""}}}});
+    CHECK(host.result("profile.get")["profile"] == json{{"country", "NL"}});
+  }
+  SUBCASE("wrong shapes are invalid params") {
+    CHECK(code(host.call("profile.set", {{"profile", "x"}})) == -32602);
+    CHECK(code(host.call("profile.set", json::object())) == -32602);
+    CHECK(field(host.call("profile.set", {{"profile", {{"email", 5}}}})) == "email");
+    CHECK(field(host.call("profile.set", {{"profile", {{"phone", "1"}}}})) == "phone");
+  }
+}
+
+TEST_CASE("confirmation.save stores, digests and finds duplicates") {
+  Host host;
+  json params = sample_confirmation();
+  params["screenshot"] = notrain::test::png_data_url(notrain::test::tiny_png());
+  const json saved = host.result("confirmation.save", params);
+  CHECK(saved["duplicate"] == false);
+  CHECK(saved["sha256"].get<std::string>().size() == 64);
+  const json again = host.result("confirmation.save", params);
+  CHECK(again["duplicate"] == true);
+  CHECK(again["id"] == saved["id"]);
+  CHECK(again["sha256"] == saved["sha256"]);
+
+  const json record = host.result("confirmation.get", {{"id", saved["id"]}});
+  CHECK(record["text"] == params["text"]);
+  CHECK(record["captured_at"] == "2025-05-20T14:03:00.000Z");
+  CHECK(record["account"] == "Marie Dupont");
+  CHECK(record["form"]["email"] == "marie@example.be");
+  CHECK(record["has_screenshot"] == true);
+  CHECK(record["screenshot_mime"] == "image/png");
+  CHECK_FALSE(record.contains("screenshot"));
+}
+
+TEST_CASE("confirmation.save refuses invalid fields by name") {
+  Host host;
+  const std::vector<std::pair<std::string, json>> bad = {
+      {"service", "myspace"},
+      {"kind", "fax"},
+      {"url", "javascript:alert(1)"},
+      {"text", ""},
+      {"text", std::string(200001, 'x')},
+      {"captured_at", "yesterday"},
+      {"language", "français"},
+      {"account", std::string(513, 'a')},
+      {"screenshot", "data:image/gif;base64,R0lGOD=="},
+      {"screenshot", "data:image/png;base64,not base64!"},
+      {"screenshot", "data:image/png;base64," + notrain::base64::encode("GIF89a not a png")},
+      {"form", json{{"x", std::string(70000, 'f')}}},
+  };
+  for (const auto& [name, value] : bad) {
+    json params = sample_confirmation();
+    params[name] = value;
+    const json answer = host.call("confirmation.save", params);
+    INFO(name, " ", answer.dump().substr(0, 200));
+    CHECK(code(answer) == 1001);
+    CHECK(field(answer) == name);
+  }
+  json missing = sample_confirmation();
+  missing.erase("text");
+  CHECK(code(host.call("confirmation.save", missing)) == -32602);
+  json wrong_type = sample_confirmation();
+  wrong_type["url"] = 12;
+  CHECK(code(host.call("confirmation.save", wrong_type)) == -32602);
+  CHECK(host.result("confirmation.list")["total"] == 0);
+}
+
+TEST_CASE("an e-mail confirmation may have no address; a page must have one") {
+  Host host;
+  json params = sample_confirmation();
+  params["kind"] = "email";
+  params["url"] = "";
+  CHECK(host.call("confirmation.save", params).contains("result"));
+  params["kind"] = "page";
+  CHECK(field(host.call("confirmation.save", params)) == "url");
+}
+
+TEST_CASE("confirmation.list pages newest first and counts all matches") {
+  Host host;
+  for (int i = 0; i < 60; ++i) {
+    json params = sample_confirmation("confirmation " + std::to_string(i));
+    params["service"] = i % 2 ? "facebook" : "instagram";
+    params["captured_at"] = "2025-05-20T10:" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ":00Z";
+    host.result("confirmation.save", params);
+  }
+  const json first = host.result("confirmation.list");
+  CHECK(first["total"] == 60);
+  CHECK(first["items"].size() == 50);
+  CHECK(first["next_offset"] == 50);
+  CHECK(first["items"][0]["captured_at"] == "2025-05-20T10:59:00.000Z");
+  const json item = first["items"][0];
+  for (const char* key : {"id", "service", "kind", "account", "captured_at", "url", "sha256", "has_screenshot"}) {
+    CHECK_MESSAGE(item.contains(key), key);
+  }
+  const json rest = host.result("confirmation.list", {{"offset", 50}});
+  CHECK(rest["items"].size() == 10);
+  CHECK(rest["next_offset"].is_null());
+  const json instagram = host.result("confirmation.list", {{"service", "instagram"}, {"limit", 5}});
+  CHECK(instagram["total"] == 30);
+  CHECK(instagram["items"].size() == 5);
+  CHECK(code(host.call("confirmation.list", {{"limit", 501}})) == 1001);
+  CHECK(code(host.call("confirmation.list", {{"limit", 0}})) == 1001);
+  CHECK(code(host.call("confirmation.list", {{"offset", -1}})) == 1001);
+  CHECK(code(host.call("confirmation.list", {{"limit", "10"}})) == -32602);
+  CHECK(code(host.call("confirmation.list", {{"service", "myspace"}})) == 1001);
+}
+
+TEST_CASE("a list page stays under 1 MiB however long the addresses are") {
+  Host host;
+  for (int i = 0; i < 200; ++i) {
+    json params = sample_confirmation("long " + std::to_string(i));
+    params["url"] = "https://www.facebook.com/" + std::string(8000, 'u');
+    host.result("confirmation.save", params);
+  }
+  std::size_t seen = 0;
+  json offset = 0;
+  while (!offset.is_null()) {
+    const auto text = host.dispatcher.handle(request(1, "confirmation.list", {{"limit", 500}, {"offset", offset}}).dump());
+    REQUIRE(text.has_value());
+    CHECK(text->size() < 1024 * 1024);
+    const json page = json::parse(*text)["result"];
+    REQUIRE(!page["items"].empty());
+    seen += page["items"].size();
+    offset = page["next_offset"];
+  }
+  CHECK(seen == 200);
+}
+
+TEST_CASE("screenshots come back in chunks that fit a frame") {
+  Host host;
+  const std::string image = notrain::test::png_of_size(3 * 1024 * 1024 + 17);
+  json params = sample_confirmation();
+  params["screenshot"] = notrain::test::png_data_url(image);
+  const auto id = host.result("confirmation.save", params)["id"];
+  std::string reassembled;
+  std::int64_t offset = 0;
+  for (;;) {
+    const auto text = host.dispatcher.handle(request(1, "confirmation.screenshot", {{"id", id}, {"offset", offset}}).dump());
+    REQUIRE(text.has_value());
+    CHECK(text->size() < 1024 * 1024);
+    const json chunk = json::parse(*text)["result"];
+    CHECK(chunk["mime"] == "image/png");
+    CHECK(chunk["total"] == image.size());
+    const auto bytes = notrain::base64::decode(chunk["data"].get<std::string>());
+    REQUIRE(bytes.has_value());
+    if (bytes->empty()) break;
+    reassembled += *bytes;
+    offset += static_cast<std::int64_t>(bytes->size());
+  }
+  CHECK(reassembled == image);
+  CHECK(code(host.call("confirmation.screenshot", {{"id", id}, {"offset", image.size() + 1}})) == 1001);
+  CHECK(code(host.call("confirmation.screenshot", {{"id", 999}})) == 1002);
+}
+
+TEST_CASE("get, screenshot and delete of unknown numbers are 'not found'") {
+  Host host;
+  const auto id = host.result("confirmation.save", sample_confirmation())["id"];
+  CHECK(code(host.call("confirmation.screenshot", {{"id", id}})) == 1002);
+  CHECK(code(host.call("confirmation.get", {{"id", 12345}})) == 1002);
+  CHECK(host.result("confirmation.delete", {{"id", id}}) == json{{"deleted", true}});
+  CHECK(code(host.call("confirmation.delete", {{"id", id}})) == 1002);
+  CHECK(code(host.call("confirmation.get", {{"id", id}})) == 1002);
+  CHECK(code(host.call("confirmation.get", {{"id", "1"}})) == -32602);
+  CHECK(code(host.call("confirmation.get", {{"id", 0}})) == 1001);
+}

@@ -1,0 +1,75 @@
+#include <doctest/doctest.h>
+
+#include "validation.hpp"
+
+using namespace notrain::validation;
+
+TEST_CASE("e-mail addresses") {
+  CHECK(is_email("marie.dupont@example.be"));
+  CHECK(is_email("jan+meta@sub.example.nl"));
+  CHECK(is_email("müller@beispiel.de"));
+  CHECK_FALSE(is_email(""));
+  CHECK_FALSE(is_email("no-at-sign.example.com"));
+  CHECK_FALSE(is_email("two@@example.com"));
+  CHECK_FALSE(is_email("user@localhost"));
+  CHECK_FALSE(is_email("user@-example.com"));
+  CHECK_FALSE(is_email(".user@example.com"));
+  CHECK_FALSE(is_email("us..er@example.com"));
+  CHECK_FALSE(is_email("user name@example.com"));
+  CHECK_FALSE(is_email(std::string(250, 'a') + "@example.com"));
+}
+
+TEST_CASE("countries are officially assigned ISO 3166-1 alpha-2 codes") {
+  for (const char* code : {"BE", "FR", "NL", "DE", "LU", "IT", "ES", "PL", "PT", "GB", "CH", "BR"}) {
+    CHECK(is_country_code(code));
+  }
+  CHECK_FALSE(is_country_code("be"));
+  CHECK_FALSE(is_country_code("UK"));
+  CHECK_FALSE(is_country_code("EU"));
+  CHECK_FALSE(is_country_code("XX"));
+  CHECK_FALSE(is_country_code("BEL"));
+  CHECK_FALSE(is_country_code(""));
+}
+
+TEST_CASE("language tags follow BCP 47") {
+  for (const char* tag : {"fr", "nl-BE", "de-DE", "en", "pt-BR", "zh-Hant-TW", "sr-Latn-RS", "es-419",
+                          "de-CH-1996", "en-US-x-twain", "x-private", "gsw", "fr-u-ca-gregory"}) {
+    CHECK_MESSAGE(is_language_tag(tag), tag);
+  }
+  for (const char* tag : {"", "f", "french-", "-fr", "fr_BE", "fr--BE", "toolonglanguage", "en-a", "x-",
+                          "fr BE", "12"}) {
+    CHECK_FALSE_MESSAGE(is_language_tag(tag), tag);
+  }
+}
+
+TEST_CASE("timestamps are normalised to UTC with milliseconds") {
+  CHECK(normalize_timestamp("2025-05-20T14:03:00Z") == "2025-05-20T14:03:00.000Z");
+  CHECK(normalize_timestamp("2025-05-20T16:03:00.5+02:00") == "2025-05-20T14:03:00.500Z");
+  CHECK(normalize_timestamp("2025-01-01T00:30:00.123456-01:00") == "2025-01-01T01:30:00.123Z");
+  CHECK(normalize_timestamp("2025-01-01T00:30:00+01:00") == "2024-12-31T23:30:00.000Z");
+  CHECK_FALSE(normalize_timestamp("2025-05-20").has_value());
+  CHECK_FALSE(normalize_timestamp("2025-05-20T14:03:00").has_value());
+  CHECK_FALSE(normalize_timestamp("2025-02-30T14:03:00Z").has_value());
+  CHECK_FALSE(normalize_timestamp("2025-05-20T25:03:00Z").has_value());
+  CHECK_FALSE(normalize_timestamp("2025-05-20T14:03:00+2:00").has_value());
+  CHECK_FALSE(normalize_timestamp("yesterday at noon").has_value());
+}
+
+TEST_CASE("UTF-8 is checked strictly and counted in characters") {
+  CHECK(is_valid_utf8("Ça va, één, schön"));
+  CHECK_FALSE(is_valid_utf8("\xC3"));
+  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
+  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  CHECK(count_characters("één") == 3);
+  CHECK(count_characters("😀a") == 2);
+}
+
+TEST_CASE("web addresses") {
+  CHECK(is_http_url("https://www.facebook.com/help/contact/712876720715583"));
+  CHECK(is_http_url("http://localhost:8080/x"));
+  CHECK_FALSE(is_http_url("javascript:alert(1)"));
+  CHECK_FALSE(is_http_url("https://"));
+  CHECK_FALSE(is_http_url("https://a b.com/"));
+  CHECK_FALSE(is_http_url("ftp://example.com/"));
+}

@@ -81,12 +81,15 @@ int install(const Options& options, Platform platform, const Environment& env) {
   }
   // A folder given with --manifest-dir belongs to the caller (a test profile): not recorded.
   if (!options.dry_run && !options.manifest_dir && !created.empty()) {
-    const fs::path record = record_path(env, options.scope);
-    std::vector<std::string> folders = read_created_folders(record);
+    const fs::path record_file = record_path(env, options.scope);
+    Record record = read_record(record_file);
     for (const std::string& folder : created) {
-      if (std::find(folders.begin(), folders.end(), folder) == folders.end()) folders.push_back(folder);
+      if (std::find(record.created_folders.begin(), record.created_folders.end(), folder) ==
+          record.created_folders.end()) {
+        record.created_folders.push_back(folder);
+      }
     }
-    write_created_folders(record, folders);
+    save_record(record_file, std::move(record));
   }
   if (!options.dry_run) std::cout << "Check the registration with: notrain-host doctor\n";
   return 0;

@@ -1,5 +1,7 @@
 #include "installer/registrations.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "installer/files.hpp"
@@ -7,42 +9,58 @@
 namespace notrain::installer {
 namespace fs = std::filesystem;
 
+namespace {
+
+std::vector<std::string> strings_in(const nlohmann::json& content, const char* key) {
+  std::vector<std::string> values;
+  if (!content.is_object() || !content.contains(key) || !content[key].is_array()) return values;
+  for (const nlohmann::json& value : content[key]) {
+    if (value.is_string()) values.push_back(value.get<std::string>());
+  }
+  return values;
+}
+
+void remove_if_empty(std::vector<std::string> folders) {
+  std::sort(folders.begin(), folders.end(), std::greater<>());  // children sort after their parents
+  for (const std::string& folder : folders) {
+    std::error_code ignored;
+    if (fs::is_directory(folder, ignored) && fs::is_empty(folder, ignored)) fs::remove(folder, ignored);
+  }
+}
+
+}  // namespace
+
 fs::path record_path(const Environment& env, Scope scope) {
   if (scope == Scope::System) return "/var/lib/notrain/created-folders.json";
-  // The same folder as the database (see store.hpp): $XDG_DATA_HOME/notrain, else ~/.local/share/notrain.
+  // The folder of the database (see store.hpp): $XDG_DATA_HOME/notrain, else ~/.local/share/notrain.
   const fs::path data_home = !env.xdg_data_home.empty() && env.xdg_data_home.front() == '/'
                                  ? fs::path(env.xdg_data_home)
                                  : fs::path(env.home) / ".local/share";
   return data_home / "notrain" / "created-folders.json";
 }
 
-std::vector<std::string> read_created_folders(const fs::path& record) {
-  const std::optional<std::string> bytes = read_file(record);
+Record read_record(const fs::path& path) {
+  const std::optional<std::string> bytes = read_file(path);
   if (!bytes) return {};
   const nlohmann::json content = nlohmann::json::parse(*bytes, nullptr, false);
-  std::vector<std::string> folders;
-  if (!content.is_object() || !content.contains("created_folders") || !content["created_folders"].is_array()) {
-    return folders;
-  }
-  for (const nlohmann::json& folder : content["created_folders"]) {
-    if (folder.is_string()) folders.push_back(folder.get<std::string>());
-  }
-  return folders;
+  return {strings_in(content, "created_folders"), strings_in(content, "record_folders")};
 }
 
-void write_created_folders(const fs::path& record, const std::vector<std::string>& folders) {
-  if (folders.empty()) {
+void save_record(const fs::path& path, Record record) {
+  if (record.created_folders.empty()) {
     std::error_code ignored;
-    fs::remove(record, ignored);
+    fs::remove(path, ignored);
+    remove_if_empty(record.record_folders);
     return;
   }
+  for (const fs::path& folder : create_folders(path.parent_path())) record.record_folders.push_back(folder.string());
   nlohmann::ordered_json content;
   content["note"] = "Folders that notrain-host install created; notrain-host uninstall removes them when empty.";
-  content["created_folders"] = folders;
+  content["created_folders"] = record.created_folders;
+  content["record_folders"] = record.record_folders;
   const std::string bytes = content.dump(2) + "\n";
-  if (read_file(record) == bytes) return;
-  create_folders(record.parent_path());
-  write_file_atomically(record, bytes, 0644);
+  if (read_file(path) == bytes) return;
+  write_file_atomically(path, bytes, 0644);
 }
 
 }  // namespace notrain::installer

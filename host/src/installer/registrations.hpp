@@ -9,12 +9,18 @@
 
 namespace notrain::installer {
 
+struct Record {
+  std::vector<std::string> created_folders;  // manifest folders (and their parents) that install created
+  std::vector<std::string> record_folders;   // folders created to hold this record itself
+};
+
 std::filesystem::path record_path(const Environment& env, Scope scope);
 
-// Folders in the record; an absent or unreadable record holds none (so nothing is removed).
-std::vector<std::string> read_created_folders(const std::filesystem::path& record);
+// An absent or unreadable record holds nothing, so nothing is removed on its account.
+Record read_record(const std::filesystem::path& path);
 
-// Replaces the record; an empty list removes the file. Writes only when the content changes.
-void write_created_folders(const std::filesystem::path& record, const std::vector<std::string>& folders);
+// Writes the record (only when its content changes). A record without created folders is deleted,
+// and so are the folders made for it, if they are empty.
+void save_record(const std::filesystem::path& path, Record record);
 
 }  // namespace notrain::installer

@@ -23,8 +23,9 @@ bool contains(const fs::path& folder, const fs::path& inner) {
 }
 
 // Removes recorded folders that held a removed manifest and are now empty, deepest first.
-void remove_created_folders(const fs::path& record, const std::vector<fs::path>& emptied, bool dry_run) {
-  std::vector<std::string> folders = read_created_folders(record);
+void remove_created_folders(const fs::path& path, const std::vector<fs::path>& emptied, bool dry_run) {
+  Record record = read_record(path);
+  std::vector<std::string>& folders = record.created_folders;
   std::vector<std::string> candidates;
   for (const std::string& folder : folders) {
     if (std::any_of(emptied.begin(), emptied.end(), [&](const fs::path& f) { return contains(folder, f); })) {
@@ -39,7 +40,7 @@ void remove_created_folders(const fs::path& record, const std::vector<fs::path>&
     if (empty) std::cout << (dry_run ? "would remove folder " : "removed folder ") << folder << '\n';
     if (!dry_run && (empty || !fs::exists(folder, error))) std::erase(folders, folder);
   }
-  if (!dry_run) write_created_folders(record, folders);
+  if (!dry_run) save_record(path, std::move(record));
 }
 
 int uninstall(const Options& options, Platform platform, const Environment& env) {

@@ -1,0 +1,60 @@
+// Reading what Meta says after a submission: on the form's page, in the Support Inbox, or in an e-mail.
+import { findPhrase, phraseMatcher, readText, visibleText } from './text.js';
+
+const VERDICTS = ['honoured', 'received']; // strongest first: "we will honour your objection" beats "thanks"
+const BLOCK_CHARS = 1500; // enough for Meta's longest known reply, little enough to keep the feed out
+
+/** The strongest confirmation phrase in `text` (normalised): { verdict, phrase, language, index } or null. */
+export function verdictOf(engine, text, verdicts = VERDICTS) {
+  for (const verdict of verdicts) {
+    const hit = findPhrase(text, engine.phrases(verdict));
+    if (hit) return { verdict, ...hit };
+  }
+  return null;
+}
+
+/** A confirmation on a page read by detect(): the verdict and the paragraph-sized block that states it. */
+export function confirmationOf(engine, page, verdicts = VERDICTS) {
+  const hit = verdictOf(engine, page.text(), verdicts);
+  if (!hit) return null;
+  return { verdict: hit.verdict, phrase: hit.phrase, language: hit.language, text: blockAround(page.doc.body, hit.phrase) };
+}
+
+// The deepest element that still holds the whole phrase, widened while its parent stays paragraph-sized.
+function blockAround(body, phrase) {
+  const table = phraseMatcher([{ phrase }]);
+  let node = body;
+  descend: for (;;) {
+    for (const child of node.children) {
+      if (findPhrase(visibleText(child), table)) {
+        node = child;
+        continue descend;
+      }
+    }
+    break;
+  }
+  while (node !== body && node.parentElement !== body && readText(node.parentElement).length <= BLOCK_CHARS) {
+    node = node.parentElement;
+  }
+  return readText(node).slice(0, BLOCK_CHARS * 2);
+}
+
+const MAX_TEXT = 20_000; // the host takes up to 200,000; a confirmation is a paragraph
+
+/**
+ * The `confirmation` of a confirmation-seen message (the extension's contract): what Meta said, where and when,
+ * with the values the user's form held just before (`form`, field → value) when this tab filled one.
+ */
+export function confirmationRecord(detection, { url, capturedAt = new Date(), form } = {}) {
+  const { confirmation } = detection;
+  if (!confirmation) return null;
+  return {
+    service: detection.service,
+    kind: detection.page_kind === 'inbox_reply' ? 'inbox' : 'page',
+    url: url ?? detection.url,
+    text: confirmation.text.slice(0, MAX_TEXT),
+    captured_at: capturedAt.toISOString(),
+    language: confirmation.language,
+    ...(form && Object.keys(form).length && { form }),
+  };
+}

@@ -1,0 +1,201 @@
+// Pre-filling a recognised form the way a person would: only empty fields, never the code Meta e-mails, never
+// the submit button.
+import { controlKind, formRoot, locate, locateAnswer } from './locate.js';
+import { labelOf, normalize, isVisible } from './text.js';
+
+const COMBOBOX_WAIT_MS = 1500; // a React drop-down renders its options after the click, sometimes lazily
+const POLL_MS = 25;
+
+/**
+ * Runs the plan of a detection on `doc`. `done` remembers the controls filled in earlier runs on this page, so a
+ * later run (after the page showed more fields) never refills a field the user has since cleared.
+ * @returns {Promise<{results: {action, field, status, ok, pageValue?}[], filled: {field, label, value}[],
+ *   notes: string[], verify: () => string[]}>}  verify() names the fields whose value the page has dropped since.
+ * Statuses: filled, checked, chosen, found; kept (already set, or filled before); differs (the page holds another
+ * value, left for the user); no-value (nothing to put there); no-option (the list lacks the country); manual (a
+ * control the engine cannot drive); missing (not on the page).
+ */
+export async function fillForm(engine, doc, detection, profile, { done = new WeakSet(), root } = {}) {
+  const ctx = {
+    engine, doc, root: root ?? formRoot(doc), profile: profile ?? {}, done, language: detection.language,
+    claimed: new Set(), expected: [], filled: [],
+  };
+  const results = [];
+  const notes = [];
+  for (const step of engine.knowledge.plans[detection.plan]?.steps ?? []) {
+    const result = await runStep(step, ctx);
+    results.push(result);
+    const note = step.notes?.[result.status];
+    if (note && !notes.includes(note)) notes.push(note);
+    if (!result.ok && !step.optional) break;
+  }
+  return { results, filled: ctx.filled, notes, verify: () => ctx.expected.filter(({ holds }) => !holds()).map(({ field }) => field) };
+}
+
+const ACTIONS = { fill: fillText, select: selectCountry, check: tick, choose, find };
+
+export async function runStep(step, ctx) {
+  const action = Object.keys(ACTIONS).find((name) => name in step);
+  const field = step[action];
+  const { status, element, pageValue } = await ACTIONS[action](step, field, ctx);
+  if (element) ctx.claimed.add(element);
+  return { action, field, status, ok: status !== 'missing', ...(pageValue !== undefined && { pageValue }) };
+}
+
+function fillText(step, field, ctx) {
+  const element = locate(ctx.engine, ctx.root, field, ctx.claimed);
+  if (!element) return { status: 'missing' };
+  if (ctx.done.has(element)) return { status: 'kept', element };
+  const value = valueFor(step, ctx);
+  const current = element.value;
+  if (current.trim()) {
+    const same = !value || normalize(current) === normalize(value);
+    return same ? { status: 'kept', element } : { status: 'differs', element, pageValue: current };
+  }
+  if (!value) return { status: 'no-value', element };
+  setValue(element, value);
+  return acted(ctx, field, element, value, () => element.isConnected && element.value === value, 'filled');
+}
+
+async function selectCountry(step, field, ctx) {
+  const element = locate(ctx.engine, ctx.root, field, ctx.claimed);
+  if (!element) return { status: 'missing' };
+  if (ctx.done.has(element)) return { status: 'kept', element };
+  const code = String(valueFor(step, ctx) ?? '').toUpperCase();
+  if (!code) return { status: 'no-value', element };
+  const names = countryNames(ctx.engine, code, ctx.language);
+  return controlKind(element) === 'select'
+    ? pickFromSelect(ctx, field, element, code, names)
+    : pickFromCombobox(ctx, field, element, code, names);
+}
+
+function pickFromSelect(ctx, field, element, code, names) {
+  const option = [...element.options].find((o) => o.value.toUpperCase() === code || names.has(normalize(o.text)));
+  if (!option) return { status: 'no-option', element };
+  const current = element.selectedOptions[0];
+  if (current === option) return { status: 'kept', element };
+  if (current && current.index > 0 && current.value) return { status: 'differs', element, pageValue: current.text };
+  setValue(element, option.value);
+  return acted(ctx, field, element, option.text, () => element.isConnected && element.value === option.value, 'filled');
+}
+
+// A custom drop-down (Meta's 2024 country field): open it, type the name when it is a text box, wait for the
+// options, click the one named like the country in any known language, and check that it shows.
+async function pickFromCombobox(ctx, field, element, code, names) {
+  const shows = () => names.has(normalize(shownValue(element)));
+  if (shows()) return { status: 'kept', element };
+  if (shownValue(element).trim() && element.tagName === 'INPUT') return { status: 'differs', element, pageValue: element.value };
+  element.focus?.();
+  press(element);
+  const wanted = displayName(code, ctx.language);
+  if (element.tagName === 'INPUT' && wanted) setValue(element, wanted);
+  const option = await waitFor(ctx.doc, () => optionNamed(ctx.doc, element, names));
+  if (!option) return { status: 'no-option', element };
+  press(option);
+  if (!(await waitFor(ctx.doc, shows, 300))) return { status: 'manual', element };
+  return acted(ctx, field, element, option.textContent.trim(), () => element.isConnected && shows(), 'filled');
+}
+
+function optionNamed(doc, combobox, names) {
+  const listId = combobox.getAttribute('aria-controls') || combobox.getAttribute('aria-owns');
+  const list = (listId && doc.getElementById(listId)) || doc;
+  return [...list.querySelectorAll('[role="option"]')].find((o) => names.has(normalize(o.textContent)) && isVisible(o)) ?? null;
+}
+
+const shownValue = (element) => (element.tagName === 'INPUT' ? element.value : element.textContent) ?? '';
+
+// The events a mouse click makes, for widgets that open on mousedown rather than click.
+function press(element) {
+  const { MouseEvent } = element.ownerDocument.defaultView;
+  for (const type of ['mousedown', 'mouseup']) element.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0 }));
+  element.click();
+}
+
+function waitFor(doc, test, timeout = COMBOBOX_WAIT_MS) {
+  const view = doc.defaultView;
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const poll = () => {
+      const found = test();
+      if (found || Date.now() - started >= timeout) resolve(found || null);
+      else view.setTimeout(poll, POLL_MS);
+    };
+    poll();
+  });
+}
+
+function tick(step, field, ctx) {
+  const element = locate(ctx.engine, ctx.root, field, ctx.claimed);
+  if (!element) return { status: 'missing' };
+  if (ctx.done.has(element) || isOn(element)) return { status: 'kept', element };
+  element.click(); // React listens for click on check boxes; a click also fires input and change
+  return acted(ctx, field, element, true, () => element.isConnected && isOn(element), 'checked');
+}
+
+function choose(step, answer, ctx) {
+  const element = locateAnswer(ctx.engine, ctx.root, answer, step.question);
+  if (!element) return { status: 'missing' };
+  if (ctx.done.has(element) || isOn(element)) return { status: 'kept', element };
+  element.click();
+  ctx.done.add(element); // the question often disappears once answered: nothing to verify
+  return { status: 'chosen', element };
+}
+
+function find(step, field, ctx) {
+  const element = locate(ctx.engine, ctx.root, field, ctx.claimed) ??
+    (ctx.root !== ctx.doc.body ? locate(ctx.engine, ctx.doc.body, field, ctx.claimed) : null);
+  return element ? { status: 'found', element } : { status: 'missing' };
+}
+
+function acted(ctx, field, element, value, holds, status) {
+  ctx.done.add(element);
+  ctx.expected.push({ field, holds });
+  ctx.filled.push({ field, label: labelOf(element).slice(0, 200), value, element });
+  return { status, element };
+}
+
+// The user's own value; for a text with a template, the template in the page's language when the user left
+// the value unset (an empty string means "leave it empty").
+function valueFor(step, ctx) {
+  const own = ctx.profile[step.value];
+  if (own !== undefined && own !== null) return String(own);
+  return step.template ? ctx.engine.template(step.template, ctx.language) : undefined;
+}
+
+function isOn(element) {
+  return element.checked === true || element.getAttribute('aria-checked') === 'true' ||
+    element.getAttribute('aria-pressed') === 'true';
+}
+
+function displayName(code, language) {
+  try {
+    return new Intl.DisplayNames([language || 'en'], { type: 'region' }).of(code);
+  } catch {
+    return null; // an unknown language tag or region code
+  }
+}
+
+function countryNames(engine, code, language) {
+  const names = new Set();
+  for (const lang of new Set([language, ...engine.languageCodes].filter(Boolean))) {
+    const name = displayName(code, lang);
+    if (name && name !== code) names.add(normalize(name));
+  }
+  return names;
+}
+
+/**
+ * Sets a value so that React sees it. React keeps the last value it saw on the element and ignores an input
+ * event when the value seems unchanged, and a plain `element.value = x` run in the page's world updates that
+ * record too. The prototype's setter bypasses it; the bubbling input and change events then reach React's
+ * root listener. https://github.com/facebook/react/issues/10135
+ */
+export function setValue(element, value) {
+  let proto = Object.getPrototypeOf(element);
+  let descriptor;
+  while (proto && !(descriptor = Object.getOwnPropertyDescriptor(proto, 'value'))) proto = Object.getPrototypeOf(proto);
+  descriptor.set.call(element, value);
+  const { Event } = element.ownerDocument.defaultView;
+  element.dispatchEvent(new Event('input', { bubbles: true }));
+  element.dispatchEvent(new Event('change', { bubbles: true }));
+}

@@ -1,0 +1,120 @@
+// Finding a form's controls by what a person sees (control kind, type, autocomplete, label text), never by
+// Meta's generated ids or class names.
+import { CONTROLS, findPhrase, isVisible, labelOf, visibleText } from './text.js';
+
+const TEXT_TYPES = new Set(['', 'text', 'email', 'tel', 'number', 'search', 'url']);
+
+/** The kind of control an element is, in the vocabulary of fields.json, or null. */
+export function controlKind(element) {
+  const tag = element.tagName;
+  const role = element.getAttribute('role');
+  if (tag === 'TEXTAREA') return 'textarea';
+  if (tag === 'SELECT') return 'select';
+  if (tag === 'INPUT') {
+    const type = (element.getAttribute('type') ?? '').toLowerCase();
+    if (type === 'checkbox') return 'checkbox';
+    if (type === 'radio') return 'radio';
+    if (type === 'submit' || type === 'button') return 'button';
+    return TEXT_TYPES.has(type) ? (role === 'combobox' ? 'combobox' : 'text') : null;
+  }
+  if (tag === 'BUTTON' || role === 'button') return 'button';
+  if (role === 'checkbox' || role === 'radio' || role === 'combobox') return role;
+  return null;
+}
+
+function usable(element) {
+  return !element.disabled && element.getAttribute('aria-disabled') !== 'true' && isVisible(element);
+}
+
+/**
+ * The element that holds the form: the top-most open dialog with controls, else the first <form> with a text
+ * field, else <main>, else <body>. Scoping keeps a search box or a chat box elsewhere on the page out of reach.
+ */
+export function formRoot(doc) {
+  const dialogs = [...doc.querySelectorAll('[role="dialog"], dialog[open]')]
+    .filter((d) => isVisible(d) && d.querySelector('input, textarea, select'));
+  if (dialogs.length) return dialogs[dialogs.length - 1];
+  const form = [...doc.querySelectorAll('form')].find((f) => isVisible(f) && f.querySelector('input:not([type="hidden"]), textarea'));
+  return form ?? doc.querySelector('main, [role="main"]') ?? doc.body;
+}
+
+/**
+ * The control for one field of fields.json inside `root`, or null. Each candidate scores: a label in any
+ * language (3), a telling type or autocomplete (2), a select that lists countries (2). A candidate needs 2;
+ * a field marked `alone` also takes the only control of its kind. Controls already `claimed` are skipped.
+ */
+export function locate(engine, root, fieldName, claimed = new Set(), controls = controlsIn(root)) {
+  const field = engine.knowledge.fields[fieldName];
+  const labels = engine.phrases(field.label);
+  const candidates = controls.filter((c) => field.controls.includes(c.kind) && !claimed.has(c.element) && c.usable());
+  let best = null;
+  for (const candidate of candidates) {
+    const score = scoreOf(field, labels, candidate);
+    if (score >= 2 && (!best || score > best.score)) best = { element: candidate.element, score };
+  }
+  if (best) return best.element;
+  return field.alone && candidates.length === 1 ? candidates[0].element : null;
+}
+
+/**
+ * The controls under `root` with their kind; label and visibility are worked out once, when first needed.
+ * A detection pass shares one list between its lookups (the page does not change during a pass).
+ */
+export function controlsIn(root) {
+  return [...root.querySelectorAll(CONTROLS)].map((element) => {
+    let label;
+    let shown;
+    return {
+      element,
+      kind: controlKind(element),
+      label: () => (label ??= labelOf(element)),
+      usable: () => (shown ??= usable(element)),
+    };
+  }).filter((c) => c.kind);
+}
+
+function scoreOf(field, labels, candidate) {
+  const control = candidate.element;
+  let score = findPhrase(candidate.label(), labels) ? 3 : 0;
+  const type = (control.getAttribute('type') ?? '').toLowerCase();
+  const autocomplete = (control.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/);
+  if (field.types?.includes(type)) score += 2;
+  if (field.autocomplete?.some((token) => autocomplete.includes(token))) score += 2;
+  if (field.countryOptions && control.tagName === 'SELECT' && control.options.length >= 20) score += 2;
+  if (field.short && score > 0 && isShortInput(control)) score += 1;
+  return score;
+}
+
+/** A field sized for a one-time code (maxlength up to 8, numeric keyboard, or one-time-code autocomplete). */
+export function isShortInput(control) {
+  const max = Number(control.getAttribute('maxlength'));
+  return (max > 0 && max <= 8) || control.getAttribute('inputmode') === 'numeric' ||
+    (control.getAttribute('autocomplete') ?? '').includes('one-time-code');
+}
+
+/**
+ * The answer to a question on the page: a radio, a radio-like or a plain button whose label is `answer`
+ * (e.g. "Ja") and which sits within a few levels of the `question` text (e.g. "Bezieht sich deine Anfrage auf
+ * KI bei Meta?"). Returns null when the question is not on the page.
+ */
+export function locateAnswer(engine, root, answer, question, controls = controlsIn(root)) {
+  const answers = engine.phrases(answer);
+  const questions = engine.phrases(question);
+  const options = controls
+    .filter((c) => ['radio', 'button'].includes(c.kind) && matchesWhole(c.label(), answers) && c.usable())
+    .map((c) => c.element);
+  for (const option of options) {
+    let wrapper = option.parentElement;
+    for (let depth = 0; wrapper && depth < 6; depth++, wrapper = wrapper.parentElement) {
+      if (findPhrase(visibleText(wrapper), questions)) return option;
+      if (wrapper === root) break;
+    }
+  }
+  return null;
+}
+
+// An answer label must be the answer and little else ("Ja", "Yes, it is"), not a sentence that contains it.
+function matchesWhole(label, answers) {
+  const hit = findPhrase(label, answers);
+  return Boolean(hit) && label.length <= hit.phrase.length + 12;
+}

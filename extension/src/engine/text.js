@@ -1,0 +1,139 @@
+// Text as the engine sees it: normalised, matched at word boundaries, read only where a person could see it.
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD']);
+const MAX_TEXT = 200_000; // Meta's pages are large; the text we need is near the form, not in the feed.
+
+/** Lower case, accents and compatibility forms folded, apostrophes and dashes unified, spaces collapsed. */
+export function normalize(text) {
+  return String(text ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A matcher for phrases: one regular expression for all of them (one pass over the text, however many
+ * languages), matching whole words only. `entries` are { phrase, language }; the longest phrase wins where two
+ * start at the same place.
+ */
+export function phraseMatcher(entries) {
+  const byPhrase = new Map();
+  for (const entry of entries) {
+    const key = normalize(entry.phrase);
+    if (key && !byPhrase.has(key)) byPhrase.set(key, entry);
+  }
+  const alternatives = [...byPhrase.keys()].sort((a, b) => b.length - a.length)
+    .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = alternatives.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'u')
+    : null;
+  return {
+    /** The first phrase in already normalised `text`: { phrase, language, index } or null. */
+    find(text) {
+      const match = pattern?.exec(text);
+      return match ? { ...byPhrase.get(match[0]), index: match.index } : null;
+    },
+  };
+}
+
+/** The matcher for one concept's phrases across all languages. */
+export function phraseTable(languages, concept) {
+  return phraseMatcher(languages.flatMap(({ language, phrases }) => (phrases[concept] ?? []).map((phrase) => ({ phrase, language }))));
+}
+
+/** First phrase of a matcher found in already normalised `text`, or null. */
+export function findPhrase(text, matcher) {
+  return matcher.find(text);
+}
+
+/**
+ * Whether a person could see a control. Browsers answer with checkVisibility() (CSS included, so a honeypot
+ * field hidden by a class is never filled); without it (jsdom) the hidden attribute and inline styles decide.
+ */
+export function isVisible(element) {
+  if (typeof element.checkVisibility === 'function') return element.checkVisibility({ visibilityProperty: true });
+  for (let node = element; node && node.nodeType === 1; node = node.parentElement) {
+    if (!isShownSelf(node) || (node.tagName === 'INPUT' && node.type === 'hidden')) return false;
+  }
+  return true;
+}
+
+/** The visible text under `root`, joined by spaces and normalised for matching. */
+export function visibleText(root) {
+  return normalize(readText(root));
+}
+
+/** The visible text under `root` as a person reads it (spaces collapsed, nothing else changed). */
+export function readText(root) {
+  if (!root) return '';
+  const doc = root.ownerDocument ?? root;
+  const hidden = new Map();
+  const isShown = (element) => {
+    if (!element || element === root.parentElement) return true;
+    let shown = hidden.get(element);
+    if (shown === undefined) {
+      shown = !SKIP.has(element.tagName.toUpperCase()) && isShownSelf(element) && isShown(element.parentElement);
+      hidden.set(element, shown);
+    }
+    return shown;
+  };
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const parts = [];
+  let length = 0;
+  for (let node = walker.nextNode(); node && length < MAX_TEXT; node = walker.nextNode()) {
+    if (!node.data.trim() || !isShown(node.parentElement)) continue;
+    parts.push(node.data);
+    length += node.data.length + 1;
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+// Hidden by markup: the hidden attribute, aria-hidden, or an inline style. Text reading stays with these cheap
+// checks: computed styles cost a style recalculation per element, far too slow for a detection pass.
+function isShownSelf(element) {
+  if (element.hidden || element.getAttribute('aria-hidden') === 'true') return false;
+  if (!element.hasAttribute('style')) return true; // reading .style builds a declaration object: skip when unset
+  return element.style.display !== 'none' && element.style.visibility !== 'hidden';
+}
+
+const CONTROLS = 'input, select, textarea, button, [role="button"], [role="checkbox"], [role="radio"], [role="combobox"]';
+
+/**
+ * What a control says it is, the way a screen reader would find it: aria-labelledby, aria-label, <label>,
+ * placeholder and title, then the text of the nearest wrapper that holds no other control (Meta's React forms
+ * often put the label in a sibling <div> without `for`).
+ */
+export function labelOf(control) {
+  const doc = control.ownerDocument;
+  const parts = [];
+  const labelledBy = control.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    for (const id of labelledBy.split(/\s+/)) parts.push(doc.getElementById(id)?.textContent ?? '');
+  }
+  parts.push(control.getAttribute('aria-label') ?? '');
+  for (const label of control.labels ?? []) parts.push(label.textContent);
+  parts.push(control.getAttribute('placeholder') ?? '', control.getAttribute('title') ?? '');
+  if (isButtonLike(control)) parts.push(control.textContent, control.tagName === 'INPUT' ? control.value : '');
+  const own = normalize(parts.join(' '));
+  if (own) return own;
+  let wrapper = control.parentElement;
+  for (let depth = 0; wrapper && depth < 4; depth++, wrapper = wrapper.parentElement) {
+    const others = [...wrapper.querySelectorAll(CONTROLS)].filter((c) => c !== control && !control.contains(c));
+    if (others.length) break;
+    const text = visibleText(wrapper);
+    if (text) return text.slice(0, 300);
+  }
+  return '';
+}
+
+function isButtonLike(control) {
+  return control.tagName === 'BUTTON' || control.getAttribute('role') === 'button' ||
+    control.getAttribute('role') === 'radio' || control.getAttribute('role') === 'checkbox' ||
+    (control.tagName === 'INPUT' && ['submit', 'button'].includes(control.type));
+}
+
+export { CONTROLS };

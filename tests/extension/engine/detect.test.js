@@ -1,0 +1,62 @@
+// Detection against every fixture page: what each page is, in which state, in which language.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { engine, loadPage, manifest, open, pick, scrambleIdentifiers, tick } from './helpers/fixtures.js';
+
+describe('detect on the fixture pages', () => {
+  for (const page of manifest.pages) {
+    it(`should see ${page.file} at ${page.url} as ${page.expect.page_kind ?? 'not Meta'}${page.about ? ` (${page.about})` : ''}`, async () => {
+      const { document, href } = await open(page);
+      assert.deepEqual(pick(engine.detect(document, href), page.expect), page.expect);
+    });
+  }
+
+  it('should see the same on every page after Meta renames all ids and classes', async () => {
+    for (const page of manifest.pages) {
+      const { document, href } = await open(page);
+      const before = engine.detect(document, href);
+      scrambleIdentifiers(document);
+      const after = engine.detect(document, href);
+      assert.deepEqual(after, before, `${page.file} at ${page.url}`);
+    }
+  });
+
+  it('should find a form that renders after the page loaded', async () => {
+    const page = manifest.pages.find((p) => p.wait);
+    const { document, href } = loadPage(page.file, page.url);
+    assert.equal(engine.detect(document, href).status, 'recognised', 'before the form is there');
+    await tick(page.wait);
+    assert.equal(engine.detect(document, href).status, 'form-ready', 'once it rendered');
+  });
+
+  it('should not take a confirmation for a post quoting one unless this tab showed a form before', async () => {
+    const { document } = loadPage('facebook-feed-quote.html', 'https://www.facebook.com/');
+    assert.equal(engine.detect(document, 'https://www.facebook.com/').page_kind, 'other_meta');
+    const after = engine.detect(document, 'https://www.facebook.com/', { expectConfirmation: true });
+    assert.equal(after.page_kind, 'confirmation');
+  });
+
+  it('should report plain data only, so that it can be posted to the background', async () => {
+    for (const page of manifest.pages) {
+      const { document, href } = await open(page);
+      const detection = engine.detect(document, href);
+      assert.deepEqual(structuredClone(JSON.parse(JSON.stringify(detection))), detection, page.file);
+    }
+  });
+});
+
+describe('detect on a large page', () => {
+  // A feed of 3,000 posts: detection must stay cheap where no rule needs the page's content.
+  const posts = Array.from({ length: 3000 }, (_, i) => `<div role="article" class="x1yztbdb x${i}"><span>Person ${i}</span><div>Post text ${i} about a weekend, with a <a href="/p/${i}">link</a></div><textarea aria-label="Write a comment"></textarea></div>`).join('');
+  const html = `<!DOCTYPE html><html lang="en"><head><title>Facebook</title></head><body><div role="feed">${posts}</div></body></html>`;
+
+  it('should answer in well under 2 ms on the feed', () => {
+    const { document } = loadPage(null, 'https://www.facebook.com/', { html, react: false });
+    engine.detect(document, 'https://www.facebook.com/');
+    const runs = 50;
+    const started = performance.now();
+    for (let i = 0; i < runs; i++) engine.detect(document, 'https://www.facebook.com/');
+    const each = (performance.now() - started) / runs;
+    assert.ok(each < 2, `${each.toFixed(3)} ms per detection`);
+  });
+});

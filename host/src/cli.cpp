@@ -14,6 +14,7 @@
 #include "cli_args.hpp"
 #include "evidence.hpp"
 #include "export.hpp"
+#include "installer/commands.hpp"
 #include "store.hpp"
 
 namespace notrain::cli {
@@ -209,6 +210,12 @@ const std::vector<Command>& commands() {
       {"show", "show ID [--json]", "show one confirmation with its text", show_command},
       {"export", "export --format json|csv [--output FILE]", "export every confirmation", export_command},
       {"verify", "verify", "check every confirmation against its digest", verify_command},
+      {"install", "install [--browser NAME]... [--system]", "register the host with your browsers",
+       installer::run_install},
+      {"uninstall", "uninstall [--browser NAME]... [--system]", "remove the host's registration",
+       installer::run_uninstall},
+      {"doctor", "doctor [--json] [--browser NAME]...", "check each browser's registration and start the host",
+       installer::run_doctor},
       {"--version", "--version", "print the version", version_command},
       {"--help", "--help", "print this help", help_command},
   };

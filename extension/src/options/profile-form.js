@@ -113,9 +113,9 @@ export class ProfileForm {
     const input = this.inputs[field];
     if (!input) return false;
     input.setAttribute("aria-invalid", "true");
+    // Our translated sentence when we have one (the host writes English); the host's otherwise.
     const known = t(`error_field_${field}`);
-    this.doc.querySelector(`[data-field-error="${field}"]`).textContent =
-      known === `error_field_${field}` ? hostMessage : `${known} (${hostMessage})`;
+    this.doc.querySelector(`[data-field-error="${field}"]`).textContent = known === `error_field_${field}` ? hostMessage : known;
     input.focus();
     return true;
   }

@@ -20,7 +20,9 @@ export function confirmationOf(engine, page, verdicts = VERDICTS) {
   return { verdict: hit.verdict, phrase: hit.phrase, language: hit.language, text: blockAround(page.doc.body, hit.phrase) };
 }
 
-// The deepest element that still holds the whole phrase, widened while its parent stays paragraph-sized.
+// The deepest element that still holds the whole phrase, widened to its message: while the parent stays
+// paragraph-sized and does not hold several headed sections (the Support Inbox lists replies to other requests
+// side by side, each under its own heading).
 function blockAround(body, phrase) {
   const table = phraseMatcher([{ phrase }]);
   let node = body;
@@ -33,11 +35,15 @@ function blockAround(body, phrase) {
     }
     break;
   }
-  while (node !== body && node.parentElement !== body && readText(node.parentElement).length <= BLOCK_CHARS) {
+  while (node !== body && node.parentElement !== body && readText(node.parentElement).length <= BLOCK_CHARS &&
+    headedSections(node.parentElement) < 2) {
     node = node.parentElement;
   }
   return readText(node).slice(0, BLOCK_CHARS * 2);
 }
+
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+const headedSections = (element) => [...element.children].filter((c) => c.matches(HEADINGS) || c.querySelector(HEADINGS)).length;
 
 const MAX_TEXT = 20_000; // the host takes up to 200,000; a confirmation is a paragraph
 

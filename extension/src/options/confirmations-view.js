@@ -54,6 +54,7 @@ export class ConfirmationsView {
       this.shown += page.items.length;
       this.total = page.total;
       this.nextOffset = page.next_offset ?? null;
+      this.doc.getElementById("confirmations-table").hidden = this.total === 0;
       this.status.textContent = this.total === 0 ? t("confirmations_none")
         : t("confirmations_count", [String(this.shown), String(this.total)]);
     } catch (error) {

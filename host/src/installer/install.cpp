@@ -73,11 +73,18 @@ int install(const Options& options, Platform platform, const Environment& env) {
   if (!fs::exists(path)) std::cerr << "Warning: " << path << " does not exist; browsers will not find the host.\n";
 
   std::vector<std::string> created;
+  int failures = 0;
   for (const Target& target : targets) {
     const std::string content = build_manifest(target.browser->flavour, path);
-    const Outcome outcome = install_one(target, content, options.dry_run);
-    report(target, outcome, content, options.dry_run);
-    for (const fs::path& folder : outcome.created_folders) created.push_back(folder.string());
+    try {
+      const Outcome outcome = install_one(target, content, options.dry_run);
+      report(target, outcome, content, options.dry_run);
+      for (const fs::path& folder : outcome.created_folders) created.push_back(folder.string());
+    } catch (const std::exception& error) {
+      // One unwritable folder must not keep the other browsers unregistered.
+      std::cerr << target.browser->name << ": not registered: " << error.what() << '\n';
+      ++failures;
+    }
   }
   // A folder given with --manifest-dir belongs to the caller (a test profile): not recorded.
   if (!options.dry_run && !options.manifest_dir && !created.empty()) {
@@ -90,6 +97,11 @@ int install(const Options& options, Platform platform, const Environment& env) {
       }
     }
     save_record(record_file, std::move(record));
+  }
+  if (failures > 0) {
+    std::cerr << failures << " of " << targets.size() << " browsers could not be registered"
+              << (options.scope == Scope::System ? " (system folders need sudo)" : "") << ".\n";
+    return 1;
   }
   if (!options.dry_run) std::cout << "Check the registration with: notrain-host doctor\n";
   return 0;

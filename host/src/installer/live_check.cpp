@@ -137,6 +137,10 @@ LiveResult run_hello(const std::string& binary, const std::vector<std::string>& 
   } catch (const boost::system::system_error& error) {
     result.outcome = LiveOutcome::CannotStart;
     result.detail = error.code().message();
+    // exec reports ENOENT for a file that exists when its "#!" interpreter or its loader is missing.
+    if (error.code() == boost::system::errc::no_such_file_or_directory && std::filesystem::exists(binary)) {
+      result.detail += " (the file exists, so the interpreter on its #! line or its loader is missing)";
+    }
     return result;
   }
   std::array<char, 1024> stderr_buffer{};

@@ -53,6 +53,7 @@ int uninstall(const Options& options, Platform platform, const Environment& env)
   }
   std::vector<fs::path> emptied;
   int left = 0;
+  int failures = 0;
   for (const Target& target : targets) {
     const std::optional<std::string> bytes = read_file(target.manifest_path);
     if (!bytes) continue;
@@ -64,18 +65,22 @@ int uninstall(const Options& options, Platform platform, const Environment& env)
     }
     std::error_code error;
     if (!options.dry_run && !fs::remove(target.manifest_path, error) && error) {
-      std::cerr << "notrain-host uninstall: cannot remove " << target.manifest_path << ": " << error.message() << '\n';
-      return 1;
+      std::cerr << target.browser->name << ": cannot remove " << target.manifest_path << ": " << error.message()
+                << '\n';
+      ++failures;
+      continue;
     }
     std::cout << target.browser->name << (options.dry_run ? ": would remove " : ": removed ") << target.manifest_path
               << '\n';
     emptied.push_back(target.hosts_folder);
   }
-  if (emptied.empty() && left == 0) std::cout << "NoTrain's host was not registered with any browser.\n";
+  if (emptied.empty() && left == 0 && failures == 0) {
+    std::cout << "NoTrain's host was not registered with any browser.\n";
+  }
   if (!options.manifest_dir && !emptied.empty()) {
     remove_created_folders(record_path(env, options.scope), emptied, options.dry_run);
   }
-  return 0;
+  return failures == 0 ? 0 : 1;
 }
 
 }  // namespace

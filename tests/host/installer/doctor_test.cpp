@@ -191,8 +191,19 @@ TEST_CASE("doctor names each misbehaving host") {
     expected = "This caller is not allowed.";
   }
 
+  SUBCASE("a host whose interpreter is missing") {
+    for (const fs::path& manifest : {setup.chrome, setup.firefox}) {
+      json edited = json::parse(read_text(manifest));
+      edited["path"] = (setup.home / "bin/broken-script").string();
+      write_text(manifest, edited.dump());
+    }
+    write_text(setup.home / "bin/broken-script", "#!/nonexistent/python3\n");
+    fs::permissions(setup.home / "bin/broken-script", fs::perms::owner_all);
+    expected = "cannot start: No such file or directory (the file exists, so the interpreter";
+  }
+
   CAPTURE(mode);
-  setup.home.set("FAKE_HOST_MODE", mode);
+  if (!mode.empty()) setup.home.set("FAKE_HOST_MODE", mode);
   const Result result = doctor(args);
   CHECK(result.status == 1);
   for (const char* id : {"google-chrome", "firefox"}) {

@@ -262,3 +262,31 @@ TEST_CASE("uninstall --manifest-dir removes the manifest from a caller's folder 
   CHECK_FALSE(fs::exists(folder / kManifestName));
   CHECK(fs::is_directory(folder));
 }
+
+TEST_CASE("a browser whose folder cannot be written does not stop the others; the status says so") {
+  TempHome home;
+  fs::create_directories(home / ".mozilla");
+  write_text(home / ".config/chromium/NativeMessagingHosts", "a file where a folder should be");
+  CapturedOutput output;
+  CHECK(run_install({"--host-path", fake_binary(home)}) == 1);
+  CHECK(fs::exists(home / ".mozilla/native-messaging-hosts" / kManifestName));
+  CHECK(output.err().find("Chromium: not registered") != std::string::npos);
+  CHECK(output.err().find("1 of 2 browsers") != std::string::npos);
+}
+
+TEST_CASE("--system --dry-run names the system folders and touches nothing") {
+  TempHome home;
+  CapturedOutput output;
+  REQUIRE(run_install({"--system", "--dry-run", "--browser", "chromium", "--browser", "firefox", "--host-path",
+                       "/usr/bin/notrain-host"}) == 0);
+  CHECK(output.out().find("/etc/chromium/native-messaging-hosts/" + kManifestName) != std::string::npos);
+  CHECK(output.out().find("/usr/lib/mozilla/native-messaging-hosts/" + kManifestName) != std::string::npos);
+  CHECK(snapshot(home.path()).empty());
+}
+
+TEST_CASE("--system refuses a browser without a system-wide folder") {
+  TempHome home;
+  CapturedOutput output;
+  CHECK(run_install({"--system", "--dry-run", "--browser", "brave"}) == 2);
+  CHECK(output.err().find("Brave has no system-wide manifest folder") != std::string::npos);
+}

@@ -138,6 +138,7 @@ const std::optional<Location>& location_for(const Browser& browser, Platform pla
 Target windows_target(const Browser& browser, const Environment& env, Scope scope) {
   Target target;
   target.browser = &browser;
+  target.scope = scope;
   const std::string local = !env.local_app_data.empty()
                                 ? env.local_app_data
                                 : join(Platform::Windows, env.home, R"(AppData\Local)");
@@ -209,6 +210,7 @@ std::vector<Target> compute_targets(Platform platform, const Environment& env, S
     if (!location) continue;
     Target target;
     target.browser = &browser;
+    target.scope = scope;
     target.detect_folder = resolve(*location, location->detect, platform, env);
     target.hosts_folder = resolve(*location, location->hosts, platform, env);
     target.manifest_path = join(platform, target.hosts_folder, manifest_file_name());

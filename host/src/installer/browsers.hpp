@@ -62,6 +62,7 @@ Environment environment_from_process();
 // One manifest a browser would read, as concrete paths for the chosen platform.
 struct Target {
   const Browser* browser = nullptr;
+  Scope scope = Scope::User;
   std::string detect_folder;  // exists when the browser is installed (Linux, macOS)
   std::string hosts_folder;   // where the manifest file lives
   std::string manifest_path;

@@ -43,7 +43,7 @@ std::string in_quotes(std::string_view text) { return "\"" + std::string(text) +
 std::string install_fix(const Target& target, const Options& options) {
   std::string command = "run: notrain-host install --browser " + std::string(target.browser->id);
   if (options.manifest_dir) command += " --manifest-dir " + *options.manifest_dir;
-  if (options.scope == Scope::System) command = "run as administrator: sudo notrain-host install --system --browser " +
+  if (target.scope == Scope::System) command = "run as administrator: sudo notrain-host install --system --browser " +
                                                  std::string(target.browser->id);
   return command;
 }
@@ -265,7 +265,9 @@ Diagnosis diagnose(const Target& target, const Options& options) {
                             "native messaging host not found\"", fix);
     return diagnosis;
   }
-  report.pass("manifest", "manifest present");
+  report.pass("manifest", target.scope != options.scope
+                              ? "system-wide manifest present (the browser uses it: there is no per-user one)"
+                              : "manifest present");
   if (std::string_view(*bytes).starts_with(kBom)) {
     report.fail("encoding", "the manifest starts with a byte-order mark (BOM); browsers then ignore it", fix);
     bytes->erase(0, kBom.size());

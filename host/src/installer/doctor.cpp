@@ -83,8 +83,12 @@ void print_json(const std::vector<Diagnosis>& diagnoses, const std::vector<std::
 }
 
 int doctor(const Options& options, Platform platform, const Environment& env) {
+  std::vector<Target> targets = select_targets(options, platform, env, true);
+  if (options.scope == Scope::User && !options.manifest_dir) {
+    targets = as_browsers_resolve(std::move(targets), compute_targets(platform, env, Scope::System));
+  }
   std::vector<Diagnosis> diagnoses;
-  for (const Target& target : select_targets(options, platform, env, true)) {
+  for (const Target& target : targets) {
     diagnoses.push_back(diagnose(target, options));
   }
   const std::vector<std::string_view> not_found = browsers_not_found(options, platform, env, diagnoses);

@@ -88,6 +88,18 @@ Options parse_options(Command command, const std::vector<std::string>& args) {
   return options;
 }
 
+std::vector<Target> as_browsers_resolve(std::vector<Target> user_targets, const std::vector<Target>& system_targets) {
+  for (Target& target : user_targets) {
+    std::error_code ignored;
+    if (fs::exists(target.manifest_path, ignored)) continue;
+    const auto system = std::find_if(system_targets.begin(), system_targets.end(), [&](const Target& candidate) {
+      return candidate.browser == target.browser && fs::exists(candidate.manifest_path, ignored);
+    });
+    if (system != system_targets.end()) target = *system;
+  }
+  return user_targets;
+}
+
 std::vector<Target> select_targets(const Options& options, Platform platform, const Environment& env,
                                    bool include_registered) {
   if (options.manifest_dir) return {manifest_dir_target(options)};

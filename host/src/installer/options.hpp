@@ -32,6 +32,10 @@ std::string_view usage(Command command);
 std::vector<Target> select_targets(const Options& options, Platform platform, const Environment& env,
                                    bool include_registered);
 
+// Browsers read a per-user manifest first and fall back to the system-wide one. For each per-user
+// target without a manifest, this returns the same browser's system target when that one exists.
+std::vector<Target> as_browsers_resolve(std::vector<Target> user_targets, const std::vector<Target>& system_targets);
+
 // "google-chrome, chromium, ..." for messages.
 std::string browser_ids();
 

@@ -8,6 +8,7 @@
 
 #include "installer/commands.hpp"
 #include "installer/manifest.hpp"
+#include "installer/options.hpp"
 #include "notrain/identity.hpp"
 #include "temp_home.hpp"
 
@@ -283,4 +284,33 @@ TEST_CASE("doctor gets an answer from the real notrain-host") {
     CHECK(row["status"] == "PASS");
   }
   CHECK(result.status == 0);
+}
+
+TEST_CASE("like the browsers, doctor falls back to the system-wide manifest when there is no per-user one") {
+  TempHome home;
+  const Browser* chromium = find_browser("chromium");
+  const Browser* firefox = find_browser("firefox");
+  REQUIRE((chromium && firefox));
+  const auto target = [&](const Browser* browser, Scope scope, const std::string& folder) {
+    Target made;
+    made.browser = browser;
+    made.scope = scope;
+    made.hosts_folder = (home / folder).string();
+    made.manifest_path = (home / folder / kManifestName).string();
+    return made;
+  };
+  const std::vector<Target> user = {target(chromium, Scope::User, "user/chromium"),
+                                    target(firefox, Scope::User, "user/firefox")};
+  const std::vector<Target> system = {target(chromium, Scope::System, "etc/chromium"),
+                                      target(firefox, Scope::System, "etc/firefox")};
+  write_text(system[0].manifest_path, "{}");  // only Chromium has a system-wide manifest
+  write_text(system[1].manifest_path, "{}");
+  write_text(user[1].manifest_path, "{}");    // and Firefox a per-user one, which wins
+
+  const std::vector<Target> resolved = as_browsers_resolve(user, system);
+  REQUIRE(resolved.size() == 2);
+  CHECK(resolved[0].manifest_path == system[0].manifest_path);
+  CHECK(resolved[0].scope == Scope::System);
+  CHECK(resolved[1].manifest_path == user[1].manifest_path);
+  CHECK(resolved[1].scope == Scope::User);
 }

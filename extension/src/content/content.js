@@ -89,12 +89,14 @@ export function start({ api, document, window }) {
     profile ??= (await send({ type: MSG.getProfile }))?.profile ?? {};
     const outcome = await engine.fill(document, detection, profile, { done });
     const filled = [...(fillState?.filled ?? []), ...outcome.filled];
+    const news = outcome.filled.length > 0 || outcome.notes.some((n) => !fillState?.notes.includes(n));
     fillState = { filled, notes: [...new Set([...(fillState?.notes ?? []), ...outcome.notes])] };
     for (const { field, value } of outcome.filled) formValues[field] = value;
     highlight(document, outcome.filled.map((f) => f.element));
-    if (filled.length) fillState.notes.push('review_and_send');
+    if (!news) return state(); // a re-run after a page change that found nothing new to do
+    if (filled.length && !fillState.notes.includes('review_and_send')) fillState.notes.push('review_and_send');
     await new Promise((resolve) => window.setTimeout(resolve, VERIFY_MS));
-    if (outcome.verify().length) fillState.notes.push('value_not_accepted');
+    if (outcome.verify().length && !fillState.notes.includes('value_not_accepted')) fillState.notes.push('value_not_accepted');
     const current = state();
     const lines = [...(filled.length ? [translate('notice_filled', [String(filled.length)])] : []),
       ...current.notes.filter((n) => n !== 'review_and_send').map((n) => translate(n))];
@@ -126,19 +128,27 @@ export function start({ api, document, window }) {
   const later = window.requestIdleCallback
     ? (fn) => window.requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS })
     : (fn) => window.setTimeout(fn, IDLE_TIMEOUT_MS);
-  const observer = new window.MutationObserver(() => {
-    if (!scheduled) {
+  const observer = new window.MutationObserver((records) => {
+    if (!scheduled && records.some((record) => !isOurs(record))) {
       scheduled = true;
       later(look);
     }
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  // Forms appear as new nodes or by losing `hidden`/a style; `class` is left out: our outline sets one.
+  observer.observe(document.documentElement, {
+    childList: true, subtree: true, characterData: true,
+    attributes: true, attributeFilter: ['hidden', 'style', 'aria-hidden', 'open'],
+  });
   window.addEventListener('pagehide', () => observer.disconnect(), { once: true });
   look();
   return { look, state, stop: () => observer.disconnect() };
 }
 
 const key = (state) => JSON.stringify(state);
+
+// Our own notice and outline style change the DOM too; looking again because of them would loop.
+const isOurs = (record) => [...record.addedNodes, ...record.removedNodes].length > 0 &&
+  [...record.addedNodes, ...record.removedNodes].every((node) => node.nodeName === 'NOTRAIN-NOTICE' || node.dataset?.notrain !== undefined);
 
 const api = globalThis.browser ?? globalThis.chrome;
 if (api?.runtime?.id && globalThis.document) start({ api, document: globalThis.document, window: globalThis });

@@ -45,6 +45,8 @@ struct Browser {
   std::optional<Location> linux_user, linux_system;
   std::optional<Location> macos_user, macos_system;
   std::optional<WindowsKey> windows;
+  // Linux folder of the browser's enterprise policies (Chromium family), which can block hosts.
+  std::string_view linux_policies = {};
 };
 
 const std::vector<Browser>& browsers();

@@ -8,6 +8,7 @@
 
 #include "installer/files.hpp"
 #include "installer/live_check.hpp"
+#include "installer/policies.hpp"
 #include "notrain/identity.hpp"
 
 namespace notrain::installer {
@@ -235,6 +236,25 @@ void check_live(const Target& target, const std::string& binary, const Options& 
 
 }  // namespace
 
+std::optional<Check> policy_check(const PolicyVerdict& verdict, const Target& target) {
+  if (verdict.blocked) {
+    return Check{"policy", Status::Fail,
+                 "an administrator's policy (" + verdict.blocked_by + ") blocks this browser's native-messaging "
+                 "hosts; the extension would see \"Specified native messaging host not found\"",
+                 "ask the administrator to add " + std::string(identity::kHostName) +
+                     " to NativeMessagingAllowlist"};
+  }
+  if (!verdict.user_level_allowed && target.scope == Scope::User) {
+    return Check{"policy", Status::Fail,
+                 "an administrator's policy (" + verdict.user_level_denied_by + ") lets this browser use "
+                 "system-wide hosts only, and this manifest is per-user",
+                 "run as administrator: sudo notrain-host install --system --browser " +
+                     std::string(target.browser->id)};
+  }
+  if (verdict.any_policy) return Check{"policy", Status::Pass, "the browser's policies allow NoTrain's host", ""};
+  return std::nullopt;
+}
+
 std::string_view to_string(Status status) {
   switch (status) {
     case Status::Pass: return "PASS";
@@ -291,6 +311,11 @@ Diagnosis diagnose(const Target& target, const Options& options) {
                 "if the extension cannot reach the host, allow it: flatpak override --user --filesystem=" +
                     (binary ? fs::path(*binary).parent_path().string() : std::string("FOLDER")) + ":ro " +
                     fs::path(target.detect_folder).filename().string());
+  }
+  if (!target.browser->linux_policies.empty() && current_platform() == Platform::Linux) {
+    if (auto row = policy_check(read_policies(target.browser->linux_policies), target)) {
+      diagnosis.checks.push_back(std::move(*row));
+    }
   }
   if (binary) check_live(target, *binary, options, diagnosis, report);
   return diagnosis;

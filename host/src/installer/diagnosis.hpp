@@ -30,6 +30,10 @@ struct Diagnosis {
   const Check* find(std::string_view name) const;
 };
 
+struct PolicyVerdict;
+// The row for a browser's enterprise policies, if they matter for this manifest.
+std::optional<Check> policy_check(const PolicyVerdict& verdict, const Target& target);
+
 // Checks one manifest on disk, then starts the host it names as that browser would.
 Diagnosis diagnose(const Target& target, const Options& options);
 

@@ -59,6 +59,11 @@ export function start({ api, document, window }) {
     if (detection.confirmation) report(detection);
     if (fillWanted && detection.fillable) fill();
     else if (key(state()) !== before) send({ type: MSG.pageState, state: state() });
+    // Watch the DOM only while this page can still change into something else: a form, an inbox, a dialog that
+    // may close on a confirmation. Settled pages wait for the next navigation instead.
+    const settled = detection.status === 'confirmed' ||
+      (!engine.watches(href) && !expectConfirmation && detection.page_kind !== 'objection_form');
+    observe(!settled || !hearsNavigation);
     return detection;
   }
 
@@ -134,14 +139,25 @@ export function start({ api, document, window }) {
       later(look);
     }
   });
-  // Forms appear as new nodes or by losing `hidden`/a style; `class` is left out: our outline sets one.
-  observer.observe(document.documentElement, {
-    childList: true, subtree: true, characterData: true,
-    attributes: true, attributeFilter: ['hidden', 'style', 'aria-hidden', 'open'],
-  });
-  window.addEventListener('pagehide', () => observer.disconnect(), { once: true });
+  let observing = false;
+  function observe(wanted) {
+    if (wanted === observing) return;
+    observing = wanted;
+    if (!wanted) return observer.disconnect();
+    // Forms appear as new nodes or by losing `hidden`/a style; `class` is left out: our outline sets one.
+    observer.observe(document.documentElement, {
+      childList: true, subtree: true, characterData: true,
+      attributes: true, attributeFilter: ['hidden', 'style', 'aria-hidden', 'open'],
+    });
+  }
+  // Single-page navigation (history.pushState) without a DOM change we watch: the Navigation API tells us where
+  // it exists (Chromium); elsewhere the observer stays on and its callback is the cheap path of look().
+  const hearsNavigation = typeof window.navigation?.addEventListener === 'function';
+  if (hearsNavigation) window.navigation.addEventListener('navigatesuccess', () => later(look));
+  window.addEventListener('popstate', () => later(look));
+  window.addEventListener('pagehide', () => observe(false), { once: true });
   look();
-  return { look, state, stop: () => observer.disconnect() };
+  return { look, state, stop: () => observe(false) };
 }
 
 const key = (state) => JSON.stringify(state);

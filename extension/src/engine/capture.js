@@ -24,7 +24,7 @@ export function confirmationOf(engine, page, verdicts = VERDICTS) {
 // paragraph-sized and does not hold several headed sections (the Support Inbox lists replies to other requests
 // side by side, each under its own heading).
 function blockAround(body, phrase) {
-  const table = phraseMatcher([{ phrase }]);
+  const table = matcherOf(phrase);
   let node = body;
   descend: for (;;) {
     for (const child of node.children) {
@@ -40,6 +40,13 @@ function blockAround(body, phrase) {
     node = node.parentElement;
   }
   return readText(node).slice(0, BLOCK_CHARS * 2);
+}
+
+// Compiling a \p{L} pattern costs far more than running it: one matcher per phrase, kept.
+const matchers = new Map();
+function matcherOf(phrase) {
+  if (!matchers.has(phrase)) matchers.set(phrase, phraseMatcher([{ phrase }]));
+  return matchers.get(phrase);
 }
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';

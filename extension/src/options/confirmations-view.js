@@ -59,6 +59,7 @@ export class ConfirmationsView {
         : t("confirmations_count", [String(this.shown), String(this.total)]);
     } catch (error) {
       this.nextOffset = null;
+      if (this.shown === 0) this.doc.getElementById("confirmations-table").hidden = true;
       setTextWithCode(this.status, `${t("confirmations_unavailable")} ${t(error.fix_key || "fix_host_error")}`);
     }
     this.more.hidden = this.nextOffset === null;

@@ -16,8 +16,9 @@ const plain = (value) => JSON.parse(JSON.stringify(value)); // objects from the 
 const opened = []; // the script looks at most 300 ms after a change (no requestIdleCallback in jsdom)
 
 // A page with the bundled content script and a fake `chrome` API in it; `sent` collects its messages.
-function withContentScript(file, url, { profile = manifest.profile } = {}) {
+function withContentScript(file, url, { profile = manifest.profile, navigation = false } = {}) {
   const page = loadPage(file, url);
+  if (navigation) page.window.navigation = new page.window.EventTarget(); // the Navigation API, as in Chromium
   const sent = [];
   let listener = null;
   page.window.chrome = {
@@ -114,6 +115,15 @@ describe('the content script', () => {
     await tick(20);
     const { state } = page.ofType('page-state')[0];
     assert.deepEqual([state.page_kind, state.notes], ['code_step', ['enter_code_from_email']]);
+  });
+
+  it('should follow a single-page navigation (Navigation API)', async () => {
+    const page = withContentScript('facebook-feed-quote.html', 'https://www.facebook.com/', { navigation: true });
+    await tick(20);
+    page.window.history.pushState({}, '', '/settings/');
+    page.window.navigation.dispatchEvent(new page.window.Event('navigatesuccess'));
+    await tick(SETTLE);
+    assert.deepEqual(page.ofType('page-state').map((m) => m.state.page_kind), ['other_meta', 'settings']);
   });
 
   it('should stay quiet on an ordinary page that keeps changing', async () => {

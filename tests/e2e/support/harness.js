@@ -1,0 +1,49 @@
+// One end-to-end run in Chromium: a sandbox, the test site, the host registered by its own installer
+// (unless the scenario is about a missing host), the browser with the extension, and afterwards the
+// artifacts — a screenshot of every page still open — and the clean-up, whatever happened.
+import { artifactsFor } from './artifacts.js';
+import { launchChromium } from './chromium.js';
+import { registerHost } from './host.js';
+import { callHost } from './host-rpc.js';
+import { SITE_NAMES } from './names.js';
+import { createSandbox } from './sandbox.js';
+import { startSite } from './site.js';
+
+// The user's saved profile: a Belgian user writing in French.
+export const PROFILE = Object.freeze({
+  email: 'jeanne.dupont@example.be',
+  country: 'BE',
+  language: 'fr',
+  name: 'Jeanne Dupont',
+  objection_text: "Je m'oppose à l'utilisation de mes informations pour développer l'IA de Meta (article 21 RGPD).",
+});
+
+export async function withChromium(run, { register = true, profile = PROFILE, lang = 'en', deadlineMs = 150_000 } = {}, body) {
+  const sandbox = createSandbox(run);
+  const artifacts = artifactsFor(`chromium-${run}`);
+  const site = await startSite({ dir: sandbox.root, names: SITE_NAMES });
+  let browser = null;
+  try {
+    if (profile) await callHost(sandbox, 'profile.set', { profile });
+    if (register) registerHost(sandbox, 'chromium');
+    browser = await launchChromium({ sandbox, site, names: SITE_NAMES, artifacts, lang, deadlineMs });
+    let shots = 0;
+    const screenshot = async (page, name) => {
+      shots += 1;
+      await page.screenshot({ path: artifacts.file(`${String(shots).padStart(2, '0')}-${name}.png`), fullPage: true });
+    };
+    return await body({ sandbox, site, browser, artifacts, screenshot });
+  } catch (error) {
+    if (browser?.watchdogFired) error.message = `watchdog killed the browser: ${error.message}`;
+    throw error;
+  } finally {
+    if (browser) {
+      for (const [index, page] of browser.context.pages().entries()) {
+        await page.screenshot({ path: artifacts.file(`end-${index}.png`), timeout: 5_000 }).catch(() => {});
+      }
+      await browser.close();
+    }
+    await site.close();
+    sandbox.remove();
+  }
+}

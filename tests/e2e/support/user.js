@@ -1,0 +1,28 @@
+// What a user does with NoTrain, as steps a scenario reads like: open the popup from the toolbar and press
+// "Fill now", press Meta's send button, open the full page.
+import { messages } from './locale.js';
+
+/** Opens the popup on `page`, presses "Fill now" and waits for its answer; returns { popup, status }. */
+export async function fillFromPopup(browser, page, lang = 'en') {
+  const popup = await browser.clickToolbarIcon(page);
+  const filling = messages(lang).text('popup_filling');
+  await popup.locator('[data-testid="fill-now"]').click();
+  await popup.waitForFunction((busy) => {
+    const status = document.querySelector('[data-testid="fill-status"]').textContent;
+    return status && status !== busy;
+  }, filling, { timeout: 15_000 });
+  return { popup, status: await popup.locator('[data-testid="fill-status"]').textContent() };
+}
+
+/** React's state for each field the page holds now (the fixture's stand-in for React keeps it). */
+export function reactState(page) {
+  return page.evaluate(() => [...document.querySelectorAll('input:not([type=radio]):not([type=checkbox]):not([type=search]), textarea')]
+    .map((node) => ({ tag: node.tagName.toLowerCase(), shown: node.value, state: window.fixtureState(node) ?? null })));
+}
+
+/** The submitted value field (not a radio or check box) whose tag, and optionally label, match. */
+export function field(submission, tag, labelPattern = null) {
+  return submission.fields.find((f) => f.tag === tag && !('checked' in f) && (!labelPattern || labelPattern.test(f.label)));
+}
+
+export const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -20,7 +20,7 @@ export function start({ api, document, window }) {
   let href = null;
   let fillWanted = false; // the user asked to fill: keep filling fields that appear later (the "Ja" branch)
   let fillState = null; // { filled, notes } of the last fill
-  let formValues = {}; // field → value filled in the form just before a confirmation
+  const formValues = {}; // field → what the form held after the fill, attached to the confirmation that follows
   let profile = null; // asked from the background once per fill-now
   let filling = null; // the fill in progress: fills never overlap
   let refill = false; // the page changed during a fill: fill once more afterwards
@@ -96,7 +96,7 @@ export function start({ api, document, window }) {
     const filled = [...(fillState?.filled ?? []), ...outcome.filled];
     const news = outcome.filled.length > 0 || outcome.notes.some((n) => !fillState?.notes.includes(n));
     fillState = { filled, notes: [...new Set([...(fillState?.notes ?? []), ...outcome.notes])] };
-    for (const { field, value } of outcome.filled) formValues[field] = value;
+    Object.assign(formValues, outcome.values);
     highlight(document, outcome.filled.map((f) => f.element));
     if (!news) return state(); // a re-run after a page change that found nothing new to do
     if (filled.length && !fillState.notes.includes('review_and_send')) fillState.notes.push('review_and_send');

@@ -56,7 +56,8 @@ const MAX_TEXT = 20_000; // the host takes up to 200,000; a confirmation is a pa
 
 /**
  * The `confirmation` of a confirmation-seen message (the extension's contract): what Meta said, where and when,
- * with the values the user's form held just before (`form`, field → value) when this tab filled one.
+ * with the values the user's form held just before (`form`, field → value) when this tab filled one; the
+ * account is the e-mail address that form carried.
  */
 export function confirmationRecord(detection, { url, capturedAt = new Date(), form } = {}) {
   const { confirmation } = detection;
@@ -68,6 +69,7 @@ export function confirmationRecord(detection, { url, capturedAt = new Date(), fo
     text: confirmation.text.slice(0, MAX_TEXT),
     captured_at: capturedAt.toISOString(),
     language: confirmation.language,
+    ...(form?.email && { account: form.email }),
     ...(form && Object.keys(form).length && { form }),
   };
 }

@@ -10,7 +10,8 @@ const POLL_MS = 25;
  * Runs the plan of a detection on `doc`. `done` remembers the controls filled in earlier runs on this page, so a
  * later run (after the page showed more fields) never refills a field the user has since cleared.
  * @returns {Promise<{results: {action, field, status, ok, pageValue?}[], filled: {field, label, value}[],
- *   notes: string[], verify: () => string[]}>}  verify() names the fields whose value the page has dropped since.
+ *   notes: string[], values: {}, verify: () => string[]}>}  values: what the text and country fields hold
+ *   afterwards, filled by NoTrain or not (field → text); verify() names the fields the page has dropped since.
  * Statuses: filled, checked, chosen, found; kept (already set, or filled before); differs (the page holds another
  * value, left for the user); no-value (nothing to put there); no-option (the list lacks the country); manual (a
  * control the engine cannot drive); missing (not on the page).
@@ -18,7 +19,7 @@ const POLL_MS = 25;
 export async function fillForm(engine, doc, detection, profile, { done = new WeakSet(), root } = {}) {
   const ctx = {
     engine, doc, root: root ?? formRoot(doc), profile: profile ?? {}, done, language: detection.language,
-    claimed: new Set(), expected: [], filled: [],
+    claimed: new Set(), expected: [], filled: [], values: {},
   };
   const results = [];
   const notes = [];
@@ -29,7 +30,10 @@ export async function fillForm(engine, doc, detection, profile, { done = new Wea
     if (note && !notes.includes(note)) notes.push(note);
     if (!result.ok && !step.optional) break;
   }
-  return { results, filled: ctx.filled, notes, verify: () => ctx.expected.filter(({ holds }) => !holds()).map(({ field }) => field) };
+  return {
+    results, filled: ctx.filled, notes, values: ctx.values,
+    verify: () => ctx.expected.filter(({ holds }) => !holds()).map(({ field }) => field),
+  };
 }
 
 const ACTIONS = { fill: fillText, select: selectCountry, check: tick, choose, find };
@@ -39,6 +43,10 @@ export async function runStep(step, ctx) {
   const field = step[action];
   const { status, element, pageValue } = await ACTIONS[action](step, field, ctx);
   if (element) ctx.claimed.add(element);
+  if (element && (action === 'fill' || action === 'select')) {
+    const shown = (element.tagName === 'SELECT' ? element.selectedOptions[0]?.text : shownValue(element))?.trim();
+    if (shown && !(element.tagName === 'SELECT' && element.selectedIndex === 0 && !element.value)) ctx.values[field] = shown;
+  }
   return { action, field, status, ok: status !== 'missing', ...(pageValue !== undefined && { pageValue }) };
 }
 
@@ -102,7 +110,8 @@ function optionNamed(doc, combobox, names) {
   return [...list.querySelectorAll('[role="option"]')].find((o) => names.has(normalize(o.textContent)) && isVisible(o)) ?? null;
 }
 
-const shownValue = (element) => (element.tagName === 'INPUT' ? element.value : element.textContent) ?? '';
+// What a field shows: the value of a text box, the text of a custom drop-down.
+const shownValue = (element) => (['INPUT', 'TEXTAREA'].includes(element.tagName) ? element.value : element.textContent) ?? '';
 
 // The events a mouse click makes, for widgets that open on mousedown rather than click.
 function press(element) {

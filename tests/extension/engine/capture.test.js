@@ -15,8 +15,7 @@ async function fillAndSend(page) {
   const { document, href } = await open(page);
   const outcome = await engine.fill(document, engine.detect(document, href), manifest.profile);
   await submitAsUser(document);
-  const form = Object.fromEntries(outcome.filled.map((f) => [f.field, f.value]));
-  return { document, href, form };
+  return { document, href, form: outcome.values };
 }
 
 describe('confirmations after sending a form', () => {
@@ -27,16 +26,23 @@ describe('confirmations after sending a form', () => {
     const record = engine.confirmationRecord(detection, { url: href, capturedAt: NOW, form });
     assert.deepEqual(record, {
       service: 'instagram', kind: 'page', url: href, language: 'it', captured_at: '2025-05-20T10:00:00.000Z',
+      account: manifest.profile.email,
       text: "Abbiamo ricevuto la tua richiesta di opposizione. Ciò significa che la tua richiesta verrà applicata d'ora in avanti allo sviluppo e al miglioramento dell'IA in Meta. Riceverai una e-mail con i dettagli.",
       form: { email: manifest.profile.email, reason: engine.template('reason', 'it') },
     });
   });
 
   it("should read the UK auto-response ('We will honour your objection') on Facebook's form page", async () => {
-    const { document, href } = await fillAndSend(entry('facebook-2025-en.html'));
+    const { document, href, form } = await fillAndSend(entry('facebook-2025-en.html'));
     const detection = engine.detect(document, href);
     assert.equal(detection.confirmation.verdict, 'honoured');
     assert.match(detection.confirmation.text, /^Thanks for your request We will honour your objection/);
+    assert.equal(form.email, 'jane.doe@example.com', 'the address Meta pre-filled, which NoTrain kept, is in the record');
+  });
+
+  it('should record the country by the name the form showed', async () => {
+    const { form } = await fillAndSend(entry('facebook-2024-en.html'));
+    assert.deepEqual([form.email, form.country], [manifest.profile.email, 'France']);
   });
 
   it('should take a plain "request received" as a confirmation of receipt only', async () => {

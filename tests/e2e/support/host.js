@@ -17,3 +17,14 @@ export function registerHost(sandbox, browser) {
 
 export const storedConfirmations = (sandbox) => JSON.parse(run(sandbox, ['list', '--json']));
 export const storedConfirmation = (sandbox, id) => JSON.parse(run(sandbox, ['show', String(id), '--json']));
+
+/** Waits until the host has stored at least `count` confirmations; returns the list (newest first). */
+export async function waitForStored(sandbox, count, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const items = storedConfirmations(sandbox);
+    if (items.length >= count) return items;
+    if (Date.now() > deadline) throw new Error(`the host holds ${items.length} confirmation(s), expected ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

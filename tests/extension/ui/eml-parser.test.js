@@ -71,3 +71,18 @@ test("header parameters with quotes and semicolons", () => {
   assert.deepEqual(parseHeaderValue('multipart/mixed; boundary="a;b"; charset=UTF-8'),
     { value: "multipart/mixed", params: { boundary: "a;b", charset: "UTF-8" } });
 });
+
+test("htmlToText keeps a lone < as text, skips comments, and treats an unclosed script as the end of the text", () => {
+  assert.equal(htmlToText("<p>1 < 2 and 3 > 2</p><!-- <p>hidden</p> -->after"), "1 < 2 and 3 > 2\nafter");
+  assert.equal(htmlToText("<div>kept</div><script>var a = '<p>not text</p>'"), "kept");
+  assert.equal(htmlToText("<STYLE>p{}</STYLE><P>Upper&nbsp;case</P>"), "Upper\u00a0case");
+});
+
+test("hostile inputs stay fast: long space runs, many unclosed tags, many header parameters", () => {
+  const started = performance.now();
+  htmlToText(`${" ".repeat(200_000)}x`);
+  htmlToText("<style>".repeat(50_000));
+  htmlToText("<a".repeat(50_000));
+  parseHeaderValue(`text/plain${"; a=\"b".repeat(50_000)}`);
+  assert.ok(performance.now() - started < 2000, `took ${Math.round(performance.now() - started)} ms`);
+});

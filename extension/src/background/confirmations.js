@@ -54,6 +54,26 @@ export class Confirmations {
     const params = buildSaveParams(confirmation, sender.url);
     const screenshot = await this.capture(sender.tab).catch(() => null);
     if (screenshot) params.screenshot = screenshot;
+    return this.store(params);
+  }
+
+  // The user asked, from the popup, for a screenshot of a Meta tab as evidence (the popup's
+  // opening granted activeTab). Stored as kind "manual" with a sentence saying what it is.
+  async recordScreenshot(tab, { service, text: description }) {
+    if (!tab?.url || !isMetaUrl(tab.url)) throw new Error("Only Meta's pages are captured");
+    const screenshot = await this.capture(tab);
+    if (!screenshot) throw new Error("This tab is not the visible one");
+    return this.store({
+      service: SERVICES.has(service) ? service : "facebook",
+      kind: "manual",
+      url: tab.url,
+      text: description,
+      captured_at: new Date().toISOString(),
+      screenshot,
+    });
+  }
+
+  async store(params) {
     const itemId = await this.queue.enqueue(params);
     const outcome = await this.deliver();
     const result = this.answers.get(itemId);

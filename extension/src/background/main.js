@@ -32,7 +32,7 @@ async function queueChanged(remaining) {
 
 const confirmations = new Confirmations({ host, queue, capture: makeCapture(api.tabs), onQueueChanged: queueChanged });
 const route = createRouter(
-  createRoutes({ host, tabState, badge, profiles, confirmations, queue }),
+  createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs: api.tabs }),
   { extensionId: api.runtime.id, extensionOrigin: api.runtime.getURL("") },
 );
 

@@ -2,13 +2,14 @@
 // "content" = our content script on a Meta page; "page" = the popup and the full page.
 import { sanitizeState } from "./tab-state.js";
 import { toPlainError } from "./host-errors.js";
+import { t } from "../shared/i18n.js";
 
 // Host methods the extension's pages may call directly. confirmation.save is there for the
 // e-mail import; profile.set goes through "profile-set" so that the cache follows.
 const PAGE_HOST_METHODS = new Set(["hello", "ping", "profile.get", "confirmation.list", "confirmation.get",
   "confirmation.screenshot", "confirmation.delete", "confirmation.save"]);
 
-export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, afterRetry = async () => {} }) {
+export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, afterRetry = async () => {} }) {
   const asAnswer = async (work) => {
     try {
       return { result: await work() };
@@ -76,6 +77,20 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
     "profile-set": {
       from: ["page"],
       handle: (message) => asAnswer(() => profiles.set(message.profile)),
+    },
+    "capture-tab": {
+      from: ["page"],
+      async handle(message) {
+        if (!Number.isInteger(message.tabId)) return { status: "refused", error: "No tab" };
+        try {
+          const tab = await tabs.get(message.tabId);
+          const state = await tabState.get(message.tabId);
+          const text = t("manual_capture_text", [tab.url ?? "", new Date().toISOString(), state?.page_kind ?? "other_meta"]);
+          return await confirmations.recordScreenshot(tab, { service: state?.service, text });
+        } catch (error) {
+          return { status: "refused", error: String(error?.message || error) };
+        }
+      },
     },
     "pending-list": {
       from: ["page"],

@@ -37,6 +37,7 @@ function showPage(state) {
   $("page-summary").dataset.kind = state?.page_kind ?? "none";
   $("page-next").textContent = t(nextKey);
   $("fill-now").hidden = !canFill;
+  $("capture-now").hidden = !state; // on Meta's pages only
   const notes = $("page-notes");
   clear(notes);
   for (const key of state?.notes ?? []) notes.append(el(document, "li", { text: t(key), dataset: { note: key } }));
@@ -56,6 +57,17 @@ async function fillNow(tabId) {
   } finally {
     button.disabled = false;
   }
+}
+
+// A screenshot of the tab as evidence, e.g. of a confirmation captured before any grant existed.
+async function captureNow(tabId) {
+  const button = $("capture-now");
+  button.disabled = true;
+  $("capture-status").textContent = t("popup_capturing");
+  const answer = await ask("capture-tab", { tabId }).catch((error) => ({ status: "refused", error: String(error) }));
+  const keys = { saved: "popup_capture_saved", duplicate: "popup_capture_saved", queued: "popup_capture_queued" };
+  $("capture-status").textContent = t(keys[answer.status] ?? "popup_capture_failed");
+  button.disabled = false;
 }
 
 function showServiceLinks() {
@@ -110,6 +122,7 @@ async function start() {
   showServiceLinks();
   const tabId = await currentTabId();
   $("fill-now").addEventListener("click", () => fillNow(tabId));
+  $("capture-now").addEventListener("click", () => captureNow(tabId));
   showPage(await pageState(tabId));
   await Promise.all([showHostAndPending(), showLatest()]);
   document.body.dataset.ready = "true"; // for end-to-end tests

@@ -256,3 +256,33 @@ test("two confirmations reported at once are both answered 'saved', whichever fl
   assert.deepEqual([first.id, second.id], [1, 2]);
   assert.deepEqual(host.saved.map((s) => s.text), ["one", "two"]);
 });
+
+test("capture-tab (from the popup) stores a screenshot of a visible Meta tab as a manual record, nothing else", async () => {
+  const host = fakeHost();
+  const queue = new PendingQueue(memoryStorage());
+  const tabState = new TabState(memoryStorage());
+  const openTabs = {
+    5: { id: 5, windowId: 1, active: true, url: "https://www.facebook.com/help/contact/712876720715583" },
+    6: { id: 6, windowId: 1, active: true, url: "https://example.org/" },
+    7: { id: 7, windowId: 1, active: false, url: "https://www.instagram.com/" },
+  };
+  const tabs = {
+    get: async (id) => openTabs[id],
+    captureVisibleTab: async () => "data:image/jpeg;base64,/9j/AA==",
+  };
+  const confirmations = new Confirmations({ host, queue, capture: makeCapture(tabs) });
+  const badge = { showTab: async () => {}, setPending: async () => {} };
+  const route = createRouter(createRoutes({ host, tabState, badge, confirmations, queue, tabs,
+    profiles: new ProfileCache({ host, storage: memoryStorage() }) }), identity);
+  await tabState.set(5, { service: "facebook", page_kind: "confirmation", status: "confirmed" });
+
+  const saved = await route({ type: "capture-tab", tabId: 5 }, PAGE);
+  assert.equal(saved.status, "saved");
+  assert.deepEqual([host.saved[0].kind, host.saved[0].service, host.saved[0].url, host.saved[0].screenshot],
+    ["manual", "facebook", openTabs[5].url, "data:image/jpeg;base64,/9j/AA=="]);
+  assert.ok(host.saved[0].text.length > 0);
+  assert.equal((await route({ type: "capture-tab", tabId: 6 }, PAGE)).status, "refused", "not a Meta page");
+  assert.equal((await route({ type: "capture-tab", tabId: 7 }, PAGE)).status, "refused", "not the visible tab");
+  assert.equal((await route({ type: "capture-tab", tabId: 5 }, CONTENT)).error.kind, "refused", "pages only");
+  assert.equal(host.saved.length, 1);
+});

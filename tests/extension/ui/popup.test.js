@@ -123,3 +123,18 @@ test("serviceLinks shows only links on Meta's own https origins", () => {
     ["instagram", null, null],
   ]);
 });
+
+test("on a Meta page the popup offers a screenshot as proof and reports the outcome", async () => {
+  const page = openPage("popup", {
+    search: "?tab=8",
+    background: { ...hostUp, "pending-list": () => ({ items: [] }), "host-call": () => ({ result: { items: [], total: 0, next_offset: null } }),
+      "capture-tab": (m) => ({ status: m.tabId === 8 ? "queued" : "refused" }) },
+    tabs: { sendMessage: async () => ({ state: { ...FORM_STATE, page_kind: "confirmation", status: "confirmed" } }) },
+  });
+  const doc = await startPopup(page);
+  assert.equal(doc.getElementById("fill-now").hidden, true, "nothing to fill on a confirmation");
+  assert.equal(doc.getElementById("capture-now").hidden, false);
+  doc.getElementById("capture-now").click();
+  await settle(page.window, () => doc.getElementById("capture-status").textContent === fakeI18n("en").getMessage("popup_capture_queued"));
+  assert.deepEqual(page.sent.filter((m) => m.type === "capture-tab"), [{ type: "capture-tab", tabId: 8 }]);
+});

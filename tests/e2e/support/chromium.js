@@ -96,13 +96,20 @@ export async function launchChromium({ sandbox, site, names, artifacts, lang = '
       if (url) await page.goto(url);
       return page;
     },
-    /** The browser's id of the tab showing `page` (for popup.html?tab=ID). */
+    /**
+     * The browser's id of the tab showing `page` (for popup.html?tab=ID). Tabs outside the extension's host
+     * permissions hide their URL from it: those are found as the active tab once `page` is in front.
+     */
     async tabIdOf(page) {
       const url = page.url();
-      const tabs = await (await serviceWorker()).evaluate(() => chrome.tabs.query({}));
-      const found = tabs.filter((tab) => tab.url === url);
-      if (found.length !== 1) throw new Error(`expected one tab at ${url}, found ${found.length}`);
-      return found[0].id;
+      const worker = await serviceWorker();
+      const found = (await worker.evaluate(() => chrome.tabs.query({}))).filter((tab) => tab.url === url);
+      if (found.length === 1) return found[0].id;
+      if (found.length > 1) throw new Error(`${found.length} tabs show ${url}`);
+      await page.bringToFront();
+      const active = await worker.evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }));
+      if (active.length !== 1 || active[0].url !== undefined) throw new Error(`no tab shows ${url}`);
+      return active[0].id;
     },
     /**
      * What the user does by clicking NoTrain's toolbar icon while `page` is in front. CDP

@@ -26,16 +26,25 @@ function usable(element) {
   return !element.disabled && element.getAttribute('aria-disabled') !== 'true' && isVisible(element);
 }
 
+const FILLABLE = 'input[type="email"], input[type="text"], input:not([type]), textarea, select, [role="combobox"], input[type="radio"], [role="radio"], input[type="checkbox"]';
+
 /**
- * The element that holds the form: the top-most open dialog with controls, else the first <form> with a text
- * field, else <main>, else <body>. Scoping keeps a search box or a chat box elsewhere on the page out of reach.
+ * The element that holds the form: of the open dialogs and forms, the one with the most fields a person fills
+ * in (a header search box or a cookie banner's switches lose against the objection form), the later dialog on
+ * a tie; else <main>, else <body>. Scoping keeps a search box or a chat box elsewhere on the page out of reach.
  */
 export function formRoot(doc) {
-  const dialogs = [...doc.querySelectorAll('[role="dialog"], dialog[open]')]
-    .filter((d) => isVisible(d) && d.querySelector('input, textarea, select'));
-  if (dialogs.length) return dialogs[dialogs.length - 1];
-  const form = [...doc.querySelectorAll('form')].find((f) => isVisible(f) && f.querySelector('input:not([type="hidden"]), textarea'));
-  return form ?? doc.querySelector('main, [role="main"]') ?? doc.body;
+  let best = null;
+  let bestCount = 0;
+  for (const candidate of doc.querySelectorAll('[role="dialog"], dialog[open], form')) {
+    const count = candidate.querySelectorAll(FILLABLE).length;
+    const better = count > bestCount || (count === bestCount && count > 0 && candidate.tagName !== 'FORM');
+    if (better && isVisible(candidate)) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best ?? doc.querySelector('main, [role="main"]') ?? doc.body;
 }
 
 /**

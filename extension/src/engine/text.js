@@ -104,19 +104,17 @@ const CONTROLS = 'input, select, textarea, button, [role="button"], [role="check
 
 /**
  * What a control says it is, the way a screen reader would find it: aria-labelledby, aria-label, <label>,
- * placeholder and title, then the text of the nearest wrapper that holds no other control (Meta's React forms
- * often put the label in a sibling <div> without `for`).
+ * placeholder, title and aria-describedby, then the text of the nearest wrapper that holds no other control
+ * (Meta's React forms often put the label in a sibling <div> without `for`).
  */
 export function labelOf(control) {
   const doc = control.ownerDocument;
   const parts = [];
-  const labelledBy = control.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    for (const id of labelledBy.split(/\s+/)) parts.push(doc.getElementById(id)?.textContent ?? '');
-  }
-  parts.push(control.getAttribute('aria-label') ?? '');
+  const byIds = (attribute) => (control.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean)
+    .map((id) => doc.getElementById(id)?.textContent ?? '');
+  parts.push(...byIds('aria-labelledby'), control.getAttribute('aria-label') ?? '');
   for (const label of control.labels ?? []) parts.push(label.textContent);
-  parts.push(control.getAttribute('placeholder') ?? '', control.getAttribute('title') ?? '');
+  parts.push(control.getAttribute('placeholder') ?? '', control.getAttribute('title') ?? '', ...byIds('aria-describedby'));
   if (isButtonLike(control)) parts.push(control.textContent, control.tagName === 'INPUT' ? control.value : '');
   const own = normalize(parts.join(' '));
   if (own) return own;

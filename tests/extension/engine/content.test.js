@@ -12,6 +12,14 @@ const bundle = (await build({
 })).outputFiles[0].text;
 
 const SETTLE = 450;
+// Waits until `test()` holds (the script looks after its own delay, longer on a busy machine), or fails.
+async function eventually(test, what, timeout = 5000) {
+  const started = Date.now();
+  while (!test()) {
+    if (Date.now() - started > timeout) assert.fail(`never happened: ${what}`);
+    await tick(25);
+  }
+}
 const plain = (value) => JSON.parse(JSON.stringify(value)); // objects from the page's realm, compared as data
 const opened = []; // the script looks at most 300 ms after a change (no requestIdleCallback in jsdom)
 
@@ -83,11 +91,10 @@ describe('the content script', () => {
 
   it('should send one confirmation, with the values filled before, once the user pressed Send', async () => {
     const page = withContentScript('instagram-2025-it.html', 'https://help.instagram.com/contact/767264225370182');
-    await tick(SETTLE);
-    assert.equal(page.ofType('page-state').at(-1).state.status, 'form-ready', 'the late form was seen');
+    await eventually(() => page.ofType('page-state').at(-1)?.state.status === 'form-ready', 'the late form was seen');
     await page.ask({ type: 'fill-now' });
     page.document.querySelector('[data-fixture-submit]').click(); // the user sends
-    await tick(SETTLE);
+    await eventually(() => page.ofType('confirmation-seen').length > 0, 'a confirmation was sent');
     page.document.body.append(page.document.createElement('div')); // the page keeps changing
     await tick(SETTLE);
     const confirmations = page.ofType('confirmation-seen');
@@ -104,7 +111,7 @@ describe('the content script', () => {
     const page = withContentScript('facebook-privacy-policy-dialog-de.html', 'https://www.facebook.com/privacy/policy/');
     await tick(20);
     await page.ask({ type: 'fill-now' });
-    await tick(SETTLE + 700);
+    await eventually(() => page.ofType('page-state').at(-1).state.filled.length === 2, 'the revealed fields were filled');
     const last = page.ofType('page-state').at(-1).state;
     assert.deepEqual(last.filled.map((f) => f.field), ['email', 'reason']);
     assert.ok(last.notes.includes('gate_answered_yes'));
@@ -122,7 +129,7 @@ describe('the content script', () => {
     await tick(20);
     page.window.history.pushState({}, '', '/settings/');
     page.window.navigation.dispatchEvent(new page.window.Event('navigatesuccess'));
-    await tick(SETTLE);
+    await eventually(() => page.ofType('page-state').length === 2, 'the new page was reported');
     assert.deepEqual(page.ofType('page-state').map((m) => m.state.page_kind), ['other_meta', 'settings']);
   });
 

@@ -25,6 +25,7 @@ export function start({ api, document, window }) {
   let filling = null; // the fill in progress: fills never overlap
   let refill = false; // the page changed during a fill: fill once more afterwards
   let scheduled = false;
+  let settled = false; // nothing on this page can change without a new URL (see look)
 
   const send = (message) => Promise.resolve(api.runtime.sendMessage(message)).catch((error) => {
     log.messages('send failed', message.type, error); // background restarting: the next change reports again
@@ -50,8 +51,8 @@ export function start({ api, document, window }) {
       fillWanted = false;
       fillState = null;
       profile = null;
-    } else if (detection && !engine.watches(href) && detection.page_kind !== 'objection_form') {
-      return detection; // nothing on this page changes without a new URL: the cheap path for most of Meta
+    } else if (settled) {
+      return detection; // the cheap path for most of Meta's pages
     }
     const before = key(state());
     const expectConfirmation = Object.keys(formValues).length > 0 || detection?.fillable === true;
@@ -61,7 +62,7 @@ export function start({ api, document, window }) {
     else if (key(state()) !== before) send({ type: MSG.pageState, state: state() });
     // Watch the DOM only while this page can still change into something else: a form, an inbox, a dialog that
     // may close on a confirmation. Settled pages wait for the next navigation instead.
-    const settled = detection.status === 'confirmed' ||
+    settled = detection.status === 'confirmed' ||
       (!engine.watches(href) && !expectConfirmation && detection.page_kind !== 'objection_form');
     observe(!settled || !hearsNavigation);
     return detection;

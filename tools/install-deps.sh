@@ -15,8 +15,9 @@ packages=(cmake g++ make pkg-config nlohmann-json3-dev libboost1.81-dev libsqlit
           doctest-dev sqlite3 ca-certificates)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 if $for_tests; then
-  # Real browsers for the end-to-end tests, openssl for the test site's certificate, clang for fuzzing.
-  packages+=(chromium firefox-esr openssl fonts-liberation libnss3-tools clang libclang-rt-14-dev)
+  # Real browsers for the end-to-end tests (chromium-l10n: its interface in fr/nl/de), openssl for the
+  # test site's certificate, clang for fuzzing.
+  packages+=(chromium chromium-l10n firefox-esr openssl fonts-liberation libnss3-tools clang libclang-rt-14-dev)
 fi
 
 echo "Installing Debian packages: ${packages[*]}"

@@ -13,6 +13,8 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm
   '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--password-store=basic', '--window-size=1280,900', '--remote-debugging-port=0'];
 
+const REGIONS = { en: 'US', fr: 'BE', nl: 'BE', de: 'DE' };
+
 function resolverRules(site, names) {
   return [...names.map((name) => `MAP ${name} 127.0.0.1:${site.port}`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost'].join(', ');
 }
@@ -54,7 +56,9 @@ export async function launchChromium({ sandbox, site, names, artifacts, lang = '
     `--ignore-certificate-errors-spki-list=${site.spkiSha256}`,
     `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, 'about:blank'];
   const child = spawn(paths.chromium, args, {
-    env: { ...sandbox.env, LANGUAGE: lang, LC_ALL: 'C.UTF-8' },
+    // Chromium on Linux takes its interface language from the environment (glib ignores LANGUAGE under
+    // the C locale), so LANG names the language too; --lang is there for the other platforms.
+    env: { ...sandbox.env, LANGUAGE: lang, LANG: `${lang}_${REGIONS[lang] ?? 'US'}.UTF-8` },
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -134,6 +138,7 @@ export async function launchChromium({ sandbox, site, names, artifacts, lang = '
     /** popup.html?tab=ID in a tab of its own, once it has shown everything. */
     async openPopupFor(tabId) {
       const popup = await context.newPage();
+      await popup.setViewportSize({ width: 420, height: 640 }); // about the size of the real popup
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       await popup.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
       return popup;

@@ -3,6 +3,7 @@
 // artifacts — a screenshot of every page still open — and the clean-up, whatever happened.
 import { artifactsFor } from './artifacts.js';
 import { launchChromium } from './chromium.js';
+import { launchFirefox } from './firefox.js';
 import { registerHost } from './host.js';
 import { callHost } from './host-rpc.js';
 import { SITE_NAMES } from './names.js';
@@ -43,6 +44,34 @@ export async function withChromium(run, { register = true, profile = PROFILE, la
       }
       await browser.close();
     }
+    await site.close();
+    sandbox.remove();
+  }
+}
+
+// The same run in Firefox ESR (WebDriver BiDi); the host is registered in the sandbox's HOME, the only place
+// Firefox reads host manifests from.
+export async function withFirefox(run, { register = true, profile = PROFILE, lang = 'en', deadlineMs = 180_000 } = {}, body) {
+  const sandbox = createSandbox(run);
+  const artifacts = artifactsFor(`firefox-${run}`);
+  const site = await startSite({ dir: sandbox.root, names: SITE_NAMES });
+  let browser = null;
+  try {
+    if (profile) await callHost(sandbox, 'profile.set', { profile });
+    if (register) registerHost(sandbox, 'firefox');
+    browser = await launchFirefox({ sandbox, site, artifacts, lang, deadlineMs });
+    let shots = 0;
+    const screenshot = async (context, name) => {
+      shots += 1;
+      await browser.activate(context);
+      await browser.screenshot(context, `${String(shots).padStart(2, '0')}-${name}.png`);
+    };
+    return await body({ sandbox, site, browser, artifacts, screenshot });
+  } catch (error) {
+    if (browser?.watchdogFired) error.message = `watchdog killed the browser: ${error.message}`;
+    throw error;
+  } finally {
+    await browser?.close();
     await site.close();
     sandbox.remove();
   }

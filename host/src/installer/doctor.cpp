@@ -16,20 +16,20 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::vector<std::string_view> browsers_not_found(const Options& options, Platform platform, const Environment& env,
+std::vector<const Browser*> browsers_not_found(const Options& options, Platform platform, const Environment& env,
                                                  const std::vector<Diagnosis>& checked) {
-  std::vector<std::string_view> names;
-  if (options.manifest_dir || !options.browsers.empty()) return names;
+  std::vector<const Browser*> missing;
+  if (options.manifest_dir || !options.browsers.empty()) return missing;
   for (const Target& target : compute_targets(platform, env, options.scope)) {
     const bool seen = std::any_of(checked.begin(), checked.end(), [&](const Diagnosis& d) {
       return d.target.browser == target.browser || d.target.manifest_path == target.manifest_path;
     });
-    if (!seen) names.push_back(target.browser->name);
+    if (!seen) missing.push_back(target.browser);
   }
-  return names;
+  return missing;
 }
 
-void print_human(const std::vector<Diagnosis>& diagnoses, const std::vector<std::string_view>& not_found) {
+void print_human(const std::vector<Diagnosis>& diagnoses, const std::vector<const Browser*>& not_found) {
   std::cout << "NoTrain doctor (" << identity::kProgramName << ' ' << identity::kVersion << ")\n";
   for (const Diagnosis& diagnosis : diagnoses) {
     std::cout << '\n' << diagnosis.target.browser->name << ": " << diagnosis.target.manifest_path << '\n';
@@ -40,7 +40,7 @@ void print_human(const std::vector<Diagnosis>& diagnoses, const std::vector<std:
   }
   if (!not_found.empty()) {
     std::cout << "\nNot found on this computer (skipped):";
-    for (std::size_t i = 0; i < not_found.size(); ++i) std::cout << (i ? ", " : " ") << not_found[i];
+    for (std::size_t i = 0; i < not_found.size(); ++i) std::cout << (i ? ", " : " ") << not_found[i]->name;
     std::cout << '\n';
   }
   if (diagnoses.empty()) {
@@ -56,7 +56,7 @@ void print_human(const std::vector<Diagnosis>& diagnoses, const std::vector<std:
             << count(Status::Fail) << " FAIL\n";
 }
 
-void print_json(const std::vector<Diagnosis>& diagnoses, const std::vector<std::string_view>& not_found, bool ok) {
+void print_json(const std::vector<Diagnosis>& diagnoses, const std::vector<const Browser*>& not_found, bool ok) {
   ordered_json report;
   report["program"] = identity::kProgramName;
   report["version"] = identity::kVersion;
@@ -78,7 +78,8 @@ void print_json(const std::vector<Diagnosis>& diagnoses, const std::vector<std::
     }
     report["browsers"].push_back(std::move(entry));
   }
-  report["not_found"] = not_found;
+  report["not_found"] = ordered_json::array();
+  for (const Browser* browser : not_found) report["not_found"].push_back(browser->id);
   std::cout << report.dump(2) << '\n';
 }
 
@@ -91,7 +92,7 @@ int doctor(const Options& options, Platform platform, const Environment& env) {
   for (const Target& target : targets) {
     diagnoses.push_back(diagnose(target, options));
   }
-  const std::vector<std::string_view> not_found = browsers_not_found(options, platform, env, diagnoses);
+  const std::vector<const Browser*> not_found = browsers_not_found(options, platform, env, diagnoses);
   const bool ok = !diagnoses.empty() && std::none_of(diagnoses.begin(), diagnoses.end(), [](const Diagnosis& d) {
     return d.status() == Status::Fail;
   });

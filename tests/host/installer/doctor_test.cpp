@@ -97,7 +97,7 @@ TEST_CASE("doctor passes on a good registration and starts the host as each brow
     CHECK(check(row, "hello")["status"] == "PASS");
     CHECK(row["round_trip_ms"].is_number());
   }
-  CHECK(std::find(result.report["not_found"].begin(), result.report["not_found"].end(), "Chromium") !=
+  CHECK(std::find(result.report["not_found"].begin(), result.report["not_found"].end(), "chromium") !=
         result.report["not_found"].end());
 }
 

@@ -280,6 +280,12 @@ Diagnosis diagnose(const Target& target, const Options& options) {
   Report report(diagnosis);
   const std::string fix = install_fix(target, options);
   std::optional<std::string> bytes = read_file(target.manifest_path);
+  std::error_code ignored;
+  if (!bytes && fs::exists(target.manifest_path, ignored)) {
+    report.fail("manifest", target.manifest_path + " exists but cannot be read as a file",
+                "make it readable (chmod 644 " + target.manifest_path + ") or remove it and " + fix);
+    return diagnosis;
+  }
   if (!bytes) {
     report.fail("manifest", "no manifest at " + target.manifest_path + "; the extension would see \"Specified "
                             "native messaging host not found\"", fix);

@@ -109,6 +109,11 @@ TEST_CASE("doctor names each broken manifest with its fix") {
     fs::remove(setup.chrome);
     failing = "manifest";
   }
+  SUBCASE("a folder where the manifest should be") {
+    fs::remove(setup.chrome);
+    fs::create_directory(setup.chrome);
+    failing = "manifest";
+  }
   SUBCASE("missing binary") {
     setup.edit_chrome("path", (setup.home / "bin/gone").string());
     failing = "binary";

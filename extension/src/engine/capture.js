@@ -13,19 +13,25 @@ export function verdictOf(engine, text, verdicts = VERDICTS) {
   return null;
 }
 
-/** A confirmation on a page read by detect(): the verdict and the paragraph-sized block that states it. */
+/**
+ * A confirmation on a page read by detect(): the verdict and the paragraph-sized block that states it, looked
+ * for in the page's content regions (detect.js) only.
+ */
 export function confirmationOf(engine, page, verdicts = VERDICTS) {
-  const hit = verdictOf(engine, page.text(), verdicts);
-  if (!hit) return null;
-  return { verdict: hit.verdict, phrase: hit.phrase, language: hit.language, text: blockAround(page.doc.body, hit.phrase) };
+  if (!verdictOf(engine, page.text(), verdicts)) return null;
+  for (const region of page.regions()) {
+    const hit = verdictOf(engine, visibleText(region), verdicts);
+    if (hit) return { verdict: hit.verdict, phrase: hit.phrase, language: hit.language, text: blockAround(region, hit.phrase) };
+  }
+  return null;
 }
 
-// The deepest element that still holds the whole phrase, widened to its message: while the parent stays
-// paragraph-sized and does not hold several headed sections (the Support Inbox lists replies to other requests
-// side by side, each under its own heading).
-function blockAround(body, phrase) {
+// The deepest element of `region` that still holds the whole phrase, widened to its message: while the parent
+// stays paragraph-sized, inside the region, and does not hold several headed sections (the Support Inbox lists
+// replies to other requests side by side, each under its own heading).
+function blockAround(region, phrase) {
   const table = matcherOf(phrase);
-  let node = body;
+  let node = region;
   descend: for (;;) {
     for (const child of node.children) {
       if (findPhrase(visibleText(child), table)) {
@@ -35,7 +41,7 @@ function blockAround(body, phrase) {
     }
     break;
   }
-  while (node !== body && node.parentElement !== body && readText(node.parentElement).length <= BLOCK_CHARS &&
+  while (node !== region && node.parentElement !== region.ownerDocument.body && readText(node.parentElement).length <= BLOCK_CHARS &&
     headedSections(node.parentElement) < 2) {
     node = node.parentElement;
   }

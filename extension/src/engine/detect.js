@@ -3,12 +3,11 @@
 // page whose rule needs no content (most of Meta) is answered from its URL without reading the DOM.
 import { isMetaUrl } from '../shared/meta-domains.js';
 import { confirmationOf } from './capture.js';
-import { controlsIn, formRoot, isShortInput, locate, locateAnswer } from './locate.js';
+import { DIALOGS, controlsIn, formRoot, isShortInput, locate, locateAnswer, mainOf, regionsOf } from './locate.js';
 import { findPhrase, isVisible, normalize, visibleText } from './text.js';
 import { canonicalize, formIdOf, serviceOf } from './url.js';
 
 const FORM_KINDS = new Set(['objection_form', 'third_party_form']);
-const STRICT_CANDIDATES = 'form, [role="dialog"], dialog[open]';
 const MAX_CANDIDATES = 8; // forms or dialogs looked into on a page without a known form URL
 
 /**
@@ -21,7 +20,7 @@ const MAX_CANDIDATES = 8; // forms or dialogs looked into on a page without a kn
 export function detect(engine, doc, href, options = {}) {
   const canon = canonicalize(engine.knowledge.hosts, href);
   if (!canon || !doc.body) return notMeta(false);
-  const page = readPage(engine, doc, canon);
+  const page = readPage(engine, doc, canon, Boolean(options.expectConfirmation));
   if (!isMetaUrl(href)) {
     // Content scripts run on Meta's domains only; this guards against a wrong match pattern or a copied page.
     return notMeta(Boolean(page.find('objectionTitle') && page.locate('email')));
@@ -35,21 +34,25 @@ export function detect(engine, doc, href, options = {}) {
 
 const notMeta = (lookalike) => ({ page_kind: null, status: null, fillable: false, lookalike, notes: [], signals: [] });
 
-// Everything a check may read, each computed at most once and only when asked for.
-function readPage(engine, doc, canon) {
+// Everything a check may read, each computed at most once and only when asked for. A pass reads <main> only;
+// dialogs and live regions elsewhere are looked for only when `wide` (a form of unknown address, which may be
+// a dialog, or a tab waiting for a confirmation): scanning all of a large page costs more than a pass may.
+function readPage(engine, doc, canon, wide) {
   const memo = new Map();
   const once = (key, compute) => (memo.has(key) ? memo.get(key) : memo.set(key, compute()).get(key));
   const page = {
-    engine, doc, canon,
-    root: () => once('root', () => formRoot(doc)),
+    engine, doc, canon, wide,
+    scope: () => once('scope', () => mainOf(doc)),
+    root: () => once('root', () => formRoot(doc, { scope: page.scope(), dialogs: page.wide })),
     setRoot: (root) => memo.set('root', root).set('rootText', visibleText(root)).delete('controls'),
     /** Finds a field of fields.json in the form, sharing one list of controls between lookups. */
     locate: (field) => locate(engine, page.root(), field, undefined, once('controls', () => controlsIn(page.root()))),
     locateAnswer: (answer, question) => locateAnswer(engine, page.root(), answer, question, once('controls', () => controlsIn(page.root()))),
-    text: () => once('text', () => visibleText(doc.body)),
+    regions: () => once('regions', () => (page.wide ? contentRegions(doc, page.scope()) : [page.scope()])),
+    text: () => once('text', () => page.regions().map(visibleText).join(' ')),
     rootText: () => once('rootText', () => visibleText(page.root())),
     title: () => once('title', () => normalize(doc.title)),
-    /** The first phrase of a concept in the page's text (or `where`), else in its title. */
+    /** The first phrase of a concept in the page's content (or `where`), else in its title. */
     find: (concept, where) => findPhrase(where ?? page.text(), engine.phrases(concept)) ??
       (where ? null : findPhrase(page.title(), engine.phrases(concept))),
     read: () => memo.has('text') || memo.has('rootText'),
@@ -57,7 +60,16 @@ function readPage(engine, doc, canon) {
   return page;
 }
 
+// Where Meta puts what the user reads: <main> (the body when there is none), open dialogs, and live regions
+// (a "request sent" toast). Never the feed or the navigation beside them: they are large and say nothing here.
+const REGIONS = new Set(['dialog', 'alertdialog', 'alert', 'status']);
+function contentRegions(doc, main) {
+  const extra = [...regionsOf(doc, DIALOGS), ...regionsOf(doc, REGIONS)].filter((r) => !main.contains(r) && isVisible(r));
+  return [main, ...extra.filter((r) => !extra.some((outer) => outer !== r && outer.contains(r)))];
+}
+
 function form(engine, rule, page, options) {
+  if (rule.content === 'strict') page.wide = true;
   if (rule.content === 'strict' && !strictRoot(engine, page)) {
     return options.expectConfirmation ? confirmed(engine, page) : null;
   }
@@ -67,7 +79,7 @@ function form(engine, rule, page, options) {
   if (code && isShortInput(code) && page.find('codeStep', page.rootText())) {
     return { page_kind: 'code_step', status: 'recognised', notes: ['enter_code_from_email'], signals: ['code-step'] };
   }
-  if ([...page.doc.querySelectorAll('input[type="password"]')].some(isVisible)) {
+  if ([...page.scope().querySelectorAll('input[type="password"]')].some(isVisible)) {
     return { page_kind: rule.kind, status: 'recognised', notes: ['login_required'], signals: ['password-field'] };
   }
   const signals = [];
@@ -84,7 +96,7 @@ function form(engine, rule, page, options) {
 // A form of unknown address counts only if a form or dialog on the page carries the objection's title, the
 // AI question, or both "AI at Meta" and "object" inside itself. That one becomes the root to fill.
 function strictRoot(engine, page) {
-  const candidates = [...page.doc.querySelectorAll(STRICT_CANDIDATES)]
+  const candidates = [...page.scope().getElementsByTagName('form'), ...regionsOf(page.doc, DIALOGS)]
     .filter((c) => c.querySelector('input, textarea, [role="radio"], [role="button"], button')).slice(-MAX_CANDIDATES).reverse();
   for (const candidate of candidates) {
     if (!isVisible(candidate)) continue;

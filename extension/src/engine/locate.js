@@ -29,14 +29,16 @@ function usable(element) {
 const FILLABLE = 'input[type="email"], input[type="text"], input:not([type]), textarea, select, [role="combobox"], input[type="radio"], [role="radio"], input[type="checkbox"]';
 
 /**
- * The element that holds the form: of the open dialogs and forms, the one with the most fields a person fills
- * in (a header search box or a cookie banner's switches lose against the objection form), the later dialog on
- * a tie; else <main>, else <body>. Scoping keeps a search box or a chat box elsewhere on the page out of reach.
+ * The element that holds the form: of the forms in `scope` (and, with `dialogs`, the open dialogs anywhere), the
+ * one with the most fields a person fills in (a header search box or a cookie banner's switches lose against
+ * the objection form), the later dialog on a tie; else the scope. Scoping keeps a search box or a chat box
+ * elsewhere on the page out of reach.
  */
-export function formRoot(doc) {
+export function formRoot(doc, { scope = mainOf(doc), dialogs = true } = {}) {
+  const candidates = [...scope.getElementsByTagName('form'), ...(dialogs ? regionsOf(doc, DIALOGS) : [])];
   let best = null;
   let bestCount = 0;
-  for (const candidate of doc.querySelectorAll('[role="dialog"], dialog[open], form')) {
+  for (const candidate of candidates) {
     const count = candidate.querySelectorAll(FILLABLE).length;
     const better = count > bestCount || (count === bestCount && count > 0 && candidate.tagName !== 'FORM');
     if (better && isVisible(candidate)) {
@@ -44,7 +46,48 @@ export function formRoot(doc) {
       bestCount = count;
     }
   }
-  return best ?? doc.querySelector('main, [role="main"]') ?? doc.body;
+  return best ?? scope;
+}
+
+export const DIALOGS = new Set(['dialog', 'alertdialog']);
+const PASS_BY = new Set(['feed', 'article', 'navigation', 'banner', 'complementary', 'contentinfo', 'search']);
+const REGION_DEPTH = 8;
+
+/**
+ * The elements with one of `roles` (and open <dialog>s for the dialog roles), found without visiting a large
+ * page whole: down to REGION_DEPTH levels, passing by the feed, articles and navigation, where Meta puts neither
+ * its dialogs (portals near the top of the body) nor its toasts; plus the dialog that holds the focus.
+ */
+export function regionsOf(doc, roles) {
+  const found = roles === DIALOGS ? [...doc.getElementsByTagName('dialog')].filter((d) => d.open) : [];
+  const visit = (element, depth) => {
+    for (const child of element.children) {
+      const role = child.getAttribute('role');
+      if (roles.has(role)) found.push(child);
+      else if (depth < REGION_DEPTH && !PASS_BY.has(role)) visit(child, depth + 1);
+    }
+  };
+  visit(doc.body, 0);
+  const focused = doc.activeElement?.closest?.('[role="dialog"], [role="alertdialog"]');
+  if (roles === DIALOGS && focused && !found.includes(focused)) found.push(focused);
+  return found;
+}
+
+const MAIN_SEARCH = 5000; // elements before role="main" (banner, navigation); beyond that, the body it is
+
+/**
+ * The page's main region (<main> or role="main"), else its body. Found by walking from the top and stopping at
+ * the first: a selector query would look at every element of a large page first (in jsdom, and in browsers
+ * for selector lists).
+ */
+export function mainOf(doc) {
+  const main = doc.getElementsByTagName('main')[0];
+  if (main) return main;
+  const walker = doc.createTreeWalker(doc.body, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode(), seen = 0; node && seen < MAIN_SEARCH; node = walker.nextNode(), seen++) {
+    if (node.getAttribute('role') === 'main') return node;
+  }
+  return doc.body;
 }
 
 /**

@@ -59,7 +59,10 @@ export function start({ api, document, window }) {
     detection = engine.detect(document, href, { expectConfirmation });
     if (detection.confirmation) report(detection);
     if (fillWanted && detection.fillable) fill();
-    else if (key(state()) !== before) send({ type: MSG.pageState, state: state() });
+    else if (key(state()) !== before) {
+      log.lifecycle('page', href, state());
+      send({ type: MSG.pageState, state: state() });
+    }
     // Watch the DOM only while this page can still change into something else: a form, an inbox, a dialog that
     // may close on a confirmation. Settled pages wait for the next navigation instead.
     settled = detection.status === 'confirmed' ||

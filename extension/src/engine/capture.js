@@ -5,7 +5,7 @@ const VERDICTS = ['honoured', 'received']; // strongest first: "we will honour y
 const BLOCK_CHARS = 1500; // enough for Meta's longest known reply, little enough to keep the feed out
 
 /** The strongest confirmation phrase in `text` (normalised): { verdict, phrase, language, index } or null. */
-export function verdictOf(engine, text, verdicts = VERDICTS) {
+function verdictOf(engine, text, verdicts = VERDICTS) {
   for (const verdict of verdicts) {
     const hit = findPhrase(text, engine.phrases(verdict));
     if (hit) return { verdict, ...hit };

@@ -38,7 +38,7 @@ export async function fillForm(engine, doc, detection, profile, { done = new Wea
 
 const ACTIONS = { fill: fillText, select: selectCountry, check: tick, choose, find };
 
-export async function runStep(step, ctx) {
+async function runStep(step, ctx) {
   const action = Object.keys(ACTIONS).find((name) => name in step);
   const field = step[action];
   const { status, element, pageValue } = await ACTIONS[action](step, field, ctx);

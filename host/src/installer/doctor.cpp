@@ -108,6 +108,7 @@ int doctor(const Options& options, Platform platform, const Environment& env) {
 
 int run_doctor(const std::vector<std::string>& args) {
   try {
+    if (print_help_if_asked(Command::Doctor, args)) return 0;
     const Options options = parse_options(Command::Doctor, args);
     const std::optional<Platform> platform = current_platform();
     if (!platform || *platform == Platform::Windows) throw std::runtime_error("this operating system is not supported yet");

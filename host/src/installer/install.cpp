@@ -111,6 +111,7 @@ int install(const Options& options, Platform platform, const Environment& env) {
 
 int run_install(const std::vector<std::string>& args) {
   try {
+    if (print_help_if_asked(Command::Install, args)) return 0;
     const Options options = parse_options(Command::Install, args);
     const std::optional<Platform> platform = current_platform();
     if (!platform) throw std::runtime_error("this operating system is not supported");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iostream>
 
 #include "cli_args.hpp"
 
@@ -58,6 +59,34 @@ std::string_view usage(Command command) {
     case Command::Doctor: return "doctor [--json] [--browser NAME]... [--system] [--manifest-dir DIR] [--timeout-ms N]";
   }
   return "";
+}
+
+bool print_help_if_asked(Command command, const std::vector<std::string>& args) {
+  if (std::find(args.begin(), args.end(), "--help") == args.end() &&
+      std::find(args.begin(), args.end(), "-h") == args.end()) {
+    return false;
+  }
+  static constexpr std::string_view kPurpose[] = {
+      "Registers NoTrain's host with every supported browser found for this user (or those named),\n"
+      "so that the extension can reach it. Running it again changes nothing, or repairs what differs.",
+      "Removes the manifests that install wrote, and the folders it created once they are empty.",
+      "Checks each browser's registration and starts the host as that browser would; every problem\n"
+      "comes with the command that fixes it. Exit status 1 when anything fails.",
+  };
+  std::cout << "Usage: notrain-host " << usage(command) << "\n\n" << kPurpose[static_cast<int>(command)]
+            << "\n\nBrowsers: " << browser_ids()
+            << "\n  --system        the folders for every user (needs administrator rights)"
+               "\n  --manifest-dir  one folder of your choice, e.g. a Chromium profile's NativeMessagingHosts"
+               " (needs one --browser)\n";
+  if (command == Command::Install) {
+    std::cout << "  --host-path     the program to register instead of this one (absolute)\n";
+  }
+  if (command != Command::Doctor) std::cout << "  --dry-run       print what would change, change nothing\n";
+  if (command == Command::Doctor) {
+    std::cout << "  --json          the report as JSON\n"
+                 "  --timeout-ms    how long the host may take to answer hello (default 5000)\n";
+  }
+  return true;
 }
 
 Options parse_options(Command command, const std::vector<std::string>& args) {

@@ -26,6 +26,9 @@ Options parse_options(Command command, const std::vector<std::string>& args);
 
 std::string_view usage(Command command);
 
+// True (after printing the command's help to stdout) when `args` asks for help.
+bool print_help_if_asked(Command command, const std::vector<std::string>& args);
+
 // The manifests a command acts on, one per file (browsers that share a file appear once):
 // with --manifest-dir that folder; with --browser those browsers; otherwise the browsers whose
 // folder exists, plus (when `include_registered`) any other browser that already has our manifest.

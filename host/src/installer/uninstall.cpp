@@ -87,6 +87,7 @@ int uninstall(const Options& options, Platform platform, const Environment& env)
 
 int run_uninstall(const std::vector<std::string>& args) {
   try {
+    if (print_help_if_asked(Command::Uninstall, args)) return 0;
     const Options options = parse_options(Command::Uninstall, args);
     const std::optional<Platform> platform = current_platform();
     if (!platform || *platform == Platform::Windows) throw std::runtime_error("this operating system is not supported yet");

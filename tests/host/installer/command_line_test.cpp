@@ -98,3 +98,15 @@ TEST_CASE("notrain-host install and doctor refuse unknown words with exit status
   CHECK(doctor.status == 2);
   CHECK(doctor.err.find("unknown browser \"netscape\"") != std::string::npos);
 }
+
+TEST_CASE("each registration command explains itself with --help") {
+  TempHome home;
+  for (const char* command : {"install", "uninstall", "doctor"}) {
+    CAPTURE(command);
+    const Run help = run_host({command, "--help"});
+    CHECK(help.status == 0);
+    CHECK(help.out.find(std::string("Usage: notrain-host ") + command) != std::string::npos);
+    CHECK(help.out.find("google-chrome") != std::string::npos);
+  }
+  CHECK(snapshot(home.path()).empty());
+}

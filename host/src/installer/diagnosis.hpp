@@ -22,6 +22,25 @@ struct Check {
   std::string fix;      // what to run or do; empty for PASS
 };
 
+// Appends rows to a list of checks; problems always carry a fix.
+class CheckList {
+ public:
+  explicit CheckList(std::vector<Check>& checks) : checks_(checks) {}
+  void pass(std::string name, std::string message) { add(std::move(name), Status::Pass, std::move(message), {}); }
+  void warn(std::string name, std::string message, std::string fix) {
+    add(std::move(name), Status::Warn, std::move(message), std::move(fix));
+  }
+  void fail(std::string name, std::string message, std::string fix) {
+    add(std::move(name), Status::Fail, std::move(message), std::move(fix));
+  }
+
+ private:
+  void add(std::string name, Status status, std::string message, std::string fix) {
+    checks_.push_back({std::move(name), status, std::move(message), std::move(fix)});
+  }
+  std::vector<Check>& checks_;
+};
+
 struct Diagnosis {
   Target target;
   std::vector<Check> checks;

@@ -31,6 +31,7 @@ export async function withChromium(run, { register = true, profile = PROFILE, la
     let shots = 0;
     const screenshot = async (page, name) => {
       shots += 1;
+      await page.bringToFront(); // headless Chromium paints only the tab in front
       await page.screenshot({ path: artifacts.file(`${String(shots).padStart(2, '0')}-${name}.png`), fullPage: true });
     };
     return await body({ sandbox, site, browser, artifacts, screenshot });
@@ -39,8 +40,11 @@ export async function withChromium(run, { register = true, profile = PROFILE, la
     throw error;
   } finally {
     if (browser) {
+      // What each tab showed at the end. Headless Chromium paints only the tab in front.
       for (const [index, page] of browser.context.pages().entries()) {
-        await page.screenshot({ path: artifacts.file(`end-${index}.png`), timeout: 5_000 }).catch(() => {});
+        if (page.url() === 'about:blank') continue;
+        await page.bringToFront().catch(() => {});
+        await page.screenshot({ path: artifacts.file(`end-${index}.png`), timeout: 3_000 }).catch(() => {});
       }
       await browser.close();
     }

@@ -101,9 +101,10 @@ def targets(results, tiny):
             out.append((f"export of {biggest:,} records < 2 s ({fmt_name.upper()}, `notrain-host export`)",
                         f'{fmt(result["median"])} ms, peak {result["peak_rss_kib"] / 1024:.1f} MiB',
                         verdict(ok, tiny), "" if ok else f'{result["median"] / 2000:.1f}× the target'))
-    for result in [r for r in results if r.get("name") == "detect_pass"]:
+    for result in [r for r in results if r.get("name") in ("detect_pass", "detect_pass_after_change")]:
         ok = result["median"] < 2
-        out.append((f'detection pass < 2 ms on the large page ({result["page"]})',
+        when = "page unchanged" if result["name"] == "detect_pass" else "right after a change"
+        out.append((f'detection pass < 2 ms on the large page ({result["page"]}, {when})',
                     f'{fmt(result["median"])} ms (p90 {fmt(result["p90"])}), page {result["dom_bytes"] / 1e6:.1f} MB',
                     verdict(ok, tiny), "" if ok else f'{result["median"] / 2:.1f}× the target'))
     return out
@@ -220,7 +221,13 @@ def markdown(results, args, written):
             md += ["", "![list time against record count](list-time.svg)"]
     page_lines = page_table(results)
     if page_lines:
-        md += ["", "## Content script in headless Chromium", ""] + page_lines
+        md += ["", "## Content script in headless Chromium", "",
+               "Each page is a fixture's body (tests/fixtures/pages) inside several MB of generated Facebook chrome "
+               "and feed (`bench/page/meta_page.mjs`), served at the fixture's real address through Playwright's "
+               "routing (every other request is refused). The engine and the content script are bundled by esbuild "
+               "as the extension's build does. A pass is `engine.detect(document, location.href)`. While the page "
+               "changes (bursts of ten articles in, ten out, 50 ms apart), the content script runs with a fake "
+               "extension API and each `look()` it schedules is timed.", ""] + page_lines
     findings = Path(args.findings)
     if findings.exists() and not tiny:
         md += ["", findings.read_text().strip()]

@@ -62,6 +62,12 @@ test('look-alike domains and unrelated Meta pages: nothing filled, nothing sent,
       });
     }
 
+    await t.test('a name the test site does not stand in for resolves nowhere', async () => {
+      const page = await browser.newPage();
+      await assert.rejects(page.goto('https://www.example.org/'), /ERR_NAME_NOT_RESOLVED/);
+      await page.close();
+    });
+
     assert.deepEqual(site.submissions(), [], 'no page sent anything');
     assert.deepEqual(storedConfirmations(sandbox), [], 'nothing stored');
   });

@@ -26,17 +26,21 @@ ByteSource fd_source(int fd) {
 FrameReader::FrameReader(ByteSource source, std::uint32_t max_frame)
     : source_(std::move(source)), max_frame_(max_frame) {}
 
-bool FrameReader::fill(std::size_t count) {
-  if (filled_ - position_ >= count) return true;
+void FrameReader::compact() {
   // Move unread bytes to the front so the buffer never grows beyond one frame plus one chunk.
   std::memmove(buffer_.data(), buffer_.data() + position_, filled_ - position_);
   filled_ -= position_;
   position_ = 0;
-  // A large frame (a screenshot) must not pin its memory for the rest of the session.
-  if (buffer_.size() > 4 * kReadChunk && count <= kReadChunk && filled_ <= kReadChunk) {
+  // A large frame (a screenshot) must not pin its memory while it is handled, nor afterwards.
+  if (buffer_.size() > 4 * kReadChunk && filled_ <= kReadChunk) {
     buffer_.resize(2 * kReadChunk);
     buffer_.shrink_to_fit();
   }
+}
+
+bool FrameReader::fill(std::size_t count) {
+  if (filled_ - position_ >= count) return true;
+  compact();
   // Sized once per frame: growing it on every read would clear megabytes again and again.
   if (buffer_.size() < std::max(count, filled_ + kReadChunk)) {
     buffer_.resize(std::max(count, filled_ + kReadChunk));
@@ -71,6 +75,7 @@ ReadResult FrameReader::next() {
   position_ += kHeaderSize;
   result.body.assign(buffer_, position_, result.announced_length);
   position_ += result.announced_length;
+  if (result.announced_length > kReadChunk) compact();
   result.status = ReadStatus::Frame;
   return result;
 }

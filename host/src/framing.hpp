@@ -43,6 +43,8 @@ class FrameReader {
  private:
   // Makes at least `count` unread bytes available; false if the input ended or failed first.
   bool fill(std::size_t count);
+  // Moves unread bytes to the front and, after a large frame, gives its memory back.
+  void compact();
 
   ByteSource source_;
   std::uint32_t max_frame_;

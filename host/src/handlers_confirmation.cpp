@@ -64,7 +64,8 @@ std::string checked_text(const std::string& text) {
   return text;
 }
 
-std::optional<Screenshot> decoded_screenshot(const std::optional<std::string>& data_url) {
+// Decodes straight from the request's string: the data URL is never copied.
+std::optional<Screenshot> decoded_screenshot(const std::optional<std::string_view>& data_url) {
   if (!data_url) return std::nullopt;
   const auto refuse = [](const std::string& why) { return invalid_field("screenshot", why); };
   Screenshot screenshot;
@@ -73,7 +74,7 @@ std::optional<Screenshot> decoded_screenshot(const std::optional<std::string>& d
     const std::string prefix = "data:" + std::string(mime) + ";base64,";
     if (data_url->starts_with(prefix)) {
       screenshot.mime = mime;
-      payload = std::string_view(*data_url).substr(prefix.size());
+      payload = data_url->substr(prefix.size());
     }
   }
   if (screenshot.mime.empty()) throw refuse("The screenshot must be a data:image/png or data:image/jpeg base64 URL.");
@@ -114,7 +115,7 @@ NewConfirmation read_new_confirmation(const json& params) {
     if (form->dump().size() > kMaxEncodedForm) throw invalid_field("form", "The form values exceed 64 KiB.");
     record.form = *form;
   }
-  record.screenshot = decoded_screenshot(fields.optional_string("screenshot"));
+  record.screenshot = decoded_screenshot(fields.optional_string_view("screenshot"));
   return record;
 }
 

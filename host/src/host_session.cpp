@@ -25,7 +25,7 @@ int serve_browser(int in_fd, int out_fd, const std::filesystem::path& database) 
     framing::ReadResult frame = reader.next();
     switch (frame.status) {
       case framing::ReadStatus::Frame:
-        if (const auto reply = dispatcher.handle(frame.body)) {
+        if (const auto reply = dispatcher.handle_frame(std::move(frame.body))) {
           if (!framing::write_frame(out_fd, *reply)) {
             report("the browser closed the connection before the reply was written");
             return 1;

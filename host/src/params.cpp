@@ -40,10 +40,16 @@ std::string Params::required_string(const std::string& name) const {
 }
 
 std::optional<std::string> Params::optional_string(const std::string& name) const {
+  const auto view = optional_string_view(name);
+  if (!view) return std::nullopt;
+  return std::string(*view);
+}
+
+std::optional<std::string_view> Params::optional_string_view(const std::string& name) const {
   const nlohmann::json* value = find(name);
   if (value == nullptr) return std::nullopt;
   if (!value->is_string()) throw wrong_type(name, "a text");
-  return value->get<std::string>();
+  return std::string_view(value->get_ref<const std::string&>());
 }
 
 std::int64_t Params::required_integer(const std::string& name, std::int64_t min, std::int64_t max) const {

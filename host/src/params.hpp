@@ -19,6 +19,8 @@ class Params {
   std::string required_string(const std::string& name) const;
   // Absent and null read as nullopt.
   std::optional<std::string> optional_string(const std::string& name) const;
+  // The same without a copy, for values of megabytes (a screenshot): valid while the params live.
+  std::optional<std::string_view> optional_string_view(const std::string& name) const;
   std::int64_t required_integer(const std::string& name, std::int64_t min, std::int64_t max) const;
   std::int64_t integer_or(const std::string& name, std::int64_t fallback, std::int64_t min,
                           std::int64_t max) const;

@@ -35,9 +35,11 @@ std::string describe_storage_error(const SQLite::Exception& error) {
   }
 }
 
-Json checked_params(const Json& request) {
+// A reference into the request: params can hold a screenshot of megabytes, which is not copied.
+const Json& checked_params(const Json& request) {
+  static const Json kNoParams = Json::object();
   const auto found = request.find("params");
-  if (found == request.end() || found->is_null()) return Json::object();
+  if (found == request.end() || found->is_null()) return kNoParams;
   if (!found->is_object()) {
     throw RpcError(ErrorCode::InvalidParams, "The parameters must be an object of named values.");
   }
@@ -104,10 +106,30 @@ Json Dispatcher::call(const std::string& method, const Json& params) const {
 }
 
 std::optional<std::string> Dispatcher::handle(std::string_view body) const {
+  Json request;
+  try {
+    request = parse_request_body(body);
+  } catch (const RpcError& error) {
+    return serialize_reply(error_reply(nullptr, error));
+  }
+  return answer(request);
+}
+
+std::optional<std::string> Dispatcher::handle_frame(std::string&& body) const {
+  Json request;
+  try {
+    request = parse_request_body(body);
+  } catch (const RpcError& error) {
+    return serialize_reply(error_reply(nullptr, error));
+  }
+  std::string().swap(body);
+  return answer(request);
+}
+
+std::optional<std::string> Dispatcher::answer(const Json& request) const {
   Json id = nullptr;
   bool is_notification = false;
   try {
-    const Json request = parse_request_body(body);
     if (!request.is_object()) {
       throw RpcError(ErrorCode::InvalidRequest,
                      "The message must be a JSON-RPC request object (batches are not supported).");

@@ -31,9 +31,14 @@ class Dispatcher {
   void add(std::string method, Handler handler);
   // The reply to send, or nullopt for a notification (a request without id).
   std::optional<std::string> handle(std::string_view body) const;
+  // The same for a frame the host owns: it is freed once parsed, so that a screenshot's megabytes
+  // are not held twice (as text and as JSON) while the request is handled.
+  std::optional<std::string> handle_frame(std::string&& body) const;
   Json call(const std::string& method, const Json& params) const;
 
  private:
+  std::optional<std::string> answer(const Json& request) const;
+
   std::map<std::string, Handler, std::less<>> handlers_;
 };
 

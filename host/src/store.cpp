@@ -20,18 +20,35 @@ constexpr int kBusyTimeoutMs = 10'000;
 // database, its WAL and shared-memory files) 0600.
 fs::path prepare_private_folder(const fs::path& file) {
   const fs::path folder = file.parent_path();
-  if (!folder.empty() && !fs::exists(folder)) {
-    fs::create_directories(folder);
-    fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace);
+  try {
+    if (!folder.empty() && !fs::exists(folder)) {
+      fs::create_directories(folder);
+      fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace);
+    }
+  } catch (const fs::filesystem_error& error) {
+    throw StorageError("NoTrain cannot create its folder " + folder.string() + " (" + error.code().message() +
+                       "). Check the permissions of its parent folder and the free space.");
   }
   ::umask(077);
-  if (fs::exists(file)) fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+  // Hardening only: on a read-only file system this fails, and SQLite then says what cannot be done.
+  std::error_code ignored;
+  if (fs::exists(file, ignored)) fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write, ignored);
   return file;
+}
+
+// Refuses a database from a newer NoTrain before anything (even the journal mode) writes to it.
+void refuse_newer_schema(SQLite::Database& db) {
+  const int version = db.execAndGet("PRAGMA user_version").getInt();
+  if (version > latest_schema_version()) {
+    throw StorageError("NoTrain's database was written by a newer version (schema " + std::to_string(version) +
+                       "); update NoTrain. The file was not changed.");
+  }
 }
 
 SQLite::Database open_database(const fs::path& file) {
   SQLite::Database db(prepare_private_folder(file).string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   db.setBusyTimeout(kBusyTimeoutMs);
+  refuse_newer_schema(db);
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = FULL");
   db.exec("PRAGMA foreign_keys = ON");
@@ -71,6 +88,9 @@ Confirmation read_confirmation(SQLite::Statement& row) {
   record.language = column_text(row, 7);
   const std::string form = column_text(row, 8);
   record.form = form.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(form, nullptr, false);
+  // A stored form that no longer parses (a damaged file) is shown as the text it is: a discarded
+  // value would serialise as "<discarded>", which is not JSON and would break the browser's stream.
+  if (record.form.is_discarded()) record.form = form;
   record.sha256 = column_text(row, 9);
   record.saved_at = column_text(row, 10);
   record.screenshot_mime = column_text(row, 11);
@@ -100,7 +120,12 @@ int Store::schema_version() { return db_.execAndGet("PRAGMA user_version").getIn
 nlohmann::json Store::load_profile() {
   SQLite::Statement query(db_, "SELECT json FROM profile WHERE id = 1");
   if (!query.executeStep()) return nlohmann::json::object();
-  return nlohmann::json::parse(query.getColumn(0).getString(), nullptr, false);
+  nlohmann::json profile = nlohmann::json::parse(query.getColumn(0).getString(), nullptr, false);
+  // Never send a discarded value (it is not JSON); saving a new profile repairs it.
+  if (!profile.is_object()) {
+    throw StorageError("NoTrain's saved profile is damaged; save your profile again to replace it.");
+  }
+  return profile;
 }
 
 void Store::save_profile(const nlohmann::json& profile) {

@@ -45,7 +45,8 @@ function background() {
   const badge = { showTab: async () => {}, setPending: async () => {} };
   const confirmations = new Confirmations({ host, queue, capture: async () => null, onQueueChanged: async () => {} });
   const profiles = new ProfileCache({ host, storage: local });
-  const routes = createRoutes({ host, tabState, badge, profiles, confirmations, queue });
+  const tabs = { get: async (tabId) => ({ id: tabId, windowId: 1, active: true, url: FORM_URL }) };
+  const routes = createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs });
   return { host, queue, tabState, routes, route: createRouter(routes, identity) };
 }
 
@@ -59,6 +60,7 @@ const MESSAGES = {
   "host-status": {},
   "host-call": { method: "confirmation.delete", params: { id: 1 } },
   "profile-set": { profile: { email: "attacker@example.org" } },
+  "capture-tab": { tabId: 9 },
   "pending-list": {},
   "pending-retry": {},
 };

@@ -1,6 +1,7 @@
 // Where a detection pass spends its time: runs detect() on the large page under Chromium's sampling profiler
 // and prints the functions with the most self time. A diagnostic beside page_bench.mjs, not part of bench/run.
 //   node bench/page/profile_detect.mjs --chromium /usr/lib/chromium/chromium --work DIR [--file F] [--bytes N]
+//     [--after-change]   change the page (one article in, one out) and flush the layout before each pass
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = resolve(here, '../../tests/fixtures/pages');
 const { values: options } = parseArgs({ options: {
   chromium: { type: 'string' }, work: { type: 'string' }, file: { type: 'string', default: 'facebook-2025-en.html' },
-  bytes: { type: 'string', default: '6000000' }, passes: { type: 'string', default: '20' } } });
+  bytes: { type: 'string', default: '6000000' }, passes: { type: 'string', default: '20' },
+  'after-change': { type: 'boolean', default: false } } });
 
 const esbuild = await import('esbuild');
 const bundle = (await esbuild.build({ entryPoints: [join(here, 'bench_entry.js')], bundle: true, format: 'iife',
@@ -37,11 +39,21 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await page.evaluate(() => { globalThis.__engine = globalThis.__notrainBench.createEngine(globalThis.__notrainBench.knowledge); globalThis.__engine.detect(document, location.href); });
   await cdp.send('Profiler.start');
-  const ms = await page.evaluate((passes) => {
-    const start = performance.now();
-    for (let i = 0; i < passes; i++) globalThis.__engine.detect(document, location.href);
-    return (performance.now() - start) / passes;
-  }, Number(options.passes));
+  const ms = await page.evaluate(({ passes, afterChange }) => {
+    const feed = document.querySelector('[role="feed"]');
+    let total = 0;
+    for (let i = 0; i < passes; i++) {
+      if (afterChange) {
+        feed.append(feed.children[i].cloneNode(true));
+        feed.firstElementChild.remove();
+        void document.body.offsetHeight;
+      }
+      const start = performance.now();
+      globalThis.__engine.detect(document, location.href);
+      total += performance.now() - start;
+    }
+    return total / passes;
+  }, { passes: Number(options.passes), afterChange: options['after-change'] });
   const { profile } = await cdp.send('Profiler.stop');
   const self = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -52,7 +64,7 @@ try {
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`${options.file} at ${options.bytes} bytes: ${ms.toFixed(2)} ms per pass`);
+  console.log(`${options.file} at ${options.bytes} bytes${options['after-change'] ? ', after a change' : ''}: ${ms.toFixed(2)} ms per pass (profile covers the changes too)`);
   for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
     console.log(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`);
   }

@@ -11,7 +11,10 @@ cmake --build build -j"$(nproc)"
 
 echo
 echo "== Registering the NoTrain host with your browsers"
-build/host/notrain-host install
+if ! build/host/notrain-host install; then
+  echo "Some browsers could not be registered (see above). Once a browser is installed, or the problem is"
+  echo "fixed, run: $root/build/host/notrain-host install"
+fi
 echo
 echo "== Checking the registration"
 build/host/notrain-host doctor || true

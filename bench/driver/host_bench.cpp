@@ -31,7 +31,7 @@ struct Host {
 struct Sizes {
   int cold_runs = 300, warmup_runs = 10;
   int latency_calls = 5000, latency_warmup = 200;
-  int pipelined_calls = 50'000, pipelined_repeats = 5;
+  int pipelined_calls = 20'000, pipelined_repeats = 5;
   int cold_list_runs = 200, cold_list_records = 100;
   int saves = 200, screenshot_saves = 30;
 };

@@ -57,6 +57,8 @@ void Sha256::compress(const unsigned char* block) {
 }
 
 void Sha256::update(std::string_view bytes) {
+  // An empty view may have a null data(), and memcpy from null is undefined even for 0 bytes (UBSan).
+  if (bytes.empty()) return;
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t size = bytes.size();
   total_bytes_ += size;

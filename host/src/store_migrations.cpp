@@ -12,7 +12,7 @@ namespace notrain {
 namespace {
 
 // Append only: a released step never changes, a new schema is a new step.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: profile and confirmations.
     R"sql(
       CREATE TABLE profile (
@@ -40,6 +40,24 @@ constexpr std::array<const char*, 2> kMigrations = {
     R"sql(
       CREATE INDEX confirmations_by_time ON confirmations (captured_at DESC, id DESC);
       CREATE INDEX confirmations_by_service_time ON confirmations (service, captured_at DESC, id DESC);
+    )sql",
+    // 3: counts kept by triggers: count(*) walked the whole table on every list page (15 ms at 100k).
+    R"sql(
+      CREATE TABLE confirmation_counts (service TEXT PRIMARY KEY, total INTEGER NOT NULL) WITHOUT ROWID;
+      INSERT INTO confirmation_counts (service, total)
+        SELECT service, count(*) FROM confirmations GROUP BY service;
+      CREATE TRIGGER confirmations_count_insert AFTER INSERT ON confirmations BEGIN
+        INSERT INTO confirmation_counts (service, total) VALUES (NEW.service, 1)
+          ON CONFLICT (service) DO UPDATE SET total = total + 1;
+      END;
+      CREATE TRIGGER confirmations_count_delete AFTER DELETE ON confirmations BEGIN
+        UPDATE confirmation_counts SET total = total - 1 WHERE service = OLD.service;
+      END;
+      CREATE TRIGGER confirmations_count_update AFTER UPDATE OF service ON confirmations BEGIN
+        UPDATE confirmation_counts SET total = total - 1 WHERE service = OLD.service;
+        INSERT INTO confirmation_counts (service, total) VALUES (NEW.service, 1)
+          ON CONFLICT (service) DO UPDATE SET total = total + 1;
+      END;
     )sql",
 };
 

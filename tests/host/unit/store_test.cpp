@@ -60,6 +60,7 @@ TEST_CASE("a database at schema 1 is migrated and keeps its records") {
   Store store(file);
   CHECK(store.schema_version() == notrain::latest_schema_version());
   REQUIRE(store.count(std::nullopt) == 1);
+  CHECK(store.count(std::string("instagram")) == 1);
   CHECK(store.get(1)->content.text == "old");
   SQLite::Database raw(file.string());
   CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'confirmations_by_time'").getInt() == 1);
@@ -170,6 +171,28 @@ TEST_CASE("verify names a record changed behind NoTrain's back") {
   REQUIRE(mismatches.size() == 1);
   CHECK(mismatches[0].id == second.id);
   CHECK(mismatches[0].stored == second.sha256);
+}
+
+TEST_CASE("counts follow saves, deletes and changes of service") {
+  TempDir dir;
+  const auto file = dir / "n.db";
+  Store store(file);
+  const auto first = store.save(confirmation("one"));
+  store.save(confirmation("two", "instagram"));
+  store.save(confirmation("three", "instagram"));
+  CHECK(store.count(std::nullopt) == 3);
+  CHECK(store.count(std::string("instagram")) == 2);
+  CHECK(store.count(std::string("threads")) == 0);
+  store.remove(first.id);
+  CHECK(store.count(std::nullopt) == 2);
+  CHECK(store.count(std::string("facebook")) == 0);
+  {
+    SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);
+    raw.exec("UPDATE confirmations SET service = 'threads' WHERE text = 'two'");
+    CHECK(raw.execAndGet("SELECT count(*) FROM confirmations").getInt() == 2);
+  }
+  CHECK(store.count(std::string("instagram")) == 1);
+  CHECK(store.count(std::string("threads")) == 1);
 }
 
 TEST_CASE("deleted records are gone and their numbers are not reused") {

@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "evidence.hpp"
+#include "store_migrations.hpp"
 #include "support/command.hpp"
 #include "support/database_check.hpp"
 #include "support/host_process.hpp"
@@ -99,7 +100,7 @@ TEST_CASE("a database of schema 1 is migrated and keeps every record and digest"
   CHECK(host.finish() == 0);
 
   SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
-  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 2);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == notrain::latest_schema_version());
   CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'confirmations_by_%'")
             .getInt() == 2);
   const auto verified = notrain::test::run_host_command(home.path(), {"verify"});

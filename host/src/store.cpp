@@ -2,7 +2,9 @@
 
 #include <cstdlib>
 #include <stdexcept>
+#include <sqlite3.h>
 #include <sys/stat.h>
+#include <thread>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -45,11 +47,28 @@ void refuse_newer_schema(SQLite::Database& db) {
   }
 }
 
+// Switching a new file to WAL needs an exclusive lock, for which SQLite does not wait: when hosts
+// start together on a fresh database the switch can fail (or report the old mode). Try again briefly.
+void enable_wal(SQLite::Database& db) {
+  constexpr int kAttempts = 200;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      if (db.execAndGet("PRAGMA journal_mode = WAL").getString() == "wal") return;
+      // A read-only file keeps its mode: the first write will say what cannot be done.
+      if (sqlite3_db_readonly(db.getHandle(), "main") == 1) return;
+    } catch (const SQLite::Exception& error) {
+      if ((error.getErrorCode() & 0xFF) != SQLITE_BUSY || attempt >= kAttempts) throw;
+    }
+    if (attempt >= kAttempts) throw StorageError("NoTrain's database could not be switched to WAL mode.");
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
 SQLite::Database open_database(const fs::path& file) {
   SQLite::Database db(prepare_private_folder(file).string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   db.setBusyTimeout(kBusyTimeoutMs);
   refuse_newer_schema(db);
-  db.exec("PRAGMA journal_mode = WAL");
+  enable_wal(db);
   db.exec("PRAGMA synchronous = FULL");
   db.exec("PRAGMA foreign_keys = ON");
   migrate(db);

@@ -16,6 +16,7 @@ TEST_CASE("eight hosts saving at once lose nothing") {
   constexpr int kHosts = 8;
   constexpr int kSavesEach = 25;
   std::vector<std::set<std::int64_t>> acknowledged(kHosts);
+  std::vector<std::vector<std::string>> refusals(kHosts);  // what a host answered instead of a save
   std::vector<std::thread> workers;
   for (int h = 0; h < kHosts; ++h) {
     workers.emplace_back([&, h] {
@@ -24,14 +25,16 @@ TEST_CASE("eight hosts saving at once lose nothing") {
         json params = notrain::test::sample_confirmation("host " + std::to_string(h) + " save " + std::to_string(i));
         const json answer = host.call(request(i, "confirmation.save", params));
         if (answer.contains("result")) acknowledged[h].insert(answer["result"]["id"].get<std::int64_t>());
+        else refusals[h].push_back(answer.dump());
       }
       host.finish();
     });
   }
   for (auto& worker : workers) worker.join();
   std::set<std::int64_t> all;
-  for (const auto& ids : acknowledged) {
-    CHECK(ids.size() == kSavesEach);
+  for (int h = 0; h < kHosts; ++h) {
+    const auto& ids = acknowledged[h];
+    CHECK_MESSAGE(ids.size() == kSavesEach, "host ", h, " answered: ", refusals[h].empty() ? "" : refusals[h][0]);
     all.insert(ids.begin(), ids.end());
   }
   CHECK(all.size() == kHosts * kSavesEach);

@@ -56,41 +56,28 @@ describe('detect on the fixture pages', () => {
 });
 
 describe('detect on a large page', () => {
-  // A feed of 3,000 posts: detection must stay cheap where no rule needs the page's content.
+  // A feed of 3,000 posts around the form. How fast a pass is, is measured by bench/page (a benchmark,
+  // not a test: timings on a shared machine are noise); here the answers must stay the same.
   const posts = Array.from({ length: 3000 }, (_, i) => `<div role="article" class="x1yztbdb x${i}"><span>Person ${i}</span><div>Post text ${i} about a weekend, with a <a href="/p/${i}">link</a></div><textarea aria-label="Write a comment"></textarea></div>`).join('');
   const html = `<!DOCTYPE html><html lang="en"><head><title>Facebook</title></head><body><div role="feed">${posts}</div></body></html>`;
 
-  const best = (document, href) => {
-    engine.detect(document, href);
-    return Math.min(...Array.from({ length: 7 }, () => {
-      const started = performance.now();
-      for (let i = 0; i < 10; i++) engine.detect(document, href);
-      return (performance.now() - started) / 10;
-    }));
-  };
-
   for (const file of ['facebook-2025-en.html', 'facebook-privacy-policy-dialog-de.html']) {
-    it(`should not slow down when ${file} sits beside a large feed`, () => {
+    it(`should find the form of ${file} beside a large feed as it does alone`, () => {
       const page = manifest.pages.find((p) => p.file === file);
       const small = loadPage(file, page.url, { react: false });
       const fixture = small.document.body.innerHTML;
       const large = loadPage(null, page.url, { react: false, html: `<!DOCTYPE html><html lang="${small.document.documentElement.lang}"><head><title>Facebook</title></head><body><div role="banner"><input type="search" aria-label="Search"></div><div>${fixture}</div><div role="feed">${posts}</div></body></html>` });
-      assert.equal(engine.detect(large.document, page.url).status, 'form-ready');
-      const [alone, beside] = [best(small.document, page.url), best(large.document, page.url)];
-      assert.ok(beside < alone * 3 + 1, `${beside.toFixed(2)} ms beside the feed, ${alone.toFixed(2)} ms alone`);
+      const alone = engine.detect(small.document, page.url);
+      const beside = engine.detect(large.document, page.url);
+      assert.equal(beside.status, 'form-ready');
+      assert.deepEqual([beside.page_kind, beside.variant, beside.language], [alone.page_kind, alone.variant, alone.language]);
     });
   }
 
-  it('should answer in well under 2 ms on the feed', () => {
+  it('should see a feed as an ordinary Meta page, with nothing to fill', () => {
     const { document } = loadPage(null, 'https://www.facebook.com/', { html, react: false });
-    engine.detect(document, 'https://www.facebook.com/');
-    // The best of several batches: on a shared machine the other batches measure the neighbours.
-    const batches = Array.from({ length: 7 }, () => {
-      const started = performance.now();
-      for (let i = 0; i < 20; i++) engine.detect(document, 'https://www.facebook.com/');
-      return (performance.now() - started) / 20;
-    });
-    const best = Math.min(...batches);
-    assert.ok(best < 2, `${best.toFixed(3)} ms per detection`);
+    const detection = engine.detect(document, 'https://www.facebook.com/');
+    assert.equal(detection.fillable, false);
+    assert.notEqual(detection.page_kind, 'objection_form');
   });
 });

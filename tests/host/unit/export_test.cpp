@@ -17,11 +17,15 @@ notrain::NewConfirmation record(const std::string& text, const std::string& acco
 
 }  // namespace
 
+// NUL and control characters, sized by the compiler (a hand-counted length overran it once).
+constexpr char kWithNulLiteral[] = "nul \0 and \x01\x1f";
+const std::string kWithNul(kWithNulLiteral, sizeof kWithNulLiteral - 1);
+
 TEST_CASE("the JSON export holds exactly what confirmation.get returns, however odd the text") {
   notrain::test::TempDir dir;
   notrain::Store store(dir / "n.db");
   const std::vector<std::string> texts = {
-      "plain", "quotes \" and \\ backslash", "lines\nand\ttabs\r\n", std::string("nul \0 and \x01\x1f", 14),
+      "plain", "quotes \" and \\ backslash", "lines\nand\ttabs\r\n", kWithNul,
       "accents: één, Ça, schön, 😀", "slash / and <script>"};
   for (std::size_t i = 0; i < texts.size(); ++i) {
     auto confirmation = record(texts[i], i % 2 ? "" : "account " + std::to_string(i));

@@ -49,6 +49,7 @@ TEST_CASE("malformed requests get the JSON-RPC error codes") {
   CHECK(error_code(reply(dispatcher, "{not json")) == -32700);
   CHECK(error_code(reply(dispatcher, "")) == -32700);
   CHECK(error_code(reply(dispatcher, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"x\":\"\xC3\"}")) == -32700);
+  CHECK(error_code(reply(dispatcher, R"({"jsonrpc":"2.0","id":1,"method":"ping","x":44674407370950E9551615})")) == -32700);
   CHECK(error_code(reply(dispatcher, "[1,2]")) == -32600);
   CHECK(error_code(reply(dispatcher, "42")) == -32600);
   CHECK(error_code(reply(dispatcher, R"({"id":1,"method":"echo"})")) == -32600);

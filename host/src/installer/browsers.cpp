@@ -1,6 +1,9 @@
 #include "installer/browsers.hpp"
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <filesystem>
 
 #include "notrain/identity.hpp"
 
@@ -8,7 +11,8 @@ namespace notrain::installer {
 namespace {
 
 // Sources: Chrome's and MDN's native-messaging pages, checked against what KeePassXC, browserpass and
-// web-eid install (see ../shared/reference/native-messaging.md). Adding a browser is one row.
+// web-eid install. Adding a browser is one row. Program names are those of the browsers' own Debian
+// packages and of Debian's (chromium, firefox-esr).
 // Chrome's channels share its system folder and registry key; Brave, Vivaldi and Opera read Chrome's
 // registry key on Windows. Snap Chromium and Snap Brave cannot run native hosts, so they have no row.
 const std::vector<Browser> kBrowsers = {
@@ -18,35 +22,40 @@ const std::vector<Browser> kBrowsers = {
      Location{Base::AppSupport, "Google/Chrome", "Google/Chrome/NativeMessagingHosts"},
      Location{Base::Absolute, "/Applications/Google Chrome.app", "/Library/Google/Chrome/NativeMessagingHosts"},
      WindowsKey{R"(Software\Google\Chrome\NativeMessagingHosts)"},
-     "/etc/opt/chrome/policies"},
+     "/etc/opt/chrome/policies",
+     {"google-chrome", "google-chrome-stable"}},
     {"google-chrome-beta", "Google Chrome Beta", Flavour::Chromium,
      Location{Base::XdgConfig, "google-chrome-beta", "google-chrome-beta/NativeMessagingHosts"},
      Location{Base::Absolute, "/opt/google/chrome-beta", "/etc/opt/chrome/native-messaging-hosts"},
      Location{Base::AppSupport, "Google/Chrome Beta", "Google/Chrome Beta/NativeMessagingHosts"},
      Location{Base::Absolute, "/Applications/Google Chrome Beta.app", "/Library/Google/Chrome/NativeMessagingHosts"},
      WindowsKey{R"(Software\Google\Chrome\NativeMessagingHosts)"},
-     "/etc/opt/chrome/policies"},
+     "/etc/opt/chrome/policies",
+     {"google-chrome-beta"}},
     {"google-chrome-unstable", "Google Chrome Dev", Flavour::Chromium,
      Location{Base::XdgConfig, "google-chrome-unstable", "google-chrome-unstable/NativeMessagingHosts"},
      Location{Base::Absolute, "/opt/google/chrome-unstable", "/etc/opt/chrome/native-messaging-hosts"},
      Location{Base::AppSupport, "Google/Chrome Dev", "Google/Chrome Dev/NativeMessagingHosts"},
      Location{Base::Absolute, "/Applications/Google Chrome Dev.app", "/Library/Google/Chrome/NativeMessagingHosts"},
      WindowsKey{R"(Software\Google\Chrome\NativeMessagingHosts)"},
-     "/etc/opt/chrome/policies"},
+     "/etc/opt/chrome/policies",
+     {"google-chrome-unstable"}},
     {"chromium", "Chromium", Flavour::Chromium,
      Location{Base::XdgConfig, "chromium", "chromium/NativeMessagingHosts"},
      Location{Base::Absolute, "/usr/lib/chromium", "/etc/chromium/native-messaging-hosts"},
      Location{Base::AppSupport, "Chromium", "Chromium/NativeMessagingHosts"},
      Location{Base::Absolute, "/Applications/Chromium.app", "/Library/Application Support/Chromium/NativeMessagingHosts"},
      WindowsKey{R"(Software\Chromium\NativeMessagingHosts)"},
-     "/etc/chromium/policies"},
+     "/etc/chromium/policies",
+     {"chromium", "chromium-browser"}},
     {"microsoft-edge", "Microsoft Edge", Flavour::Chromium,
      Location{Base::XdgConfig, "microsoft-edge", "microsoft-edge/NativeMessagingHosts"},
      Location{Base::Absolute, "/opt/microsoft/msedge", "/etc/opt/edge/native-messaging-hosts"},
      Location{Base::AppSupport, "Microsoft Edge", "Microsoft Edge/NativeMessagingHosts"},
      Location{Base::Absolute, "/Applications/Microsoft Edge.app", "/Library/Microsoft/Edge/NativeMessagingHosts"},
      WindowsKey{R"(Software\Microsoft\Edge\NativeMessagingHosts)"},
-     "/etc/opt/edge/policies"},
+     "/etc/opt/edge/policies",
+     {"microsoft-edge", "microsoft-edge-stable"}},
     // Brave has no settled system folder on Linux or macOS.
     {"brave", "Brave", Flavour::Chromium,
      Location{Base::XdgConfig, "BraveSoftware/Brave-Browser", "BraveSoftware/Brave-Browser/NativeMessagingHosts"},
@@ -54,20 +63,25 @@ const std::vector<Browser> kBrowsers = {
      Location{Base::AppSupport, "BraveSoftware/Brave-Browser", "BraveSoftware/Brave-Browser/NativeMessagingHosts"},
      std::nullopt,
      WindowsKey{R"(Software\Google\Chrome\NativeMessagingHosts)"},
-     "/etc/brave/policies"},
+     "/etc/brave/policies",
+     {"brave-browser", "brave-browser-stable", "brave"}},
     // Vivaldi's Linux system folder follows Chrome's pattern; not confirmed by Vivaldi's documentation.
     {"vivaldi", "Vivaldi", Flavour::Chromium,
      Location{Base::XdgConfig, "vivaldi", "vivaldi/NativeMessagingHosts"},
      Location{Base::Absolute, "/opt/vivaldi", "/etc/opt/vivaldi/native-messaging-hosts"},
      Location{Base::AppSupport, "Vivaldi", "Vivaldi/NativeMessagingHosts"},
      std::nullopt,
-     WindowsKey{R"(Software\Google\Chrome\NativeMessagingHosts)"}},
+     WindowsKey{R"(Software\Google\Chrome\NativeMessagingHosts)"},
+     {},
+     {"vivaldi", "vivaldi-stable"}},
     {"opera", "Opera", Flavour::Chromium,
      Location{Base::XdgConfig, "opera", "opera/NativeMessagingHosts"},
      std::nullopt,
      Location{Base::AppSupport, "Opera", "Opera/NativeMessagingHosts"},
      std::nullopt,
-     WindowsKey{R"(Software\Google\Chrome\NativeMessagingHosts)"}},
+     WindowsKey{R"(Software\Google\Chrome\NativeMessagingHosts)"},
+     {},
+     {"opera"}},
     // Firefox does not follow XDG_CONFIG_HOME for ~/.mozilla. On macOS its profiles live in "Firefox"
     // but it reads manifests from "Mozilla".
     {"firefox", "Firefox", Flavour::Firefox,
@@ -75,25 +89,32 @@ const std::vector<Browser> kBrowsers = {
      Location{Base::Absolute, "/usr/lib/mozilla", "/usr/lib/mozilla/native-messaging-hosts"},
      Location{Base::AppSupport, "Firefox", "Mozilla/NativeMessagingHosts"},
      Location{Base::Absolute, "/Applications/Firefox.app", "/Library/Application Support/Mozilla/NativeMessagingHosts"},
-     WindowsKey{R"(Software\Mozilla\NativeMessagingHosts)"}},
+     WindowsKey{R"(Software\Mozilla\NativeMessagingHosts)"},
+     {},
+     {"firefox", "firefox-esr"}},
     {"librewolf", "LibreWolf", Flavour::Firefox,
      Location{Base::Home, ".librewolf", ".librewolf/native-messaging-hosts"},
      Location{Base::Absolute, "/usr/lib/librewolf", "/usr/lib/librewolf/native-messaging-hosts"},
      Location{Base::AppSupport, "librewolf", "LibreWolf/NativeMessagingHosts"},
      Location{Base::Absolute, "/Applications/LibreWolf.app", "/Library/Application Support/LibreWolf/NativeMessagingHosts"},
-     WindowsKey{R"(Software\Mozilla\NativeMessagingHosts)"}},
+     WindowsKey{R"(Software\Mozilla\NativeMessagingHosts)"},
+     {},
+     {"librewolf"}},
     // Flatpak browsers read manifests inside their sandbox's own home; the host must be reachable
     // from inside the sandbox (doctor warns about that).
     {"flatpak-firefox", "Firefox (Flatpak)", Flavour::Firefox,
      Location{Base::Home, ".var/app/org.mozilla.firefox", ".var/app/org.mozilla.firefox/.mozilla/native-messaging-hosts"},
-     std::nullopt, std::nullopt, std::nullopt, std::nullopt},
+     std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}, {}, "org.mozilla.firefox"},
     {"flatpak-chrome", "Google Chrome (Flatpak)", Flavour::Chromium,
      Location{Base::Home, ".var/app/com.google.Chrome", ".var/app/com.google.Chrome/config/google-chrome/NativeMessagingHosts"},
-     std::nullopt, std::nullopt, std::nullopt, std::nullopt},
+     std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}, {}, "com.google.Chrome"},
     {"flatpak-chromium", "Chromium (Flatpak)", Flavour::Chromium,
      Location{Base::Home, ".var/app/org.chromium.Chromium", ".var/app/org.chromium.Chromium/config/chromium/NativeMessagingHosts"},
-     std::nullopt, std::nullopt, std::nullopt, std::nullopt},
+     std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}, {}, "org.chromium.Chromium"},
 };
+
+// Flatpak installs applications per user (under XDG_DATA_HOME) or for the whole system.
+constexpr std::string_view kSystemFlatpakApps = "/var/lib/flatpak/app";
 
 std::string getenv_or_empty(const char* name) {
   const char* value = std::getenv(name);
@@ -137,6 +158,40 @@ const std::optional<Location>& location_for(const Browser& browser, Platform pla
     case Platform::Windows: return none;
   }
   return none;
+}
+
+std::string data_home(const Environment& env) {
+  return !env.xdg_data_home.empty() && env.xdg_data_home.front() == '/' ? env.xdg_data_home
+                                                                         : join(Platform::Linux, env.home, ".local/share");
+}
+
+std::vector<std::string> flatpak_folders(const Browser& browser, const Environment& env) {
+  if (browser.flatpak_app.empty()) return {};
+  return {join(Platform::Linux, join(Platform::Linux, data_home(env), "flatpak/app"), browser.flatpak_app),
+          join(Platform::Linux, kSystemFlatpakApps, browser.flatpak_app)};
+}
+
+// The first executable file called `program` in one of PATH's folders, resolved through links.
+std::optional<std::filesystem::path> find_program(std::string_view program, const std::string& path) {
+  namespace fs = std::filesystem;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t end = std::min(path.find(':', start), path.size());
+    const std::string folder = path.substr(start, end - start);
+    start = end + 1;
+    if (folder.empty() || folder.front() != '/') continue;  // a relative PATH entry depends on where we run
+    const fs::path candidate = fs::path(folder) / program;
+    std::error_code error;
+    if (fs::is_regular_file(candidate, error) && ::access(candidate.c_str(), X_OK) == 0) {
+      const fs::path real = fs::canonical(candidate, error);
+      return error ? candidate : real;
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_snap(const std::filesystem::path& program) {
+  return program.string().rfind("/snap/", 0) == 0;
 }
 
 // Windows keeps the manifest file wherever the installer likes; the registry points at it. One file
@@ -200,7 +255,23 @@ Environment environment_from_process() {
   env.xdg_config_home = getenv_or_empty("XDG_CONFIG_HOME");
   env.xdg_data_home = getenv_or_empty("XDG_DATA_HOME");
   env.local_app_data = getenv_or_empty("LOCALAPPDATA");
+  env.path = getenv_or_empty("PATH");
   return env;
+}
+
+bool is_installed(const Target& target, const Environment& env) {
+  namespace fs = std::filesystem;
+  std::error_code ignored;
+  if (!target.detect_folder.empty() && fs::is_directory(target.detect_folder, ignored)) return true;
+  for (const std::string& folder : target.install_folders) {
+    if (fs::is_directory(folder, ignored)) return true;
+  }
+  for (const std::string_view program : target.programs) {
+    const std::optional<fs::path> found = find_program(program, env.path);
+    // A Snap of the Chromium family cannot start native hosts; Snap Firefox can, through its portal.
+    if (found && !(target.browser->flavour == Flavour::Chromium && is_snap(*found))) return true;
+  }
+  return false;
 }
 
 std::string manifest_file_name() { return std::string(identity::kHostName) + ".json"; }
@@ -220,6 +291,10 @@ std::vector<Target> compute_targets(Platform platform, const Environment& env, S
     target.detect_folder = resolve(*location, location->detect, platform, env);
     target.hosts_folder = resolve(*location, location->hosts, platform, env);
     target.manifest_path = join(platform, target.hosts_folder, manifest_file_name());
+    if (platform == Platform::Linux) {
+      target.programs = browser.linux_programs;
+      target.install_folders = flatpak_folders(browser, env);
+    }
     targets.push_back(std::move(target));
   }
   return targets;

@@ -27,7 +27,9 @@ enum class Base {
 };
 
 // One place a browser reads manifests from, both folders relative to `base`. The browser counts as
-// installed when `detect` exists (its profile folder, or for system scope its installation folder).
+// installed when `detect` exists (its profile folder, or for system scope its installation folder), or
+// when the browser itself is found (Browser::linux_programs, Browser::flatpak_app): a browser that was
+// installed but never started has no profile folder yet.
 struct Location {
   Base base = Base::Absolute;
   std::string_view detect;  // e.g. "google-chrome" or "/opt/google/chrome"
@@ -47,6 +49,9 @@ struct Browser {
   std::optional<WindowsKey> windows;
   // Linux folder of the browser's enterprise policies (Chromium family), which can block hosts.
   std::string_view linux_policies = {};
+  // Linux: the commands that start the browser (looked up on PATH), and its Flatpak application id.
+  std::vector<std::string_view> linux_programs = {};
+  std::string_view flatpak_app = {};
 };
 
 const std::vector<Browser>& browsers();
@@ -58,6 +63,7 @@ struct Environment {
   std::string xdg_config_home;  // empty when unset
   std::string xdg_data_home;    // empty when unset
   std::string local_app_data;   // Windows %LOCALAPPDATA%; empty when unset
+  std::string path;             // $PATH, where the browsers' commands are looked for
 };
 Environment environment_from_process();
 
@@ -69,10 +75,19 @@ struct Target {
   std::string hosts_folder;   // where the manifest file lives
   std::string manifest_path;
   std::string registry_key;   // Windows only: full key whose default value is manifest_path
+  // Where the browser itself would be, when it was never started (Linux): its commands, looked up on
+  // PATH, and the folders of its Flatpak installation (per user and system-wide).
+  std::vector<std::string_view> programs;
+  std::vector<std::string> install_folders;
 };
 
 // Targets of every browser that has a location for (platform, scope). Pure: no file-system access.
 std::vector<Target> compute_targets(Platform platform, const Environment& env, Scope scope);
+
+// Whether the browser of a target is on this computer: its profile folder, its installation folder, one
+// of its commands on PATH (not a Snap of the Chromium family: those cannot start native hosts), or its
+// Flatpak installation. Reads the file system.
+bool is_installed(const Target& target, const Environment& env);
 
 // The manifest file name: the host name plus ".json", which browsers require.
 std::string manifest_file_name();

@@ -49,11 +49,21 @@ void print_human(const std::vector<Diagnosis>& diagnoses, const std::vector<cons
               << browser_ids() << ")\n";
     return;
   }
-  const auto count = [&](Status status) {
+  const auto browsers = [&](Status status) {
     return std::count_if(diagnoses.begin(), diagnoses.end(), [&](const Diagnosis& d) { return d.status() == status; });
   };
-  std::cout << "\nSummary: " << count(Status::Pass) << " PASS, " << count(Status::Warn) << " WARN, "
-            << count(Status::Fail) << " FAIL\n";
+  const auto checks = [&](Status status) {
+    long total = 0;
+    for (const Diagnosis& diagnosis : diagnoses) {
+      total += std::count_if(diagnosis.checks.begin(), diagnosis.checks.end(),
+                             [&](const Check& check) { return check.status == status; });
+    }
+    return total;
+  };
+  std::cout << "\nBrowsers: " << browsers(Status::Pass) << " ready, " << browsers(Status::Warn) << " with warnings, "
+            << browsers(Status::Fail) << " failing\n"
+            << "Checks:   " << checks(Status::Pass) << " PASS, " << checks(Status::Warn) << " WARN, "
+            << checks(Status::Fail) << " FAIL\n";
 }
 
 void print_json(const std::vector<Diagnosis>& diagnoses, const std::vector<const Browser*>& not_found, bool ok) {

@@ -148,8 +148,7 @@ std::vector<Target> select_targets(const Options& options, Platform platform, co
       wanted = std::find(options.browsers.begin(), options.browsers.end(), target.browser) != options.browsers.end();
     } else {
       std::error_code ignored;
-      wanted = fs::is_directory(target.detect_folder, ignored) ||
-               (include_registered && fs::exists(target.manifest_path, ignored));
+      wanted = is_installed(target, env) || (include_registered && fs::exists(target.manifest_path, ignored));
     }
     const bool duplicate = std::any_of(chosen.begin(), chosen.end(),
                                        [&](const Target& t) { return t.manifest_path == target.manifest_path; });

@@ -1,6 +1,6 @@
 // The browser table as data: golden files hold the paths computed for each platform and scope, so a
 // change to the table shows up as a reviewable diff. Regenerate after a deliberate change with
-// NOTRAIN_UPDATE_GOLDEN=1 and read the diff against ../shared/reference/native-messaging.md.
+// NOTRAIN_UPDATE_GOLDEN=1 and read the diff against the browsers' native-messaging documentation.
 #include <doctest/doctest.h>
 
 #include <cctype>
@@ -21,6 +21,8 @@ std::string render(const std::vector<Target>& targets) {
   for (const Target& target : targets) {
     text += std::string(target.browser->id) + " (" + std::string(to_string(target.browser->flavour)) + ")\n";
     if (!target.detect_folder.empty()) text += "  found if: " + target.detect_folder + "\n";
+    for (const std::string_view program : target.programs) text += "  or command: " + std::string(program) + "\n";
+    for (const std::string& folder : target.install_folders) text += "  or installed in: " + folder + "\n";
     text += "  manifest: " + target.manifest_path + "\n";
     if (!target.registry_key.empty()) text += "  registry: " + target.registry_key + "\n";
   }
@@ -34,7 +36,7 @@ void check_golden(const std::string& name, const std::string& actual) {
   CHECK(read_text(path) == actual);
 }
 
-Environment linux_env() { return {"/home/ana", "", "", ""}; }
+Environment linux_env() { return {"/home/ana", "", "", "", ""}; }
 
 }  // namespace
 
@@ -53,13 +55,13 @@ TEST_CASE("golden: Linux, system") {
 }
 
 TEST_CASE("golden: macOS, per user and system") {
-  const Environment env{"/Users/ana", "", "", ""};
+  const Environment env{"/Users/ana", "", "", "", ""};
   check_golden("macos-user", render(compute_targets(Platform::MacOS, env, Scope::User)));
   check_golden("macos-system", render(compute_targets(Platform::MacOS, env, Scope::System)));
 }
 
 TEST_CASE("golden: Windows, per user and system") {
-  const Environment env{R"(C:\Users\Ana)", "", "", R"(C:\Users\Ana\AppData\Local)"};
+  const Environment env{R"(C:\Users\Ana)", "", "", R"(C:\Users\Ana\AppData\Local)", ""};
   check_golden("windows-user", render(compute_targets(Platform::Windows, env, Scope::User)));
   check_golden("windows-system", render(compute_targets(Platform::Windows, env, Scope::System)));
 }

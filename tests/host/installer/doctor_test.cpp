@@ -274,6 +274,10 @@ TEST_CASE("doctor's text report shows each row and each fix") {
   CHECK(text.find("FAIL  the path \"bin/fake-host.py\" is relative") != std::string::npos);
   CHECK(text.find("Fix: run: notrain-host install --browser google-chrome") != std::string::npos);
   CHECK(text.find("PASS  hello answered in") != std::string::npos);  // Firefox's row
+  // Browsers and checks are counted apart: one browser failing, one ready, each with several checks.
+  CHECK(text.find("Browsers: 1 ready, 0 with warnings, 1 failing") != std::string::npos);
+  CHECK(text.find("Checks:   ") != std::string::npos);
+  CHECK(text.find(" 1 FAIL") != std::string::npos);
 }
 
 TEST_CASE("doctor gets an answer from the real notrain-host") {

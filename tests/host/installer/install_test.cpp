@@ -108,6 +108,39 @@ TEST_CASE("install finds Flatpak browsers in their sandbox folders") {
   CHECK_FALSE(fs::exists(home / ".var/app/com.google.Chrome"));
 }
 
+// A command on PATH, as a browser's package installs it: an executable file, or a link to one.
+void put_program(const TempHome& home, const std::string& name, fs::perms perms = fs::perms::owner_all) {
+  const fs::path target = home / ("opt/browsers/" + name);
+  write_text(target, "#!/bin/sh\n");
+  fs::permissions(target, perms);
+  fs::create_directories(home / "bin");
+  fs::create_symlink(target, home / ("bin/" + name));
+}
+
+TEST_CASE("install registers browsers that are installed but were never started") {
+  TempHome home;
+  put_program(home, "chromium");
+  put_program(home, "firefox-esr");
+  fs::create_directories(home / ".local/share/flatpak/app/org.mozilla.firefox");
+  REQUIRE(install({"--host-path", fake_binary(home)}) == 0);
+  CHECK(manifest_at(home / ".config/chromium/NativeMessagingHosts" / kManifestName).contains("allowed_origins"));
+  CHECK(manifest_at(home / ".mozilla/native-messaging-hosts" / kManifestName).contains("allowed_extensions"));
+  CHECK(manifest_at(home / ".var/app/org.mozilla.firefox/.mozilla/native-messaging-hosts" / kManifestName)
+            .contains("allowed_extensions"));
+  CHECK_FALSE(fs::exists(home / ".config/google-chrome"));
+  CHECK_FALSE(fs::exists(home / ".var/app/org.chromium.Chromium"));
+}
+
+TEST_CASE("a file named like a browser that cannot be run, or a relative PATH entry, is not a browser") {
+  TempHome home;
+  put_program(home, "chromium", fs::perms::owner_read | fs::perms::owner_write);
+  fs::create_directories(home / "relative");
+  home.set("PATH", (home / "bin").string() + ":relative");
+  CapturedOutput output;
+  CHECK(run_install({"--host-path", fake_binary(home)}) == 1);
+  CHECK_FALSE(fs::exists(home / ".config/chromium"));
+}
+
 TEST_CASE("a second install changes nothing: same bytes, same modification time") {
   TempHome home;
   fs::create_directories(home / ".config/google-chrome");

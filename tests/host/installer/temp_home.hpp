@@ -14,7 +14,7 @@ namespace notrain::installer::testing {
 
 namespace fs = std::filesystem;
 
-// Points HOME, XDG_CONFIG_HOME and XDG_DATA_HOME into a fresh folder for the life of the object,
+// Points HOME, XDG_CONFIG_HOME, XDG_DATA_HOME and PATH into a fresh folder for the life of the object,
 // then restores them and deletes the folder. Other variables can be set through `set`.
 class TempHome {
  public:
@@ -25,6 +25,8 @@ class TempHome {
     set("HOME", root_.string());
     set("XDG_CONFIG_HOME", (root_ / ".config").string());
     set("XDG_DATA_HOME", (root_ / ".local/share").string());
+    // No browser is installed until a test puts one's command here (the folder does not exist before).
+    set("PATH", (root_ / "bin").string());
   }
   ~TempHome() {
     for (const auto& [name, value] : saved_) {

@@ -25,7 +25,14 @@ echo "Installing Debian packages: ${packages[*]}"
 $sudo apt-get update -qq
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"
 
-# Test and build tooling only; the extension itself has no npm dependency at run time.
-# Playwright must never download a browser: the tests drive Debian's chromium.
-echo "Installing npm packages (package-lock.json)"
-PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+# Build and test tooling only; the extension itself has no npm dependency at run time. Playwright must never
+# download a browser: the tests drive Debian's chromium. Skipped when node_modules already holds exactly what
+# package-lock.json names (the copy kept beside it after the last install).
+stamp=node_modules/.notrain-package-lock.json
+if cmp -s package-lock.json "$stamp"; then
+  echo "npm packages: up to date"
+else
+  echo "Installing npm packages (package-lock.json)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --no-update-notifier --loglevel=error
+  cp package-lock.json "$stamp"
+fi

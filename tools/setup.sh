@@ -1,45 +1,56 @@
 #!/usr/bin/env bash
-# One command for a fresh machine: install what NoTrain needs, build the host and the extension,
-# register the host with every browser found, and say how to load the extension.
+# One command for a fresh machine: install what building NoTrain needs, build the host and the extension,
+# install them for this user (~/.local/bin/notrain-host and ~/.local/share/notrain-extension), register
+# that host with every browser installed, check the result, and say how to load the extension.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$(pwd)
+prefix="$HOME/.local"
+host="$prefix/bin/notrain-host"
+extension="$prefix/share/notrain-extension"
+log=build/setup.log
 
-tools/install-deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNOTRAIN_BUILD_TESTS=OFF
-cmake --build build -j"$(nproc)"
+# Quiet steps: their output goes to the log, shown only when a step fails.
+step() {
+  local title=$1
+  shift
+  echo "== $title"
+  if ! "$@" >>"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    echo "Failed: $title (the whole output is in $log)" >&2
+    exit 1
+  fi
+}
+
+mkdir -p build
+: >"$log"
+step "Installing the packages NoTrain needs to build" tools/install-deps.sh
+step "Building the host and the extension" \
+  bash -c 'cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNOTRAIN_BUILD_TESTS=OFF -DNOTRAIN_BUILD_BENCH=OFF &&
+           cmake --build build -j"$(nproc)"'
+step "Installing them for you in $prefix" \
+  bash -c "cmake --install build --prefix '$prefix' --component host &&
+           cmake --install build --prefix '$prefix' --component extension"
+
+echo "== Registering $host with your browsers"
+registered=true
+"$host" install || registered=false
+echo
+"$host" doctor >>"$log" 2>&1 || registered=false
 
 echo
-echo "== Registering the NoTrain host with your browsers"
-if ! build/host/notrain-host install; then
-  echo "Some browsers could not be registered (see above). Once a browser is installed, or the problem is"
-  echo "fixed, run: $root/build/host/notrain-host install"
+if $registered; then
+  echo "NoTrain's host is installed as $host and registered with your browsers (details: $host doctor)."
+else
+  echo "Some browsers could not be registered (see above; details: $host doctor). Once fixed: $host install"
 fi
-echo
-echo "== Checking the registration"
-build/host/notrain-host doctor || true
-
-cat <<TEXT
-
-== Loading the extension
-Chrome, Chromium, Edge, Brave, Vivaldi, Opera:
-  1. open chrome://extensions (edge://extensions, brave://extensions, ...)
-  2. switch on "Developer mode"
-  3. click "Load unpacked" and choose: $root/build/extension/chromium
-Firefox:
-  1. open about:debugging#/runtime/this-firefox
-  2. click "Load Temporary Add-on..." and choose: $root/build/extension/firefox/manifest.json
-  (or install the signed package from the store once it is published)
-
-Then click the NoTrain icon: it shows what to do on each Meta page.
-Your stored confirmations: build/host/notrain-host list   (and: export --format csv --output proof.csv)
-TEXT
+echo "Load the extension: chrome://extensions (Developer mode, Load unpacked) with $extension/chromium,"
+echo "or in Firefox about:debugging#/runtime/this-firefox (Load Temporary Add-on) with $extension/firefox/manifest.json."
 
 if [ "${1:-}" = "--open" ] && command -v chromium >/dev/null 2>&1 && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   profile="${XDG_CONFIG_HOME:-$HOME/.config}/notrain-chromium-profile"
   mkdir -p "$profile"
-  build/host/notrain-host install --browser chromium --manifest-dir "$profile/NativeMessagingHosts"
+  "$host" install --browser chromium --manifest-dir "$profile/NativeMessagingHosts" >/dev/null
   echo "Opening Chromium with NoTrain loaded, in its own profile ($profile)"
-  chromium --user-data-dir="$profile" --load-extension="$root/build/extension/chromium" \
+  chromium --user-data-dir="$profile" --load-extension="$extension/chromium" \
     "https://www.facebook.com/privacy/genai" >/dev/null 2>&1 &
 fi

@@ -160,11 +160,6 @@ const std::optional<Location>& location_for(const Browser& browser, Platform pla
   return none;
 }
 
-std::string data_home(const Environment& env) {
-  return !env.xdg_data_home.empty() && env.xdg_data_home.front() == '/' ? env.xdg_data_home
-                                                                         : join(Platform::Linux, env.home, ".local/share");
-}
-
 std::vector<std::string> flatpak_folders(const Browser& browser, const Environment& env) {
   if (browser.flatpak_app.empty()) return {};
   return {join(Platform::Linux, join(Platform::Linux, data_home(env), "flatpak/app"), browser.flatpak_app),
@@ -257,6 +252,11 @@ Environment environment_from_process() {
   env.local_app_data = getenv_or_empty("LOCALAPPDATA");
   env.path = getenv_or_empty("PATH");
   return env;
+}
+
+std::string data_home(const Environment& env) {
+  return !env.xdg_data_home.empty() && env.xdg_data_home.front() == '/' ? env.xdg_data_home
+                                                                         : join(Platform::Linux, env.home, ".local/share");
 }
 
 bool is_installed(const Target& target, const Environment& env) {

@@ -67,6 +67,9 @@ struct Environment {
 };
 Environment environment_from_process();
 
+// $XDG_DATA_HOME when it is absolute (the XDG specification ignores a relative one), else ~/.local/share.
+std::string data_home(const Environment& env);
+
 // One manifest a browser would read, as concrete paths for the chosen platform.
 struct Target {
   const Browser* browser = nullptr;

@@ -70,7 +70,7 @@ int install(const Options& options, Platform platform, const Environment& env) {
     return 1;
   }
   const std::string path = host_path(options);
-  if (!fs::exists(path)) std::cerr << "Warning: " << path << " does not exist; browsers will not find the host.\n";
+  if (!options.package_root && !fs::exists(path)) std::cerr << "Warning: " << path << " does not exist; browsers will not find the host.\n";
 
   std::vector<std::string> created;
   int failures = 0;
@@ -86,8 +86,9 @@ int install(const Options& options, Platform platform, const Environment& env) {
       ++failures;
     }
   }
-  // A folder given with --manifest-dir belongs to the caller (a test profile): not recorded.
-  if (!options.dry_run && !options.manifest_dir && !created.empty()) {
+  // A folder given with --manifest-dir belongs to the caller (a test profile), and one under --package-root
+  // to the package manager: not recorded.
+  if (!options.dry_run && !options.manifest_dir && !options.package_root && !created.empty()) {
     const fs::path record_file = record_path(env, options.scope);
     Record record = read_record(record_file);
     for (const std::string& folder : created) {
@@ -103,7 +104,7 @@ int install(const Options& options, Platform platform, const Environment& env) {
               << (options.scope == Scope::System ? " (system folders need sudo)" : "") << ".\n";
     return 1;
   }
-  if (!options.dry_run) std::cout << "Check the registration with: notrain-host doctor\n";
+  if (!options.dry_run && !options.package_root) std::cout << "Check the registration with: " << path << " doctor\n";
   return 0;
 }
 

@@ -40,6 +40,20 @@ Target manifest_dir_target(const Options& options) {
   return target;
 }
 
+// A package registers the host for every browser that has a system-wide folder, installed or not: a
+// browser installed after the package finds the host, and the package manager removes exactly these files.
+std::vector<Target> package_targets(const Options& options, Platform platform, const Environment& env) {
+  std::vector<Target> targets;
+  for (Target target : compute_targets(platform, env, Scope::System)) {
+    target.hosts_folder = (fs::path(*options.package_root) / fs::path(target.hosts_folder).relative_path()).string();
+    target.manifest_path = (fs::path(target.hosts_folder) / manifest_file_name()).string();
+    const bool shared = std::any_of(targets.begin(), targets.end(),  // Chrome's channels share one folder
+                                    [&](const Target& t) { return t.manifest_path == target.manifest_path; });
+    if (!shared) targets.push_back(std::move(target));
+  }
+  return targets;
+}
+
 }  // namespace
 
 std::string browser_ids() {
@@ -54,7 +68,8 @@ std::string browser_ids() {
 std::string_view usage(Command command) {
   switch (command) {
     case Command::Install:
-      return "install [--browser NAME]... [--system] [--dry-run] [--manifest-dir DIR] [--host-path PATH]";
+      return "install [--browser NAME]... [--system] [--dry-run] [--manifest-dir DIR] [--host-path PATH] "
+             "[--package-root DIR]";
     case Command::Uninstall: return "uninstall [--browser NAME]... [--system] [--dry-run] [--manifest-dir DIR]";
     case Command::Doctor: return "doctor [--json] [--browser NAME]... [--system] [--manifest-dir DIR] [--timeout-ms N]";
   }
@@ -79,7 +94,9 @@ bool print_help_if_asked(Command command, const std::vector<std::string>& args) 
                "\n  --manifest-dir  one folder of your choice, e.g. a Chromium profile's NativeMessagingHosts"
                " (needs one --browser)\n";
   if (command == Command::Install) {
-    std::cout << "  --host-path     the program to register instead of this one (absolute)\n";
+    std::cout << "  --host-path     the program to register instead of this one (absolute)\n"
+                 "  --package-root  with --system and --host-path: write the manifests of every browser that has a\n"
+                 "                  system-wide folder under DIR, as a package installs them (for packagers)\n";
   }
   if (command != Command::Doctor) std::cout << "  --dry-run       print what would change, change nothing\n";
   if (command == Command::Doctor) {
@@ -101,7 +118,10 @@ Options parse_options(Command command, const std::vector<std::string>& args) {
   if (reader.flag("--system")) options.scope = Scope::System;
   options.manifest_dir = reader.option("--manifest-dir");
   if (command != Command::Doctor) options.dry_run = reader.flag("--dry-run");
-  if (command == Command::Install) options.host_path = reader.option("--host-path");
+  if (command == Command::Install) {
+    options.host_path = reader.option("--host-path");
+    options.package_root = reader.option("--package-root");
+  }
   if (command == Command::Doctor) {
     options.json = reader.flag("--json");
     if (const auto timeout = reader.option("--timeout-ms")) options.timeout = parse_timeout(*timeout);
@@ -110,6 +130,9 @@ Options parse_options(Command command, const std::vector<std::string>& args) {
   if (!rest.empty()) throw cli::UsageError("unexpected word \"" + rest.front() + "\"");
   if (options.manifest_dir && options.scope == Scope::System) {
     throw cli::UsageError("--manifest-dir and --system exclude each other");
+  }
+  if (options.package_root && (options.scope != Scope::System || !options.host_path || !options.browsers.empty())) {
+    throw cli::UsageError("--package-root goes with --system and --host-path, without --browser");
   }
   if (options.host_path && !fs::path(*options.host_path).is_absolute()) {
     throw cli::UsageError("--host-path must be absolute: browsers do not resolve relative paths");
@@ -132,6 +155,7 @@ std::vector<Target> as_browsers_resolve(std::vector<Target> user_targets, const 
 std::vector<Target> select_targets(const Options& options, Platform platform, const Environment& env,
                                    bool include_registered) {
   if (options.manifest_dir) return {manifest_dir_target(options)};
+  if (options.package_root) return package_targets(options, platform, env);
   std::vector<Target> all = compute_targets(platform, env, options.scope);
   for (const Browser* browser : options.browsers) {
     const bool has_location = std::any_of(all.begin(), all.end(), [&](const Target& t) { return t.browser == browser; });

@@ -18,6 +18,8 @@ struct Options {
   bool json = false;                        // --json (doctor)
   std::optional<std::string> manifest_dir;  // --manifest-dir: one folder chosen by the caller (tests, profiles)
   std::optional<std::string> host_path;     // --host-path: the binary to register instead of this one (packagers)
+  std::optional<std::string> package_root;  // --package-root (install --system): write every browser's system
+                                            // manifest under this folder, as a package will install them
   std::chrono::milliseconds timeout{5000};  // --timeout-ms (doctor): how long the host may take to answer
 };
 
@@ -30,8 +32,8 @@ std::string_view usage(Command command);
 bool print_help_if_asked(Command command, const std::vector<std::string>& args);
 
 // The manifests a command acts on, one per file (browsers that share a file appear once):
-// with --manifest-dir that folder; with --browser those browsers; otherwise the browsers whose
-// folder exists, plus (when `include_registered`) any other browser that already has our manifest.
+// with --manifest-dir that folder; with --package-root every browser's system folder under that root;
+// with --browser those browsers; otherwise the browsers found on this computer, plus (when `include_registered`) any other browser that already has our manifest.
 std::vector<Target> select_targets(const Options& options, Platform platform, const Environment& env,
                                    bool include_registered);
 

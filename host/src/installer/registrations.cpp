@@ -33,10 +33,7 @@ void remove_if_empty(std::vector<std::string> folders) {
 fs::path record_path(const Environment& env, Scope scope) {
   if (scope == Scope::System) return "/var/lib/notrain/created-folders.json";
   // The folder of the database (see store.hpp): $XDG_DATA_HOME/notrain, else ~/.local/share/notrain.
-  const fs::path data_home = !env.xdg_data_home.empty() && env.xdg_data_home.front() == '/'
-                                 ? fs::path(env.xdg_data_home)
-                                 : fs::path(env.home) / ".local/share";
-  return data_home / "notrain" / "created-folders.json";
+  return fs::path(data_home(env)) / "notrain" / "created-folders.json";
 }
 
 Record read_record(const fs::path& path) {

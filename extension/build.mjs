@@ -75,9 +75,17 @@ export function mergeNoticeMessages(localeMessages, notices) {
   return merged;
 }
 
+// The version of the whole project (host, extension, package) lives in the repository's VERSION file.
+const VERSION_FILE = fileURLToPath(new URL("../VERSION", import.meta.url));
+export async function projectVersion() {
+  const version = (await readFile(VERSION_FILE, "utf8")).trim();
+  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`VERSION: "${version}" is not a version like 1.2.3`);
+  return version;
+}
+
 // Manifest for one browser from the shared source manifest.
-export function browserManifest(source, browser, keyBase64) {
-  const manifest = structuredClone(source);
+export function browserManifest(source, browser, keyBase64, version) {
+  const manifest = { ...structuredClone(source), version };
   if (browser === "chromium") {
     manifest.background = { service_worker: "background.js" };
     manifest.key = keyBase64;
@@ -193,6 +201,7 @@ export async function buildExtension({ outDir, sourceDir = SOURCE_DIR, zips = tr
   const source = await readJson(path.join(sourceDir, "manifest.json"));
   checkPermissions(source);
   const keyBase64 = (await readFile(path.join(sourceDir, "public-key.der"))).toString("base64");
+  const version = await projectVersion();
   const noticesFile = path.join(sourceDir, "rules", "notice-messages.json");
   if (!existsSync(noticesFile)) throw new Error("missing rules/notice-messages.json");
   const locales = mergeNoticeMessages(await readLocales(sourceDir), await readJson(noticesFile));
@@ -205,7 +214,7 @@ export async function buildExtension({ outDir, sourceDir = SOURCE_DIR, zips = tr
   for (const browser of ["chromium", "firefox"]) {
     const dir = path.join(outDir, browser);
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, "manifest.json"), `${JSON.stringify(browserManifest(source, browser, keyBase64), null, 2)}\n`);
+    await writeFile(path.join(dir, "manifest.json"), `${JSON.stringify(browserManifest(source, browser, keyBase64, version), null, 2)}\n`);
     for (const name of Object.keys(ENTRIES)) await copyFile(path.join(staging, name), path.join(dir, name));
     for (const [name, from] of Object.entries(STATIC_FILES)) await copyFile(path.join(sourceDir, from), path.join(dir, name));
     await mkdir(path.join(dir, "icons"), { recursive: true });

@@ -34,6 +34,13 @@ test("the Chromium build is an MV3 service-worker extension with the project's k
   assert.ok(Number(manifest.minimum_chrome_version) >= 102, "storage.session needs Chromium 102");
 });
 
+test("both builds carry the project's version from VERSION, the one the host and the package carry", async () => {
+  const version = (await readFile(path.join(REPO, "VERSION"), "utf8")).trim();
+  assert.match(version, /^\d+\.\d+\.\d+$/);
+  for (const dir of [built.chromium, built.firefox]) assert.equal((await readJson(path.join(dir, "manifest.json"))).version, version);
+  assert.equal((await readJson(path.join(EXTENSION, "manifest.json"))).version, undefined, "no second copy in the source manifest");
+});
+
 test("the Chromium id derived from the key equals the one cmake computes", () => {
   const output = execFileSync("cmake", ["-DPROJECT_SOURCE_DIR=" + REPO, "-P", path.join(REPO, "tests/extension/ui/print-id.cmake")],
     { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "handlers.hpp"
 #include "support/samples.hpp"
 #include "support/temp_dir.hpp"
@@ -41,6 +43,10 @@ TEST_CASE("hello and ping answer without opening the database") {
   CHECK(hello["name"] == "notrain-host");
   CHECK(hello["protocol"] == 1);
   CHECK(hello["database"] == (host.dir / "notrain/notrain.db").string());
+  std::ifstream version_file(std::filesystem::path(NOTRAIN_SOURCE_DIR) / "VERSION");
+  std::string version;
+  std::getline(version_file, version);
+  CHECK(hello["version"] == version);  // the project's one version, as the extension's manifest carries it
   CHECK(host.result("ping") == json{{"pong", true}});
   CHECK_FALSE(std::filesystem::exists(host.dir / "notrain"));
   CHECK(code(host.call("ping", {{"unexpected", 1}})) == -32602);

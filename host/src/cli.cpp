@@ -95,6 +95,8 @@ void print_record(const Confirmation& record) {
   line("Kind", record.content.kind);
   line("Captured", record.captured_at);
   line("Saved", record.saved_at);
+  line("Form sent", record.sent_at);
+  line("Meta's answer", record.verdict);
   line("Account", record.content.account);
   line("Address", record.content.url);
   line("Language", record.language);

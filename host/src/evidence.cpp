@@ -50,7 +50,9 @@ nlohmann::json to_json(const Confirmation& confirmation) {
           {"has_screenshot", confirmation.screenshot_size > 0},
           {"screenshot_mime", optional_text(confirmation.screenshot_mime)},
           {"screenshot_size", confirmation.screenshot_size},
-          {"saved_at", confirmation.saved_at}};
+          {"saved_at", confirmation.saved_at},
+          {"verdict", optional_text(confirmation.verdict)},
+          {"sent_at", optional_text(confirmation.sent_at)}};
 }
 
 }  // namespace notrain

@@ -12,6 +12,9 @@ namespace notrain {
 inline constexpr std::string_view kServices[] = {"facebook", "instagram", "messenger",
                                                  "whatsapp", "threads",   "meta_ai"};
 inline constexpr std::string_view kKinds[] = {"page", "inbox", "email", "manual"};
+// What Meta's wording said, as the extension classified it: "unknown" is a wording no rule knows, kept
+// because it followed the user's own send; empty for records saved before verdicts were kept.
+inline constexpr std::string_view kVerdicts[] = {"honoured", "received", "unknown"};
 
 // The fields that make two confirmations "the same": saving them again is a duplicate.
 struct EvidenceContent {
@@ -32,6 +35,8 @@ struct NewConfirmation {
   std::string captured_at;  // normalised UTC, see validation::normalize_timestamp
   std::string language;     // BCP 47 or empty
   nlohmann::json form;      // the submitted values, or null
+  std::string verdict;      // one of kVerdicts, or empty
+  std::string sent_at;      // when the user sent the form (kind page), normalised UTC, or empty
   std::optional<Screenshot> screenshot;
 };
 
@@ -44,7 +49,7 @@ struct ConfirmationSummary {
 struct Confirmation {
   std::int64_t id = 0;
   EvidenceContent content;
-  std::string captured_at, language, saved_at, sha256;
+  std::string captured_at, language, saved_at, sha256, verdict, sent_at;
   nlohmann::json form;
   std::string screenshot_mime;
   std::int64_t screenshot_size = 0;  // 0 when there is none

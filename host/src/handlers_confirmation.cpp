@@ -90,7 +90,7 @@ std::optional<Screenshot> decoded_screenshot(const std::optional<std::string_vie
 
 NewConfirmation read_new_confirmation(const json& params) {
   const Params fields(params, {"service", "kind", "url", "text", "captured_at", "account", "language", "form",
-                               "screenshot"});
+                               "screenshot", "verdict", "sent_at"});
   NewConfirmation record;
   EvidenceContent& content = record.content;
   content.service = checked_service(fields.required_string("service"));
@@ -114,6 +114,18 @@ NewConfirmation read_new_confirmation(const json& params) {
   if (const json* form = fields.optional_object("form")) {
     if (form->dump().size() > kMaxEncodedForm) throw invalid_field("form", "The form values exceed 64 KiB.");
     record.form = *form;
+  }
+  record.verdict = fields.optional_string("verdict").value_or("");
+  if (!record.verdict.empty() && !is_one_of(record.verdict, kVerdicts)) {
+    throw invalid_field("verdict", "Unknown verdict \"" + record.verdict + "\": use honoured, received or unknown.");
+  }
+  if (const auto sent_at = fields.optional_string("sent_at")) {
+    const auto normalised = validation::normalize_timestamp(*sent_at);
+    if (!normalised || content.kind != "page") {
+      throw invalid_field("sent_at", "The time the form was sent must be an ISO-8601 date and time with a time zone, "
+                                     "and only a page confirmation has one.");
+    }
+    record.sent_at = *normalised;
   }
   record.screenshot = decoded_screenshot(fields.optional_string_view("screenshot"));
   return record;

@@ -96,7 +96,7 @@ ConfirmationSummary read_summary(SQLite::Statement& row) {
 // Columns shared by get() and for_each(), in the order read_confirmation expects.
 constexpr const char* kRecordColumns =
     "id, service, kind, url, account, text, captured_at, language, form, sha256, saved_at, "
-    "screenshot_mime, coalesce(length(screenshot), 0)";
+    "screenshot_mime, coalesce(length(screenshot), 0), verdict, sent_at";
 
 Confirmation read_confirmation(SQLite::Statement& row) {
   Confirmation record;
@@ -114,6 +114,8 @@ Confirmation read_confirmation(SQLite::Statement& row) {
   record.saved_at = column_text(row, 10);
   record.screenshot_mime = column_text(row, 11);
   record.screenshot_size = row.getColumn(12).getInt64();
+  record.verdict = column_text(row, 13);
+  record.sent_at = column_text(row, 14);
   return record;
 }
 
@@ -169,8 +171,8 @@ SaveOutcome Store::save(const NewConfirmation& confirmation) {
   const std::string digest = evidence_digest(content, screenshot_bytes);
   SQLite::Statement insert(db_,
                            "INSERT INTO confirmations (service, kind, url, account, text, captured_at, "
-                           "language, form, screenshot, screenshot_mime, content_key, sha256) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                           "language, form, screenshot, screenshot_mime, content_key, sha256, verdict, sent_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bindNoCopy(1, content.service);
   insert.bindNoCopy(2, content.kind);
   insert.bindNoCopy(3, content.url);
@@ -190,6 +192,8 @@ SaveOutcome Store::save(const NewConfirmation& confirmation) {
   }
   insert.bind(11, key);
   insert.bind(12, digest);
+  insert.bind(13, confirmation.verdict);
+  insert.bind(14, confirmation.sent_at);
   insert.exec();
   const std::int64_t id = db_.getLastInsertRowid();
   transaction.commit();

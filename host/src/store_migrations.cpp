@@ -12,7 +12,7 @@ namespace notrain {
 namespace {
 
 // Append only: a released step never changes, a new schema is a new step.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 4> kMigrations = {
     // 1: profile and confirmations.
     R"sql(
       CREATE TABLE profile (
@@ -58,6 +58,11 @@ constexpr std::array<const char*, 3> kMigrations = {
         INSERT INTO confirmation_counts (service, total) VALUES (NEW.service, 1)
           ON CONFLICT (service) DO UPDATE SET total = total + 1;
       END;
+    )sql",
+    // 4: how a page confirmation was seen: Meta's verdict as classified, and when the user sent the form.
+    R"sql(
+      ALTER TABLE confirmations ADD COLUMN verdict TEXT NOT NULL DEFAULT '';
+      ALTER TABLE confirmations ADD COLUMN sent_at TEXT NOT NULL DEFAULT '';
     )sql",
 };
 

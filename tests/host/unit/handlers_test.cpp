@@ -105,6 +105,25 @@ TEST_CASE("confirmation.save stores, digests and finds duplicates") {
   CHECK(record["has_screenshot"] == true);
   CHECK(record["screenshot_mime"] == "image/png");
   CHECK_FALSE(record.contains("screenshot"));
+  CHECK(record["verdict"].is_null());
+  CHECK(record["sent_at"].is_null());
+}
+
+TEST_CASE("confirmation.save keeps how a page answer was seen: Meta's verdict and when the form was sent") {
+  Host host;
+  json params = sample_confirmation();
+  params["kind"] = "page";
+  params["verdict"] = "unknown";
+  params["sent_at"] = "2025-05-20T16:01:00+02:00";
+  const json saved = host.result("confirmation.save", params);
+  const json record = host.result("confirmation.get", {{"id", saved["id"]}});
+  CHECK(record["verdict"] == "unknown");
+  CHECK(record["sent_at"] == "2025-05-20T14:01:00.000Z");
+
+  json inbox = sample_confirmation();
+  inbox["kind"] = "inbox";
+  inbox["sent_at"] = "2025-05-20T14:01:00Z";
+  CHECK(field(host.call("confirmation.save", inbox)) == "sent_at");
 }
 
 TEST_CASE("confirmation.save refuses invalid fields by name") {
@@ -122,6 +141,8 @@ TEST_CASE("confirmation.save refuses invalid fields by name") {
       {"screenshot", "data:image/png;base64,not base64!"},
       {"screenshot", "data:image/png;base64," + notrain::base64::encode("GIF89a not a png")},
       {"form", json{{"x", std::string(70000, 'f')}}},
+      {"verdict", "approved"},
+      {"sent_at", "after lunch"},
   };
   // Not a structured binding: clang 14 cannot capture one in INFO's lambda.
   for (const auto& entry : bad) {

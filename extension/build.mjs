@@ -31,7 +31,7 @@ export const PERMISSION_REASONS = Object.freeze({
 });
 
 const ENTRIES = {
-  "content.js": "src/content/content.js",
+  "content.js": "src/content/main.js",
   "background.js": "src/background/main.js",
   "popup.js": "src/popup/popup.js",
   "options.js": "src/options/options.js",

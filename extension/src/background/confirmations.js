@@ -5,6 +5,7 @@ import { isMetaUrl } from "../shared/meta-domains.js";
 
 const SERVICES = new Set(["facebook", "instagram", "messenger", "whatsapp", "threads", "meta_ai"]);
 const KINDS = new Set(["page", "inbox"]);
+const VERDICTS = new Set(["honoured", "received", "unknown"]);
 const MAX_TEXT = 200_000;
 
 const text = (value, max) => (typeof value === "string" && value.trim() ? value.slice(0, max) : undefined);
@@ -28,6 +29,11 @@ export function buildSaveParams(confirmation, senderUrl) {
   const language = text(confirmation.language, 35);
   if (account) params.account = account;
   if (language) params.language = language;
+  if (VERDICTS.has(confirmation.verdict)) params.verdict = confirmation.verdict;
+  const sent = new Date(confirmation.sent_at);
+  if (params.kind === "page" && typeof confirmation.sent_at === "string" && !Number.isNaN(sent.getTime())) {
+    params.sent_at = sent.toISOString();
+  }
   if (confirmation.form && typeof confirmation.form === "object" && !Array.isArray(confirmation.form)) {
     params.form = Object.fromEntries(
       Object.entries(confirmation.form)
@@ -40,9 +46,10 @@ export function buildSaveParams(confirmation, senderUrl) {
 }
 
 export class Confirmations {
-  constructor({ host, queue, capture, onQueueChanged = async () => {} }) {
+  constructor({ host, queue, capture, onQueueChanged = async () => {}, onUnknownAnswer = async () => {} }) {
     this.host = host;
     this.queue = queue;
+    this.onUnknownAnswer = onUnknownAnswer; // (saved record) → the user is asked whether it is Meta's answer
     this.capture = capture; // (tab) → data URL or null
     this.onQueueChanged = onQueueChanged;
     // Host answers by queue item id. Another flush (a second confirmation, a retry) may deliver
@@ -54,7 +61,12 @@ export class Confirmations {
     const params = buildSaveParams(confirmation, sender.url);
     const screenshot = await this.capture(sender.tab).catch(() => null);
     if (screenshot) params.screenshot = screenshot;
-    return this.store(params);
+    const outcome = await this.store(params);
+    if (params.verdict === "unknown" && outcome.status === "saved") {
+      await this.onUnknownAnswer({ id: outcome.id, service: params.service, url: params.url, text: params.text.slice(0, 500),
+        captured_at: params.captured_at });
+    }
+    return outcome;
   }
 
   // The user asked, from the popup, for a screenshot of a Meta tab as evidence (the popup's

@@ -7,6 +7,8 @@ import { TabState, memoryStorage } from "./tab-state.js";
 import { Badge } from "./badge.js";
 import { ProfileCache } from "./profile-cache.js";
 import { Confirmations, makeCapture } from "./confirmations.js";
+import { AnswersToConfirm } from "./answers-to-confirm.js";
+import { SentForms } from "./sent-forms.js";
 import { createRoutes } from "./routes.js";
 import { createRouter } from "./router.js";
 
@@ -30,9 +32,13 @@ async function queueChanged(remaining) {
   else await api.alarms.clear(RETRY_ALARM);
 }
 
-const confirmations = new Confirmations({ host, queue, capture: makeCapture(api.tabs), onQueueChanged: queueChanged });
+const answers = new AnswersToConfirm({ storage: api.storage.local, host });
+const sentForms = new SentForms(api.storage.session ?? memoryStorage());
+const confirmations = new Confirmations({ host, queue, capture: makeCapture(api.tabs), onQueueChanged: queueChanged,
+  onUnknownAnswer: (answer) => answers.add(answer) });
 const route = createRouter(
-  createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs: api.tabs }),
+  createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs: api.tabs, sentForms, answers,
+    openOptions: () => api.runtime.openOptionsPage() }),
   { extensionId: api.runtime.id, extensionOrigin: api.runtime.getURL("") },
 );
 

@@ -9,7 +9,8 @@ import { t } from "../shared/i18n.js";
 const PAGE_HOST_METHODS = new Set(["hello", "ping", "profile.get", "confirmation.list", "confirmation.get",
   "confirmation.screenshot", "confirmation.delete", "confirmation.save"]);
 
-export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, afterRetry = async () => {} }) {
+export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers,
+  openOptions = async () => {}, afterRetry = async () => {} }) {
   const asAnswer = async (work) => {
     try {
       return { result: await work() };
@@ -38,6 +39,27 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
         } catch (error) {
           return { status: "refused", error: String(error?.message || error) };
         }
+      },
+    },
+
+    "form-sent": {
+      from: ["content"],
+      async handle(message, { sender }) {
+        await sentForms.remember(sender.tab.id, message.sent);
+        return { ok: true };
+      },
+    },
+    "take-sent-form": {
+      from: ["content"],
+      async handle(message, { sender }) {
+        return { sent: await sentForms.take(sender.tab.id, sender.url) };
+      },
+    },
+    "open-options": {
+      from: ["content"],
+      async handle() {
+        await openOptions();
+        return { ok: true };
       },
     },
 
@@ -83,6 +105,8 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
       async handle(message) {
         if (!Number.isInteger(message.tabId)) return { status: "refused", error: "No tab" };
         try {
+          // NoTrain's own notice and outlines are no part of the evidence: the content script hides them first.
+          await hideMarks(tabs, message.tabId);
           const tab = await tabs.get(message.tabId);
           const state = await tabState.get(message.tabId);
           const text = t("manual_capture_text", [tab.url ?? "", new Date().toISOString(), state?.page_kind ?? "other_meta"]);
@@ -90,6 +114,19 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
         } catch (error) {
           return { status: "refused", error: String(error?.message || error) };
         }
+      },
+    },
+    // Answers kept in a wording NoTrain did not know: the user says whether each is Meta's answer.
+    "answers-to-confirm": {
+      from: ["page"],
+      async handle() {
+        return { items: await answers.list() };
+      },
+    },
+    "answer-confirmed": {
+      from: ["page"],
+      async handle(message) {
+        return asAnswer(() => answers.settle(message.id, message.isMetaAnswer === true));
       },
     },
     "pending-list": {
@@ -112,4 +149,13 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
       },
     },
   };
+}
+
+// Asks the tab's content script to hide NoTrain's notice and outlines; a tab without one has none to hide.
+async function hideMarks(tabs, tabId) {
+  try {
+    await tabs.sendMessage(tabId, { type: "hide-marks" });
+  } catch {
+    // no content script in that tab
+  }
 }

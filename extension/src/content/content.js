@@ -1,29 +1,40 @@
 // The content script: a thin adapter between Meta's page and the engine. It watches the page, asks the engine
-// what it is, reports to the background, fills when the user asks (fill-now) and reports confirmations once.
+// what it is, reports to the background, fills the objection form (autofill.js), and keeps what Meta shows
+// after the user's own send (send-watch.js) or replies in the Support Inbox.
 import { knowledge } from '../../rules/index.js';
 import { createEngine } from '../engine/index.js';
 import { log } from '../engine/log.js';
-import { highlight } from './highlight.js';
+import { AUTOFILL_KEY, autofillEnabled } from '../shared/autofill-setting.js';
+import { createAutofill } from './autofill.js';
+import { showHighlights } from './highlight.js';
 import { MSG } from './messages.js';
 import { createNotice } from './notice.js';
+import { createSendWatch } from './send-watch.js';
 
-const VERIFY_MS = 600; // long enough for React to re-render and drop a value it did not accept
 const IDLE_TIMEOUT_MS = 300; // look at most this late after the page changed, even when it never goes idle
+const CAPTURE_MS = 1500; // NoTrain's marks stay hidden this long for the background's screenshot
 
-export function start({ api, document, window }) {
+// What the popup and the notice say about what Meta showed after the send.
+const ANSWER_NOTES = { honoured: [], received: [], unknown: ['answer_unknown_wording'] };
+const ANSWER_NOTICES = { honoured: 'confirmation_seen', received: 'confirmation_received', unknown: 'answer_unknown_wording' };
+
+/**
+ * @param {object} options
+ * @param {object} options.api  the extension API (chrome or browser)
+ * @param {Document} options.document
+ * @param {Window} options.window
+ * @param {(event: Event) => boolean} [options.isTrusted]  whether the user made an event
+ * @param {() => number} [options.now]  the clock, in milliseconds
+ */
+export function start({ api, document, window, isTrusted = (event) => event.isTrusted, now = () => Date.now() }) {
   const engine = createEngine(knowledge);
   const translate = (key, substitutions) => api.i18n?.getMessage(key, substitutions) || key;
   const notice = createNotice(document, translate);
-  const done = new WeakSet(); // controls filled on this page: never filled twice
-  const reported = new Set(); // confirmations already sent
+  const reported = new Set(); // inbox replies already sent
   let detection = null;
   let href = null;
-  let fillWanted = false; // the user asked to fill: keep filling fields that appear later (the "Ja" branch)
-  let fillState = null; // { filled, notes } of the last fill
-  const formValues = {}; // field → what the form held after the fill, attached to the confirmation that follows
-  let profile = null; // asked from the background once per fill-now
-  let filling = null; // the fill in progress: fills never overlap
-  let refill = false; // the page changed during a fill: fill once more afterwards
+  let answered = null; // { outcome } once Meta answered the user's send on this page
+  let autofillOn = false; // until the setting was read: never fill against the user's switch
   let scheduled = false;
   let settled = false; // nothing on this page can change without a new URL (see look)
 
@@ -31,106 +42,151 @@ export function start({ api, document, window }) {
     log.messages('send failed', message.type, error); // background restarting: the next change reports again
   });
 
+  const autofill = createAutofill({
+    engine, document, window, send, translate, notice,
+    changed: ({ refill }) => (refill ? look() : report()),
+  });
+  const sendWatch = createSendWatch({
+    engine, document, window, isTrusted, now,
+    onSent: (sent) => {
+      send({ type: MSG.formSent, sent: { sent_at: sent.sentAt, url: sent.href, values: sent.values, detection: plainDetection() } });
+      observe(true); // Meta answers in the page: watch it, however quiet the page was
+      settled = false;
+    },
+  });
+
   function state() {
     const d = detection;
     if (!d?.page_kind) return null;
-    const filled = fillState?.filled.length && d.status === 'form-ready';
+    const fill = autofill.state();
+    if (answered) {
+      const confirmed = answered.outcome !== 'error';
+      return {
+        service: d.service, page_kind: confirmed ? 'confirmation' : d.page_kind, form_id: d.form_id, variant: d.variant,
+        language: d.language, status: confirmed ? 'confirmed' : 'recognised', filled: [],
+        notes: confirmed ? ANSWER_NOTES[answered.outcome] : ['meta_reported_error'],
+      };
+    }
+    const filled = fill.filled.length > 0 && d.status === 'form-ready';
     return {
       service: d.service, page_kind: d.page_kind, form_id: d.form_id, variant: d.variant, language: d.language,
       status: filled ? 'filled' : d.status,
-      filled: (fillState?.filled ?? []).map(({ field, label }) => ({ field, label })),
-      notes: [...new Set([...d.notes, ...(fillState?.notes ?? [])])],
+      filled: fill.filled.map(({ field, label }) => ({ field, label })),
+      notes: [...new Set([...d.notes, ...fill.notes])],
     };
+  }
+
+  let lastReported = null;
+  function report() {
+    const current = state();
+    const key = JSON.stringify(current);
+    if (key === lastReported) return;
+    lastReported = key;
+    log.lifecycle('page', href, current);
+    send({ type: MSG.pageState, state: current });
   }
 
   function look() {
     scheduled = false;
-    const moved = window.location.href !== href;
-    if (moved) {
+    if (window.location.href !== href) {
       href = window.location.href;
-      fillWanted = false;
-      fillState = null;
-      profile = null;
+      autofill.reset();
+      answered = null;
     } else if (settled) {
       return detection; // the cheap path for most of Meta's pages
     }
-    const before = key(state());
-    const expectConfirmation = Object.keys(formValues).length > 0 || detection?.fillable === true;
-    detection = engine.detect(document, href, { expectConfirmation });
-    if (detection.confirmation) report(detection);
-    if (fillWanted && detection.fillable) fill();
-    else if (key(state()) !== before) {
-      log.lifecycle('page', href, state());
-      send({ type: MSG.pageState, state: state() });
-    }
-    // Watch the DOM only while this page can still change into something else: a form, an inbox, a dialog that
-    // may close on a confirmation. Settled pages wait for the next navigation instead.
-    settled = detection.status === 'confirmed' ||
-      (!engine.watches(href) && !expectConfirmation && detection.page_kind !== 'objection_form');
+    detection = engine.detect(document, href);
+    const seen = sendWatch.check();
+    if (seen) keepAnswer(seen);
+    sendWatch.track(detection);
+    if (detection.confirmation) keepInboxReply(detection);
+    if (detection.fillable && autofill.wants(autofillOn) && !answered) autofill.fill(detection);
+    report();
+    // Watch the DOM only while this page can still change into something else: a form, an inbox, a send waiting
+    // for Meta's answer. Settled pages wait for the next navigation instead.
+    settled = detection.status === 'confirmed' || Boolean(answered) ||
+      (!engine.watches(href) && !sendWatch.isWaiting() && detection.page_kind !== 'objection_form');
     observe(!settled || !hearsNavigation);
     return detection;
   }
 
-  function report(found) {
-    const confirmation = engine.confirmationRecord(found, { url: href, form: formValues });
+  // Meta answered the user's send. The record goes to the background, which takes the screenshot: the notice and
+  // the outlines are out of sight until it did, so that the evidence shows Meta's page only.
+  function keepAnswer({ answer, sentAt, values, detection: sentFrom }) {
+    answered = { outcome: answer.outcome };
+    if (answer.outcome === 'code') {
+      answered = null; // the code step: the user types the code and sends again
+      return;
+    }
+    if (answer.outcome === 'error') {
+      notice.show([translate('meta_reported_error')]);
+      return;
+    }
+    const confirmation = engine.answerRecord(answer, {
+      service: sentFrom.service, url: href, language: sentFrom.language, sentAt: new Date(sentAt), capturedAt: new Date(now()),
+      form: values,
+    });
+    deliver(confirmation, ANSWER_NOTICES[answer.outcome]);
+  }
+
+  function keepInboxReply(found) {
+    const confirmation = engine.inboxRecord(found, { url: href, capturedAt: new Date(now()) });
     if (reported.has(confirmation.text)) return;
     reported.add(confirmation.text);
-    notice.show([translate('confirmation_seen')]);
-    send({ type: MSG.confirmationSeen, confirmation });
+    deliver(confirmation, 'confirmation_seen');
   }
 
-  function fill() {
-    if (filling) {
-      refill = true;
-      return filling;
-    }
-    filling = fillOnce().finally(() => {
-      filling = null;
-      if (refill) {
-        refill = false;
-        look();
-      }
-    });
-    return filling;
+  async function deliver(confirmation, noticeKey) {
+    notice.close();
+    showHighlights(document, false);
+    await nextPaint(window);
+    await send({ type: MSG.confirmationSeen, confirmation });
+    showHighlights(document, true);
+    notice.show([translate(noticeKey)]);
   }
 
-  async function fillOnce() {
-    profile ??= (await send({ type: MSG.getProfile }))?.profile ?? {};
-    const outcome = await engine.fill(document, detection, profile, { done });
-    const filled = [...(fillState?.filled ?? []), ...outcome.filled];
-    const news = outcome.filled.length > 0 || outcome.notes.some((n) => !fillState?.notes.includes(n));
-    fillState = { filled, notes: [...new Set([...(fillState?.notes ?? []), ...outcome.notes])] };
-    Object.assign(formValues, outcome.values);
-    highlight(document, outcome.filled.map((f) => f.element));
-    if (!news) return state(); // a re-run after a page change that found nothing new to do
-    if (filled.length && !fillState.notes.includes('review_and_send')) fillState.notes.push('review_and_send');
-    await new Promise((resolve) => window.setTimeout(resolve, VERIFY_MS));
-    if (outcome.verify().length && !fillState.notes.includes('value_not_accepted')) fillState.notes.push('value_not_accepted');
-    const current = state();
-    const lines = [...(filled.length ? [translate('notice_filled', [String(filled.length)])] : []),
-      ...current.notes.filter((n) => n !== 'review_and_send').map((n) => translate(n))];
-    if (lines.length) notice.show(lines);
-    send({ type: MSG.pageState, state: current });
-    log.steps(outcome.results);
-    return current;
-  }
+  const plainDetection = () => detection && {
+    service: detection.service, page_kind: detection.page_kind, language: detection.language, form_id: detection.form_id,
+  };
 
   const handlers = {
     [MSG.getPageState]: () => ({ state: state() }),
     [MSG.fillNow]: async () => {
       look();
-      if (!detection?.fillable) return { ok: false, state: state() };
-      fillWanted = true;
-      profile = null; // the user may have just changed it in NoTrain's settings
-      return { ok: true, state: await fill() };
+      if (!detection?.fillable || answered) return { ok: false, state: state() };
+      autofill.request();
+      await autofill.fill(detection);
+      return { ok: true, state: state() };
     },
+    [MSG.undoFill]: () => ({ ok: true, restored: autofill.undo(), state: state() }),
+    // The background is about to take a screenshot of this tab as evidence: nothing of NoTrain in it.
+    [MSG.hideMarks]: () => hideMarks(),
   };
+
+  async function hideMarks() {
+    showHighlights(document, false);
+    notice.hidden(() => new Promise((resolve) => window.setTimeout(resolve, CAPTURE_MS))).then(() => showHighlights(document, true));
+    await nextPaint(window);
+    return { ok: true };
+  }
 
   api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const handler = handlers[message?.type];
     if (!handler) return false;
     Promise.resolve(handler(message)).then(sendResponse, () => sendResponse({ ok: false, state: state() }));
     return true; // the answer comes later
+  });
+
+  // The auto-fill switch (full page and popup), read once and followed.
+  Promise.resolve(api.storage?.local?.get(AUTOFILL_KEY)).then((stored) => {
+    autofillOn = autofillEnabled(stored);
+    if (autofillOn && detection?.fillable) {
+      settled = false;
+      look();
+    }
+  }, () => {});
+  api.storage?.onChanged?.addListener((changes, area) => {
+    if (area === 'local' && AUTOFILL_KEY in changes) autofillOn = autofillEnabled({ [AUTOFILL_KEY]: changes[AUTOFILL_KEY].newValue });
   });
 
   // React renders in bursts: one look per burst, when the page is idle (or after IDLE_TIMEOUT_MS at the latest).
@@ -161,14 +217,23 @@ export function start({ api, document, window }) {
   window.addEventListener('popstate', () => later(look));
   window.addEventListener('pagehide', () => observe(false), { once: true });
   look();
-  return { look, state, stop: () => observe(false) };
+  // A send on the page before this one may have led here (a full page load): the background remembers it briefly.
+  Promise.resolve(send({ type: MSG.takeSentForm })).then((answer) => {
+    const sent = answer?.sent;
+    if (!sent) return;
+    sendWatch.resume({ sentAt: sent.sent_at, href: sent.url, values: sent.values ?? {}, detection: sent.detection ?? {} });
+    settled = false;
+    look();
+  });
+  return { look, state, undo: () => autofill.undo(), stop: () => { observe(false); sendWatch.stop(); } };
 }
 
-const key = (state) => JSON.stringify(state);
+// Two animation frames: the change (notice removed, outlines off) has been painted before a screenshot.
+function nextPaint(window) {
+  if (typeof window.requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(() => resolve())));
+}
 
 // Our own notice and outline style change the DOM too; looking again because of them would loop.
 const isOurs = (record) => [...record.addedNodes, ...record.removedNodes].length > 0 &&
   [...record.addedNodes, ...record.removedNodes].every((node) => node.nodeName === 'NOTRAIN-NOTICE' || node.dataset?.notrain !== undefined);
-
-const api = globalThis.browser ?? globalThis.chrome;
-if (api?.runtime?.id && globalThis.document) start({ api, document: globalThis.document, window: globalThis });

@@ -1,32 +1,34 @@
 // Which Meta page is this, and in what state? A document and its URL in, plain data out (safe to post to the
 // background). The URL picks the rules; the content decides whether a form is really there. Cheap first: a
 // page whose rule needs no content (most of Meta) is answered from its URL without reading the DOM.
+// What Meta shows after a send is not read here: capture.js reads it, once the user sent a form (send-watch.js).
 import { isMetaUrl } from '../shared/meta-domains.js';
-import { confirmationOf } from './capture.js';
+import { classify, inboxReplyOf } from './capture.js';
 import { DIALOGS, controlsIn, formRoot, isShortInput, locate, locateAnswer, mainOf, regionsOf } from './locate.js';
 import { findPhrase, isVisible, normalize, visibleText } from './text.js';
-import { canonicalize, formIdOf, serviceOf } from './url.js';
+import { canonicalize, formIdOf, isShim, serviceOf } from './url.js';
 
 const FORM_KINDS = new Set(['objection_form', 'third_party_form']);
 const MAX_CANDIDATES = 8; // forms or dialogs looked into on a page without a known form URL
 
 /**
- * @param {{expectConfirmation?: boolean}} options  expectConfirmation: this tab showed a form before, so a
- *   confirmation may now stand in its place, even on a page whose URL says nothing (a dialog that closed).
  * @returns a detection: { page_kind, service, form_id, variant, language, status, notes } as in the extension's
  *   page-state contract, plus what the engine needs later: { url, rule, plan, fillable, confirmation?, offer?,
  *   signals }. page_kind is null off Meta's own origins (then `lookalike` says whether it copies the form).
+ *   `confirmation` is Meta's reply in the Support Inbox only.
  */
-export function detect(engine, doc, href, options = {}) {
+export function detect(engine, doc, href) {
   const canon = canonicalize(engine.knowledge.hosts, href);
   if (!canon || !doc.body) return notMeta(false);
-  const page = readPage(engine, doc, canon, Boolean(options.expectConfirmation));
+  const page = readPage(engine, doc, canon, false);
   if (!isMetaUrl(href)) {
     // Content scripts run on Meta's domains only; this guards against a wrong match pattern or a copied page.
     return notMeta(Boolean(page.find('objectionTitle') && page.locate('email')));
   }
+  // A link shim (l.facebook.com/l.php?u=<form>) only leads to a page: what it names is not what it shows.
+  if (isShim(engine.knowledge.hosts, href)) return complete(engine, { name: null, kind: 'other_meta' }, page, { page_kind: 'other_meta' });
   for (const rule of engine.rulesFor(canon)) {
-    const found = KINDS[rule.kind] ? KINDS[rule.kind](engine, rule, page, options) : otherPage(engine, page, rule, options);
+    const found = KINDS[rule.kind] ? KINDS[rule.kind](engine, rule, page) : { page_kind: rule.kind, status: 'recognised' };
     if (found) return complete(engine, rule, page, found);
   }
   return complete(engine, { name: null, kind: 'other_meta' }, page, { page_kind: 'other_meta' });
@@ -36,7 +38,7 @@ const notMeta = (lookalike) => ({ page_kind: null, status: null, fillable: false
 
 // Everything a check may read, each computed at most once and only when asked for. A pass reads <main> only;
 // dialogs and live regions elsewhere are looked for only when `wide` (a form of unknown address, which may be
-// a dialog, or a tab waiting for a confirmation): scanning all of a large page costs more than a pass may.
+// a dialog): scanning all of a large page costs more than a pass may.
 function readPage(engine, doc, canon, wide) {
   const memo = new Map();
   const once = (key, compute) => (memo.has(key) ? memo.get(key) : memo.set(key, compute()).get(key));
@@ -68,13 +70,9 @@ function contentRegions(doc, main) {
   return [main, ...extra.filter((r) => !extra.some((outer) => outer !== r && outer.contains(r)))];
 }
 
-function form(engine, rule, page, options) {
+function form(engine, rule, page) {
   if (rule.content === 'strict') page.wide = true;
-  if (rule.content === 'strict' && !strictRoot(engine, page)) {
-    return options.expectConfirmation ? confirmed(engine, page) : null;
-  }
-  const confirmation = rule.content !== 'strict' || options.expectConfirmation ? confirmed(engine, page) : null;
-  if (confirmation) return confirmation;
+  if (rule.content === 'strict' && !strictRoot(engine, page)) return null;
   const code = page.locate('code');
   if (code && isShortInput(code) && page.find('codeStep', page.rootText())) {
     return { page_kind: 'code_step', status: 'recognised', notes: ['enter_code_from_email'], signals: ['code-step'] };
@@ -88,9 +86,16 @@ function form(engine, rule, page, options) {
   const ai = rule.content === 'strict' ? ['strict'] : aiSignals(page);
   const ready = signals.length > 0 && (rule.content === 'any' || ai.length > 0);
   return {
-    page_kind: rule.kind, status: ready ? 'form-ready' : 'recognised', notes: ready ? [] : ['form_changed'],
+    page_kind: rule.kind, status: ready ? 'form-ready' : 'recognised', notes: ready ? [] : [notReadyNote(engine, page)],
     signals: [...signals, ...ai], plan: rule.plan, fillable: ready, variant: ready ? variantOf(engine, rule, page) : null,
   };
+}
+
+// Why a known form address shows no form to fill: Meta's answer stands there (sent earlier, or in another tab:
+// NoTrain keeps only what follows a send it saw), or the page changed.
+function notReadyNote(engine, page) {
+  const shown = classify(engine, page.text());
+  return shown && ['honoured', 'received'].includes(shown.outcome) ? 'answer_without_send' : 'form_changed';
 }
 
 // A form of unknown address counts only if a form or dialog on the page carries the objection's title, the
@@ -121,19 +126,12 @@ function variantOf(engine, rule, page) {
   return variants.find((v) => !v.field || page.locate(v.field))?.variant ?? null;
 }
 
-function confirmed(engine, page, verdicts) {
-  const confirmation = confirmationOf(engine, page, verdicts);
-  return confirmation && { page_kind: 'confirmation', status: 'confirmed', notes: [], confirmation, signals: ['confirmation'] };
-}
-
 // The inbox also holds replies to unrelated requests, so only an objection that was honoured counts here.
 function supportInbox(engine, rule, page) {
-  const reply = confirmed(engine, page, ['honoured']);
-  return reply ? { ...reply, page_kind: 'inbox_reply' } : { page_kind: 'other_meta', status: 'recognised' };
-}
-
-function otherPage(engine, page, rule, options) {
-  return (options.expectConfirmation && confirmed(engine, page)) || { page_kind: rule.kind, status: 'recognised' };
+  const confirmation = inboxReplyOf(engine, page);
+  return confirmation
+    ? { page_kind: 'inbox_reply', status: 'confirmed', notes: [], confirmation, signals: ['confirmation'] }
+    : { page_kind: 'other_meta', status: 'recognised' };
 }
 
 const KINDS = { objection_form: form, third_party_form: form, support_inbox: supportInbox };

@@ -9,9 +9,11 @@ const POLL_MS = 25;
 /**
  * Runs the plan of a detection on `doc`. `done` remembers the controls filled in earlier runs on this page, so a
  * later run (after the page showed more fields) never refills a field the user has since cleared.
- * @returns {Promise<{results: {action, field, status, ok, pageValue?}[], filled: {field, label, value}[],
+ * @returns {Promise<{results: {action, field, status, ok, pageValue?}[], filled: {field, label, value, element, undo}[],
  *   notes: string[], values: {}, verify: () => string[]}>}  values: what the text and country fields hold
  *   afterwards, filled by NoTrain or not (field → text); verify() names the fields the page has dropped since.
+ * `undo` of a filled entry: { still() (the field shows what NoTrain put there), restore() (puts back what the page
+ * held, React state included) }, null where nothing can be put back (a custom drop-down).
  * Statuses: filled, checked, chosen, found; kept (already set, or filled before); differs (the page holds another
  * value, left for the user); no-value (nothing to put there); no-option (the list lacks the country); manual (a
  * control the engine cannot drive); missing (not on the page).
@@ -36,6 +38,32 @@ export async function fillForm(engine, doc, detection, profile, { done = new Wea
   };
 }
 
+/**
+ * What the form of a detection holds now, field → the text shown (e-mail, name, country, reason): the values the
+ * user sends, whoever typed them. Fields that are empty or missing are left out.
+ */
+export function readValues(engine, doc, detection, root = formRoot(doc)) {
+  const values = {};
+  const claimed = new Set();
+  for (const step of engine.knowledge.plans[detection.plan]?.steps ?? []) {
+    const field = step.fill ?? step.select;
+    if (!field) continue;
+    const element = locate(engine, root, field, claimed);
+    if (!element) continue;
+    claimed.add(element);
+    const shown = shownText(element);
+    if (shown) values[field] = shown;
+  }
+  return values;
+}
+
+function shownText(element) {
+  if (element.tagName === 'SELECT') {
+    return element.selectedIndex > 0 || element.value ? element.selectedOptions[0]?.text?.trim() ?? '' : '';
+  }
+  return shownValue(element).trim();
+}
+
 const ACTIONS = { fill: fillText, select: selectCountry, check: tick, choose, find };
 
 async function runStep(step, ctx) {
@@ -44,8 +72,8 @@ async function runStep(step, ctx) {
   const { status, element, pageValue } = await ACTIONS[action](step, field, ctx);
   if (element) ctx.claimed.add(element);
   if (element && (action === 'fill' || action === 'select')) {
-    const shown = (element.tagName === 'SELECT' ? element.selectedOptions[0]?.text : shownValue(element))?.trim();
-    if (shown && !(element.tagName === 'SELECT' && element.selectedIndex === 0 && !element.value)) ctx.values[field] = shown;
+    const shown = shownText(element);
+    if (shown) ctx.values[field] = shown;
   }
   return { action, field, status, ok: status !== 'missing', ...(pageValue !== undefined && { pageValue }) };
 }
@@ -61,8 +89,9 @@ function fillText(step, field, ctx) {
     return same ? { status: 'kept', element } : { status: 'differs', element, pageValue: current };
   }
   if (!value) return { status: 'no-value', element };
+  const before = undoText(element);
   setValue(element, value);
-  return acted(ctx, field, element, value, () => element.isConnected && element.value === value, 'filled');
+  return acted(ctx, field, element, value, () => element.isConnected && element.value === value, 'filled', before);
 }
 
 async function selectCountry(step, field, ctx) {
@@ -83,8 +112,9 @@ function pickFromSelect(ctx, field, element, code, names) {
   const current = element.selectedOptions[0];
   if (current === option) return { status: 'kept', element };
   if (current && current.index > 0 && current.value) return { status: 'differs', element, pageValue: current.text };
+  const before = undoText(element);
   setValue(element, option.value);
-  return acted(ctx, field, element, option.text, () => element.isConnected && element.value === option.value, 'filled');
+  return acted(ctx, field, element, option.text, () => element.isConnected && element.value === option.value, 'filled', before);
 }
 
 // A custom drop-down (Meta's 2024 country field): open it, type the name when it is a text box, wait for the
@@ -138,7 +168,7 @@ function tick(step, field, ctx) {
   if (!element) return { status: 'missing' };
   if (ctx.done.has(element) || isOn(element)) return { status: 'kept', element };
   element.click(); // React listens for click on check boxes; a click also fires input and change
-  return acted(ctx, field, element, true, () => element.isConnected && isOn(element), 'checked');
+  return acted(ctx, field, element, true, () => element.isConnected && isOn(element), 'checked', undoClick(element));
 }
 
 function choose(step, answer, ctx) {
@@ -156,11 +186,29 @@ function find(step, field, ctx) {
   return element ? { status: 'found', element } : { status: 'missing' };
 }
 
-function acted(ctx, field, element, value, holds, status) {
+function acted(ctx, field, element, value, holds, status, undo = null) {
   ctx.done.add(element);
   ctx.expected.push({ field, holds });
-  ctx.filled.push({ field, label: labelOf(element).slice(0, 200), value, element });
+  undo?.mark();
+  ctx.filled.push({ field, label: labelOf(element).slice(0, 200), value, element, undo });
   return { status, element };
+}
+
+// How to put a field back as the page held it, if it still shows what NoTrain put there (a field the user
+// changed since is theirs): { still(), restore() }.
+function undoText(element) {
+  const before = element.value;
+  const after = () => element.value;
+  let filled;
+  return {
+    mark() { filled = after(); },
+    still: () => element.isConnected && after() === filled,
+    restore: () => setValue(element, before),
+  };
+}
+
+function undoClick(element) {
+  return { mark() {}, still: () => element.isConnected && isOn(element), restore: () => element.click() };
 }
 
 // The user's own value; for a text with a template, the template in the page's language when the user left

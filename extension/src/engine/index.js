@@ -1,7 +1,8 @@
 // The engine: page knowledge (extension/rules) in, small functions over a DOM out.
-import { confirmationRecord } from './capture.js';
+import { answerAfterSend, answerRecord, classify, inboxRecord, watchSend } from './capture.js';
 import { detect } from './detect.js';
-import { fillForm } from './fill.js';
+import { fillForm, readValues } from './fill.js';
+import { formRoot, sendControl } from './locate.js';
 import { phraseTable } from './text.js';
 import { canonicalize, serviceOf, urlMatches } from './url.js';
 
@@ -48,9 +49,22 @@ export function createEngine(knowledge) {
       return { page_kind: rule.kind, rule: rule.name, service: serviceOf(knowledge.hosts, canon.host), url: canon.href };
     },
 
-    detect: (doc, href, options) => detect(engine, doc, href, options),
+    detect: (doc, href) => detect(engine, doc, href),
     fill: (doc, detection, profile, options) => fillForm(engine, doc, detection, profile, options),
-    confirmationRecord,
+
+    /** The element that holds the form a detection found (what fill() fills and a send is watched in). */
+    formRoot: (doc) => formRoot(doc),
+    /** The control that sends the form in `root`, or null. */
+    sendControl: (root) => sendControl(engine, root),
+    /** What the form holds now, field → shown text. */
+    readValues: (doc, detection, root) => readValues(engine, doc, detection, root),
+
+    // After the user's send: arm a watch, then read what Meta shows (see capture.js).
+    watchSend,
+    answerAfterSend: (doc, watch, options) => answerAfterSend(engine, doc, watch, options),
+    classify: (text) => classify(engine, text),
+    answerRecord,
+    inboxRecord,
   };
   return engine;
 }

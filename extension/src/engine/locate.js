@@ -170,3 +170,17 @@ function matchesWhole(label, answers) {
   const hit = findPhrase(label, answers);
   return Boolean(hit) && label.length <= hit.phrase.length + 12;
 }
+
+/**
+ * The control that sends the form held by `root`: the button labelled like a send button in any language, else
+ * the form's own submit button, else the last plain button of the form (Meta puts Send last). Radios, check
+ * boxes and the answers to a question are never it. Null when the form has no button at all.
+ */
+export function sendControl(engine, root, controls = controlsIn(root)) {
+  const labelled = locate(engine, root, 'submit', undefined, controls);
+  if (labelled) return labelled;
+  const buttons = controls.filter((c) => c.kind === 'button' && c.usable());
+  const submit = buttons.filter((c) => ['submit', ''].includes((c.element.getAttribute('type') ?? '').toLowerCase()) &&
+    (c.element.tagName === 'BUTTON' || c.element.type === 'submit'));
+  return (submit.at(-1) ?? buttons.at(-1))?.element ?? null;
+}

@@ -63,12 +63,19 @@ export function isVisible(element) {
 }
 
 /** The visible text under `root`, joined by spaces and normalised for matching. */
-export function visibleText(root) {
-  return normalize(readText(root));
+export function visibleText(root, options) {
+  return normalize(readText(root, options));
 }
 
-/** The visible text under `root` as a person reads it (spaces collapsed, nothing else changed). */
-export function readText(root) {
+// What other people wrote: a feed, a post, a comment, a message thread. Meta's answer to the user is never there.
+const QUOTED_ROLES = new Set(['feed', 'article', 'comment', 'log']);
+const isQuoted = (element) => element.tagName === 'ARTICLE' || QUOTED_ROLES.has(element.getAttribute('role'));
+
+/**
+ * The visible text under `root` as a person reads it (spaces collapsed, nothing else changed). `skipQuoted`
+ * leaves out feeds, posts, comments and message threads inside `root`.
+ */
+export function readText(root, { skipQuoted = false } = {}) {
   if (!root) return '';
   const doc = root.ownerDocument ?? root;
   const hidden = new Map();
@@ -76,7 +83,8 @@ export function readText(root) {
     if (!element || element === root.parentElement) return true;
     let shown = hidden.get(element);
     if (shown === undefined) {
-      shown = !SKIP.has(element.tagName.toUpperCase()) && isShownSelf(element) && isShown(element.parentElement);
+      shown = !SKIP.has(element.tagName.toUpperCase()) && isShownSelf(element) && !(skipQuoted && isQuoted(element)) &&
+        element.nodeName !== 'NOTRAIN-NOTICE' && isShown(element.parentElement);
       hidden.set(element, shown);
     }
     return shown;

@@ -15,6 +15,13 @@ export function unwrapShims(hosts, href) {
   return url;
 }
 
+/** Whether `href` is itself a link shim (whatever it wraps). */
+export function isShim(hosts, href) {
+  const url = parse(href);
+  return Boolean(url) && hosts.shims.some((s) => s.hosts.includes(url.hostname.toLowerCase()) && url.pathname === s.path &&
+    url.searchParams.has(s.param));
+}
+
 /**
  * The one address a page is known by: shims removed, same-site host variants (m., mbasic., fr-fr. …) mapped to
  * the canonical host, tracking parameters dropped, path lower-cased without a trailing slash. Returns

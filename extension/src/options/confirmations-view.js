@@ -5,6 +5,7 @@ import { el, clear } from "../shared/dom.js";
 import { callHost } from "../shared/messaging.js";
 import { serviceLabel } from "../shared/services.js";
 import { formatDate, formatBytes } from "../shared/format.js";
+import { provenanceText, verdictText } from "../shared/provenance.js";
 import { fetchScreenshot } from "./screenshot.js";
 import { setTextWithCode, problemText } from "../shared/host-status.js";
 
@@ -73,7 +74,7 @@ export class ConfirmationsView {
     return el(doc, "tr", { dataset: { id: String(item.id) } }, [
       el(doc, "td", { text: formatDate(item.captured_at) }),
       el(doc, "td", { text: serviceLabel(item.service) }),
-      el(doc, "td", { text: t(`kind_label_${item.kind}`) }),
+      el(doc, "td", { text: provenanceText(item) }),
       el(doc, "td", { class: "account", text: item.account ?? "" }),
       el(doc, "td", {}, [button]),
     ]);
@@ -94,7 +95,8 @@ export class ConfirmationsView {
     clear(fields);
     const rows = [
       ["detail_service", serviceLabel(record.service)],
-      ["detail_kind", t(`kind_label_${record.kind}`)],
+      ["detail_kind", provenanceText(record)],
+      ["detail_verdict", verdictText(record)],
       ["detail_captured", formatDate(record.captured_at)],
       ["detail_saved", formatDate(record.saved_at)],
       ["detail_account", record.account],

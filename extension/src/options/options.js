@@ -6,6 +6,7 @@ import { ProfileForm } from "./profile-form.js";
 import { ConfirmationsView } from "./confirmations-view.js";
 import { EmailImport } from "./email-import.js";
 import { PendingView } from "./pending-view.js";
+import { bindAutofillSwitch } from "../shared/autofill-setting.js";
 import { collectRecords, toJson, toCsv, downloadText, exportFileName } from "./export.js";
 
 async function exportAs(format) {
@@ -29,6 +30,7 @@ async function start() {
   new EmailImport(document, { onSaved: () => confirmations.reload() }).start();
   document.getElementById("export-json").addEventListener("click", () => void exportAs("json"));
   document.getElementById("export-csv").addEventListener("click", () => void exportAs("csv"));
+  await bindAutofillSwitch(document.getElementById("autofill-switch"));
   renderHostStatus(document.getElementById("host-status"), await ask("host-status").catch(() => null));
   await Promise.all([new ProfileForm(document).start(), confirmations.start(), pending.start()]);
   document.body.dataset.ready = "true"; // for end-to-end tests

@@ -8,6 +8,8 @@ import { renderHostStatus } from "../shared/host-status.js";
 import { serviceLinks, serviceLabel } from "../shared/services.js";
 import { describePage } from "./page-summary.js";
 import { formatDate } from "../shared/format.js";
+import { provenanceText } from "../shared/provenance.js";
+import { bindAutofillSwitch } from "../shared/autofill-setting.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,10 +39,21 @@ function showPage(state) {
   $("page-summary").dataset.kind = state?.page_kind ?? "none";
   $("page-next").textContent = t(nextKey);
   $("fill-now").hidden = !canFill;
+  $("undo-fill").hidden = state?.status !== "filled";
   $("capture-now").hidden = !state; // on Meta's pages only
   const notes = $("page-notes");
   clear(notes);
   for (const key of state?.notes ?? []) notes.append(el(document, "li", { text: t(key), dataset: { note: key } }));
+}
+
+async function undoFill(tabId) {
+  try {
+    const answer = await getApi().tabs.sendMessage(tabId, { type: "undo-fill" });
+    if (answer?.state) showPage(answer.state);
+    $("fill-status").textContent = t("popup_undone");
+  } catch {
+    $("fill-status").textContent = t("popup_fill_failed");
+  }
 }
 
 async function fillNow(tabId) {
@@ -109,11 +122,34 @@ async function showLatest() {
     if (!items.length) list.append(el(document, "li", { class: "muted", text: t("latest_none") }));
     for (const item of items) {
       const link = el(document, "a", { href: `options.html#confirmation-${encodeURIComponent(item.id)}`, target: "_blank",
-        text: `${serviceLabel(item.service)} — ${formatDate(item.captured_at)}` });
+        text: `${serviceLabel(item.service)} — ${formatDate(item.captured_at)} — ${provenanceText(item)}` });
       list.append(el(document, "li", { dataset: { id: String(item.id) } }, [link]));
     }
   } catch {
     list.append(el(document, "li", { class: "muted", text: t("latest_unavailable") }));
+  }
+}
+
+// Answers Meta showed after a send in a wording NoTrain did not know: the user says whether each is Meta's.
+async function showAnswersToConfirm() {
+  const { items = [] } = await ask("answers-to-confirm").catch(() => ({}));
+  const list = $("answers-list");
+  clear(list);
+  $("answers-section").hidden = items.length === 0;
+  for (const item of items) {
+    const settle = async (isMetaAnswer) => {
+      await ask("answer-confirmed", { id: item.id, isMetaAnswer }).catch(() => null);
+      await Promise.all([showAnswersToConfirm(), showLatest()]);
+    };
+    const yes = el(document, "button", { type: "button", class: "primary", text: t("popup_answer_yes"), dataset: { answer: "yes" } });
+    const no = el(document, "button", { type: "button", text: t("popup_answer_no"), dataset: { answer: "no" } });
+    yes.addEventListener("click", () => settle(true));
+    no.addEventListener("click", () => settle(false));
+    list.append(el(document, "li", { dataset: { id: String(item.id) } }, [
+      el(document, "q", { text: item.text }),
+      el(document, "p", { class: "muted", text: `${serviceLabel(item.service)} — ${formatDate(item.captured_at)}` }),
+      yes, no,
+    ]));
   }
 }
 
@@ -123,8 +159,10 @@ async function start() {
   const tabId = await currentTabId();
   $("fill-now").addEventListener("click", () => fillNow(tabId));
   $("capture-now").addEventListener("click", () => captureNow(tabId));
+  $("undo-fill").addEventListener("click", () => undoFill(tabId));
+  await bindAutofillSwitch($("autofill-switch"));
   showPage(await pageState(tabId));
-  await Promise.all([showHostAndPending(), showLatest()]);
+  await Promise.all([showHostAndPending(), showLatest(), showAnswersToConfirm()]);
   document.body.dataset.ready = "true"; // for end-to-end tests
 }
 

@@ -1,6 +1,7 @@
-// Scenario 1: Meta's objection form in English, French, Dutch and German. Nothing is filled or sent before
-// the user asks; "Fill now" in the popup fills the fields and React really holds the values (the test site
-// records what the page sends when the user presses Meta's send button).
+// Scenario 1: Meta's objection form in English, French, Dutch and German. With a profile saved, NoTrain fills the
+// form as soon as it is recognised (auto-fill, on by default), React really holds the values, and nothing is sent
+// until the user presses Meta's send button (the test site records what the page sends). In French the user
+// presses Undo: the page holds again exactly what it held before, and "Fill now" fills it again.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROFILE, withChromium } from '../support/harness.js';
@@ -14,7 +15,7 @@ const FORMS = [
   { language: 'de', url: 'https://de-de.facebook.com/help/contact/712876720715583', file: 'facebook-2025-de-gate.html' },
 ];
 
-test('the objection form is filled on request in en, fr, nl and de, and sent only by the user', { timeout: 240_000 }, async (t) => {
+test('the objection form is filled on load in en, fr, nl and de, undone on request, and sent only by the user', { timeout: 240_000 }, async (t) => {
   await withChromium('forms-languages', {}, async ({ site, browser, screenshot }) => {
     for (const form of FORMS) site.route(form.url, form.file);
 
@@ -23,20 +24,32 @@ test('the objection form is filled on request in en, fr, nl and de, and sent onl
         const sentBefore = site.submissions().length;
         const page = await browser.newPage(form.url);
         await browser.waitForTabState(page, (s) => s.page_kind === 'objection_form' && s.language === form.language);
-        const metaEmail = await page.locator('input[type=email], input[type=text]').first().inputValue();
+        // What Meta put in the page itself (an address it knows), before NoTrain filled anything.
+        const metaEmail = await page.locator('input[type=email], input[type=text]').first().evaluate((node) => node.defaultValue);
 
-        // Recognised, but nothing touched until the user asks.
-        await pause(800);
-        assert.equal(await page.locator('.notrain-filled').count(), 0, 'nothing is marked as filled before the user asks');
-        assert.equal(await page.locator('textarea').inputValue(), '', 'the text box is still empty');
-        assert.equal(site.submissions().length, sentBefore, 'nothing was sent');
-
-        const { popup, status } = await fillFromPopup(browser, page);
+        // Filled at once, without a click.
         const state = await browser.waitForTabState(page, (s) => s.status === 'filled');
         assert.ok(state.filled.some((f) => f.field === 'reason'), `the reason is among the filled fields: ${JSON.stringify(state.filled)}`);
-        assert.equal(status, messages('en').text('popup_fill_done', [String(state.filled.length)]));
-        await screenshot(popup, `${form.language}-popup-after-fill`);
-        await popup.close();
+        assert.equal(site.submissions().length, sentBefore, 'auto-fill sent nothing');
+
+        if (form.language === 'fr') {
+          // Undo from the popup puts back what the page held (React state included); "Fill now" fills again.
+          const popup = await browser.clickToolbarIcon(page);
+          await popup.locator('[data-testid="undo-fill"]').click();
+          await browser.waitForTabState(page, (s) => s.status !== 'filled' && s.filled.length === 0);
+          const restored = await reactState(page);
+          assert.deepEqual(restored.find((f) => f.tag === 'textarea'), { tag: 'textarea', shown: '', state: '' }, 'the text box is empty again');
+          assert.deepEqual(restored.find((f) => f.tag === 'input'), { tag: 'input', shown: metaEmail, state: metaEmail });
+          assert.equal(await page.locator('.notrain-filled').count(), 0, 'no field is marked after Undo');
+          await popup.close();
+          await pause(800);
+          assert.equal(await page.locator('textarea').inputValue(), '', 'nothing is filled again after Undo until the user asks');
+          const { popup: again, status } = await fillFromPopup(browser, page);
+          const refilled = await browser.waitForTabState(page, (s) => s.status === 'filled');
+          assert.equal(status, messages('en').text('popup_fill_done', [String(refilled.filled.length)]));
+          await screenshot(again, `${form.language}-popup-after-fill`);
+          await again.close();
+        }
 
         // What the page and React hold now.
         const expectedEmail = metaEmail || PROFILE.email; // an address Meta pre-filled is kept

@@ -1,60 +1,114 @@
-// After the user pressed Send: the confirmation on the page or in the Support Inbox, read and recorded.
+// After the user pressed Send: what Meta shows in the form's place, in a new dialog or live region, or on the page
+// the send led to, read and classified whatever its wording; and Meta's reply in the Support Inbox.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { engine, entry, manifest, open, tick } from './helpers/fixtures.js';
+import { engine, entry, loadPage, manifest, open, tick } from './helpers/fixtures.js';
 
 const NOW = new Date('2025-05-20T10:00:00Z');
+const SENT = new Date('2025-05-20T09:59:30Z');
 
-// The user's part: press the form's Send button.
-async function submitAsUser(document) {
-  document.querySelector('[data-fixture-submit]').click();
-  await tick(10);
-}
-
+// The user's part: fill with NoTrain, then press the form's Send button. The watch is armed as the content script
+// arms it, at the moment of the send.
 async function fillAndSend(page) {
   const { document, href } = await open(page);
-  const outcome = await engine.fill(document, engine.detect(document, href), manifest.profile);
-  await submitAsUser(document);
-  return { document, href, form: outcome.values };
+  const detection = engine.detect(document, href);
+  await engine.fill(document, detection, manifest.profile);
+  const root = engine.formRoot(document);
+  const values = engine.readValues(document, detection, root);
+  const watch = engine.watchSend(document, root);
+  engine.sendControl(root).click();
+  await tick(10);
+  return { document, href, detection, values, watch };
 }
 
-describe('confirmations after sending a form', () => {
-  it("should read Instagram's Italian confirmation and record it with the values sent", async () => {
-    const { document, href, form } = await fillAndSend(entry('instagram-2025-it.html'));
-    const detection = engine.detect(document, href, { expectConfirmation: true });
-    assert.deepEqual([detection.page_kind, detection.status, detection.confirmation.verdict], ['confirmation', 'confirmed', 'honoured']);
-    const record = engine.confirmationRecord(detection, { url: href, capturedAt: NOW, form });
+describe('what Meta shows after the user sent the form', () => {
+  it("should read Instagram's Italian answer in the form's place and record it with the values sent", async () => {
+    const { document, href, detection, values, watch } = await fillAndSend(entry('instagram-2025-it.html'));
+    const answer = engine.answerAfterSend(document, watch);
+    assert.deepEqual([answer.outcome, answer.language], ['honoured', 'it']);
+    const record = engine.answerRecord(answer, { service: detection.service, url: href, language: detection.language, sentAt: SENT, capturedAt: NOW, form: values });
     assert.deepEqual(record, {
       service: 'instagram', kind: 'page', url: href, language: 'it', captured_at: '2025-05-20T10:00:00.000Z',
-      account: manifest.profile.email,
+      verdict: 'honoured', sent_at: '2025-05-20T09:59:30.000Z', account: manifest.profile.email,
       text: "Abbiamo ricevuto la tua richiesta di opposizione. Ciò significa che la tua richiesta verrà applicata d'ora in avanti allo sviluppo e al miglioramento dell'IA in Meta. Riceverai una e-mail con i dettagli.",
       form: { email: manifest.profile.email, reason: engine.template('reason', 'it') },
     });
   });
 
   it("should read the UK auto-response ('We will honour your objection') on Facebook's form page", async () => {
-    const { document, href, form } = await fillAndSend(entry('facebook-2025-en.html'));
-    const detection = engine.detect(document, href);
-    assert.equal(detection.confirmation.verdict, 'honoured');
-    assert.match(detection.confirmation.text, /^Thanks for your request We will honour your objection/);
-    assert.equal(form.email, 'jane.doe@example.com', 'the address Meta pre-filled, which NoTrain kept, is in the record');
+    const { document, values, watch } = await fillAndSend(entry('facebook-2025-en.html'));
+    const answer = engine.answerAfterSend(document, watch);
+    assert.equal(answer.outcome, 'honoured');
+    assert.match(answer.text, /^Thanks for your request We will honour your objection/);
+    assert.equal(values.email, 'jane.doe@example.com', 'the address Meta pre-filled, which NoTrain kept, is in the record');
   });
 
   it('should record the country by the name the form showed', async () => {
-    const { form } = await fillAndSend(entry('facebook-2024-en.html'));
-    assert.deepEqual([form.email, form.country], [manifest.profile.email, 'France']);
+    const { values } = await fillAndSend(entry('facebook-2024-en.html'));
+    assert.deepEqual([values.email, values.country], [manifest.profile.email, 'France']);
   });
 
   it('should take a plain "request received" as a confirmation of receipt only', async () => {
-    const { document, href } = await fillAndSend(entry('facebook-2025-de-gate.html'));
-    assert.equal(engine.detect(document, href).confirmation.verdict, 'received');
+    const { document, watch } = await fillAndSend(entry('facebook-2025-de-gate.html'));
+    assert.equal(engine.answerAfterSend(document, watch).outcome, 'received');
   });
 
-  it('should show the 2024 code step after sending, and never fill the code', async () => {
-    const { document, href } = await fillAndSend(entry('facebook-2024-en.html'));
+  it('should see the 2024 code step as a request for the code, never fill it', async () => {
+    const { document, href, watch } = await fillAndSend(entry('facebook-2024-en.html'));
+    assert.equal(engine.answerAfterSend(document, watch).outcome, 'code');
     const detection = engine.detect(document, href);
     assert.deepEqual([detection.page_kind, detection.notes, detection.fillable], ['code_step', ['enter_code_from_email'], false]);
     assert.equal(document.querySelector('input[maxlength="6"]').value, '');
+  });
+
+  it('should keep an answer in a wording no rule knows once it replaced the form, as "unknown"', async () => {
+    const { document, watch } = await fillAndSend(entry('facebook-2025-en.html'));
+    const place = watch.places.find((node) => node.isConnected);
+    place.replaceChildren(document.createTextNode('Zorgvuldig genoteerd. Uw keuze geldt vanaf vandaag voor al uw profielen.'));
+    const answer = engine.answerAfterSend(document, watch);
+    assert.deepEqual(answer, { outcome: 'unknown', text: 'Zorgvuldig genoteerd. Uw keuze geldt vanaf vandaag voor al uw profielen.' });
+  });
+
+  it('should see an error Meta shows in a new alert as an error, in any known language', async () => {
+    const page = entry('facebook-2025-en.html');
+    const { document, href } = await open(page);
+    const root = engine.formRoot(document);
+    const watch = engine.watchSend(document, root);
+    const alert = document.createElement('div');
+    alert.setAttribute('role', 'alert');
+    alert.textContent = 'Er is iets misgegaan. Probeer het later opnieuw.';
+    document.body.append(alert);
+    assert.equal(engine.answerAfterSend(document, watch).outcome, 'error');
+    assert.equal(engine.detect(document, href).page_kind, 'objection_form', 'the form is still there to send again');
+  });
+
+  it('should wait while the form is still shown and nothing known was said', async () => {
+    const { document } = await open(entry('facebook-2025-en.html'));
+    const watch = engine.watchSend(document, engine.formRoot(document));
+    assert.equal(engine.answerAfterSend(document, watch), null);
+    const hint = document.createElement('div');
+    hint.setAttribute('role', 'alert');
+    hint.textContent = 'Bitte gib eine gültige Adresse ein.';
+    document.body.append(hint);
+    assert.equal(engine.answerAfterSend(document, watch), null, 'an unknown message beside the form is no answer');
+  });
+
+  it('should never read a post, comment or feed that quotes a confirmation, even in the form\'s place', async () => {
+    const { document, watch } = await fillAndSend(entry('facebook-2025-en.html'));
+    const place = watch.places.find((node) => node.isConnected);
+    place.replaceChildren();
+    const post = document.createElement('div');
+    post.setAttribute('role', 'article');
+    post.textContent = 'My friend got this: "We will honour your objection. This means your request will be applied going forward."';
+    place.append(post);
+    assert.equal(engine.answerAfterSend(document, watch), null);
+  });
+
+  it('should read the page the send led to, without its feed', async () => {
+    const { document } = loadPage('facebook-feed-quote.html', 'https://www.facebook.com/help/contact/712876720715583/done');
+    const watch = { root: null, places: [], before: new Set() };
+    const answer = engine.answerAfterSend(document, watch, { navigated: true });
+    assert.notEqual(answer?.outcome, 'honoured', 'the quote in the feed is not the answer');
   });
 });
 
@@ -62,9 +116,10 @@ describe('the Support Inbox', () => {
   it("should record Privacy Operations' reply as an inbox confirmation, not the unrelated reply above it", async () => {
     const page = entry('facebook-support-inbox-en.html');
     const { document, href } = await open(page);
-    const record = engine.confirmationRecord(engine.detect(document, href), { url: href, capturedAt: NOW });
+    const record = engine.inboxRecord(engine.detect(document, href), { url: href, capturedAt: NOW });
     assert.equal(record.kind, 'inbox');
     assert.equal(record.service, 'facebook');
+    assert.equal(record.verdict, 'honoured');
     assert.match(record.text, /^Our reply Hi Jane, We've reviewed your request and will honor your objection\./);
     assert.doesNotMatch(record.text, /login issue/);
     assert.equal(record.form, undefined);

@@ -1,13 +1,22 @@
 // The content script as the browser runs it: bundled by esbuild into one IIFE, in a fixture page, talking to a
-// fake extension API that answers like the background.
+// fake extension API that answers like the background. The bundle's entry passes two test seams to start():
+// whether an event counts as the user's own (jsdom's dispatched events are never trusted; a test decides with
+// window.__trusted) and the clock (window.__now), so that the ten-minute wait needs no waiting.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { loadPage, manifest, root, tick } from './helpers/fixtures.js';
 
+const content = join(root, 'extension', 'src', 'content', 'content.js').replaceAll('\\', '/');
 const bundle = (await build({
-  entryPoints: [join(root, 'extension', 'src', 'content', 'content.js')],
+  stdin: {
+    contents: `import { start } from ${JSON.stringify(content)};
+      start({ api: globalThis.chrome, document, window: globalThis,
+        isTrusted: (event) => (globalThis.__trusted ? globalThis.__trusted(event) : event.isTrusted),
+        now: () => (globalThis.__now ? globalThis.__now() : Date.now()) });`,
+    resolveDir: root,
+  },
   bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022', logLevel: 'silent',
 })).outputFiles[0].text;
 
@@ -24,19 +33,32 @@ const plain = (value) => JSON.parse(JSON.stringify(value)); // objects from the 
 const opened = []; // the script looks at most 300 ms after a change (no requestIdleCallback in jsdom)
 
 // A page with the bundled content script and a fake `chrome` API in it; `sent` collects its messages.
-function withContentScript(file, url, { profile = manifest.profile, navigation = false } = {}) {
+// `stored`: what storage.local holds (the auto-fill switch). `trusted`: clicks the user made (default: all).
+function withContentScript(file, url, { profile = manifest.profile, navigation = false, stored = {}, trusted = () => true,
+  sentBefore = null } = {}) {
   const page = loadPage(file, url);
   if (navigation) page.window.navigation = new page.window.EventTarget(); // the Navigation API, as in Chromium
   const sent = [];
   let listener = null;
+  const storageListeners = [];
+  let clock = Date.now();
+  page.window.__trusted = trusted;
+  page.window.__now = () => clock;
   page.window.chrome = {
     runtime: {
       id: 'test',
       sendMessage: async (message) => {
         sent.push(structuredClone(message));
-        return message.type === 'get-profile' ? { profile, source: 'host' } : { ok: true };
+        if (message.type === 'get-profile') return { profile, source: 'host' };
+        if (message.type === 'take-sent-form') return { sent: sentBefore };
+        if (message.type === 'confirmation-seen') return { status: 'saved', id: 1 };
+        return { ok: true };
       },
       onMessage: { addListener: (fn) => { listener = fn; } },
+    },
+    storage: {
+      local: { get: async (key) => (key in stored ? { [key]: stored[key] } : {}) },
+      onChanged: { addListener: (fn) => storageListeners.push(fn) },
     },
     i18n: { getMessage: (key, subs) => (subs ? `${key}:${subs.join(',')}` : key) },
   };
@@ -46,14 +68,19 @@ function withContentScript(file, url, { profile = manifest.profile, navigation =
     assert.equal(listener(message, {}, (answer) => resolve(plain(answer))), true, 'answers asynchronously');
   });
   const ofType = (type) => sent.filter((m) => m.type === type);
-  return { ...page, sent, ask, ofType };
+  const setSwitch = (on) => storageListeners.forEach((fn) => fn({ autofill: { newValue: on } }, 'local'));
+  const advance = (ms) => { clock += ms; };
+  return { ...page, sent, ask, ofType, setSwitch, advance };
 }
+
+const lastState = (page) => page.ofType('page-state').at(-1)?.state;
+const noticeText = (page) => page.document.querySelector('notrain-notice') !== null;
 
 describe('the content script', () => {
   after(() => opened.forEach((page) => page.close()));
 
   it('should report a recognised form and answer get-page-state', async () => {
-    const page = withContentScript('facebook-2025-en.html', 'https://www.facebook.com/help/contact/712876720715583');
+    const page = withContentScript('facebook-2025-en.html', 'https://www.facebook.com/help/contact/712876720715583', { stored: { autofill: false } });
     await tick(20);
     const [first] = page.ofType('page-state');
     assert.deepEqual(first.state, {
@@ -63,58 +90,177 @@ describe('the content script', () => {
     assert.deepEqual((await page.ask({ type: 'get-page-state' })).state, first.state);
   });
 
-  it('should fill on fill-now with the profile from the background, outline the fields and show a notice', async () => {
+  it('should fill the form on load, outline the fields and say what it filled', async () => {
     const page = withContentScript('facebook-2025-nl.html', 'https://www.facebook.com/help/contact/712876720715583?locale=nl_NL');
-    await tick(20);
-    const answer = await page.ask({ type: 'fill-now' });
-    assert.equal(answer.ok, true);
-    assert.equal(answer.state.status, 'filled');
-    assert.deepEqual(answer.state.filled.map((f) => f.field), ['email', 'reason']);
-    assert.match(answer.state.filled[0].label, /e-mailadres/);
-    assert.ok(answer.state.notes.includes('review_and_send'));
+    await eventually(() => lastState(page)?.status === 'filled', 'the form was filled without a click');
+    const state = lastState(page);
+    assert.deepEqual(state.filled.map((f) => f.field), ['email', 'reason']);
+    assert.match(state.filled[0].label, /e-mailadres/);
+    assert.ok(state.notes.includes('review_and_send'));
     assert.equal(page.ofType('get-profile').length, 1);
     assert.equal(page.document.querySelectorAll('.notrain-filled').length, 2);
     const notice = page.document.querySelector('notrain-notice');
     assert.ok(notice, 'an in-page notice');
     assert.equal(notice.shadowRoot, null, 'its shadow root is closed to the page');
-    assert.equal(page.window.fixtureState(page.document.querySelector('textarea')).length > 50, true);
-    assert.deepEqual(page.ofType('page-state').at(-1).state, answer.state);
+    assert.equal(page.window.fixtureState(page.document.querySelector('textarea')).length > 50, true, 'React saw the value');
   });
 
-  it('should answer fill-now on a page that is not a form without touching it', async () => {
-    const page = withContentScript('facebook-privacy-genai-en.html', 'https://www.facebook.com/privacy/genai/');
-    await tick(20);
-    const answer = await page.ask({ type: 'fill-now' });
-    assert.deepEqual([answer.ok, answer.state.page_kind], [false, 'privacy_center']);
+  it('should fill nothing while the switch is off, and fill when the user asks', async () => {
+    const page = withContentScript('facebook-2025-nl.html', 'https://www.facebook.com/help/contact/712876720715583', { stored: { autofill: false } });
+    await tick(SETTLE);
     assert.equal(page.ofType('get-profile').length, 0);
+    assert.equal(page.document.querySelector('textarea').value, '');
+    const answer = await page.ask({ type: 'fill-now' });
+    assert.equal(answer.ok, true);
+    assert.equal(answer.state.status, 'filled');
+    assert.deepEqual(answer.state.filled.map((f) => f.field), ['email', 'reason']);
   });
 
-  it('should send one confirmation, with the values filled before, once the user pressed Send', async () => {
+  it('should fill nothing without a saved profile and offer to set one up', async () => {
+    const page = withContentScript('facebook-2025-nl.html', 'https://www.facebook.com/help/contact/712876720715583', { profile: {} });
+    await eventually(() => page.ofType('get-profile').length === 1, 'the profile was asked for');
+    await tick(SETTLE);
+    assert.equal(page.document.querySelector('textarea').value, '');
+    assert.equal(page.document.querySelector('input[type="email"]').value, '');
+    assert.ok(noticeText(page), 'the notice offers to set up a profile');
+    assert.equal(lastState(page).status, 'form-ready');
+  });
+
+  it('should undo exactly what it filled, React state included, and leave what the user changed since', async () => {
+    const page = withContentScript('facebook-2025-nl.html', 'https://www.facebook.com/help/contact/712876720715583');
+    await eventually(() => lastState(page)?.status === 'filled', 'the form was filled');
+    const email = page.document.querySelector('input[type="email"]');
+    const text = page.document.querySelector('textarea');
+    const filledText = text.value;
+    // The user corrects the e-mail address NoTrain filled, as React sees typing.
+    const setter = Object.getOwnPropertyDescriptor(page.window.HTMLInputElement.prototype, 'value').set;
+    setter.call(email, 'my.other@example.com');
+    email.dispatchEvent(new page.window.Event('input', { bubbles: true }));
+    const answer = await page.ask({ type: 'undo-fill' });
+    assert.equal(answer.restored, 1);
+    assert.equal(text.value, '');
+    assert.equal(page.window.fixtureState(text), '', 'React state follows the undo');
+    assert.equal(email.value, 'my.other@example.com', "the user's own change stays");
+    assert.equal(page.document.querySelectorAll('.notrain-filled').length, 0);
+    assert.deepEqual(answer.state.filled, []);
+    page.document.body.append(page.document.createElement('div')); // the page changes again
+    await tick(SETTLE);
+    assert.equal(text.value, '', 'no auto-fill again after Undo');
+    const again = await page.ask({ type: 'fill-now' });
+    assert.equal(again.ok, true);
+    assert.equal(text.value, filledText, '"Fill now" after Undo fills the emptied field again');
+    assert.equal(email.value, 'my.other@example.com', "the user's own address is still left alone");
+  });
+
+  it('should keep filling after "Ja" reveals the fields late', async () => {
+    const page = withContentScript('facebook-privacy-policy-dialog-de.html', 'https://www.facebook.com/privacy/policy/');
+    await eventually(() => lastState(page)?.filled.length === 2, 'the revealed fields were filled');
+    const last = lastState(page);
+    assert.deepEqual(last.filled.map((f) => f.field), ['email', 'reason']);
+    assert.ok(last.notes.includes('gate_answered_yes'));
+  });
+
+  it("should keep Meta's answer after the user's own send, with when it was sent, what was sent and the verdict", async () => {
     const page = withContentScript('instagram-2025-it.html', 'https://help.instagram.com/contact/767264225370182');
-    await eventually(() => page.ofType('page-state').at(-1)?.state.status === 'form-ready', 'the late form was seen');
-    await page.ask({ type: 'fill-now' });
+    await eventually(() => lastState(page)?.status === 'filled', 'the late form was filled');
     page.document.querySelector('[data-fixture-submit]').click(); // the user sends
-    await eventually(() => page.ofType('confirmation-seen').length > 0, 'a confirmation was sent');
+    await eventually(() => page.ofType('confirmation-seen').length > 0, 'the answer was kept');
     page.document.body.append(page.document.createElement('div')); // the page keeps changing
     await tick(SETTLE);
     const confirmations = page.ofType('confirmation-seen');
     assert.equal(confirmations.length, 1);
     const { confirmation } = confirmations[0];
-    assert.deepEqual([confirmation.service, confirmation.kind, confirmation.language], ['instagram', 'page', 'it']);
+    assert.deepEqual([confirmation.service, confirmation.kind, confirmation.language, confirmation.verdict], ['instagram', 'page', 'it', 'honoured']);
     assert.match(confirmation.text, /Ciò significa che la tua richiesta verrà applicata d'ora in avanti/);
     assert.equal(confirmation.form.email, manifest.profile.email);
-    assert.ok(!Number.isNaN(Date.parse(confirmation.captured_at)));
-    assert.equal(page.ofType('page-state').at(-1).state.status, 'confirmed');
+    assert.ok(Date.parse(confirmation.sent_at) <= Date.parse(confirmation.captured_at));
+    assert.equal(page.ofType('form-sent').length, 1, 'the background heard of the send');
+    assert.equal(lastState(page).status, 'confirmed');
   });
 
-  it('should keep filling after "Ja" reveals the fields late', async () => {
-    const page = withContentScript('facebook-privacy-policy-dialog-de.html', 'https://www.facebook.com/privacy/policy/');
-    await tick(20);
-    await page.ask({ type: 'fill-now' });
-    await eventually(() => page.ofType('page-state').at(-1).state.filled.length === 2, 'the revealed fields were filled');
-    const last = page.ofType('page-state').at(-1).state;
-    assert.deepEqual(last.filled.map((f) => f.field), ['email', 'reason']);
-    assert.ok(last.notes.includes('gate_answered_yes'));
+  it('should keep an answer in a wording no rule knows, marked unknown', async () => {
+    const page = withContentScript('facebook-2025-en.html', 'https://www.facebook.com/help/contact/712876720715583');
+    await eventually(() => lastState(page)?.status === 'filled', 'the form was filled');
+    page.document.querySelector('template[data-fixture-after]').content.replaceChildren(
+      page.document.createTextNode('Merci ! Votre choix est noté et s\'appliquera à vos comptes.'));
+    page.document.querySelector('[data-fixture-submit]').click();
+    await eventually(() => page.ofType('confirmation-seen').length > 0, 'the answer was kept');
+    const { confirmation } = page.ofType('confirmation-seen')[0];
+    assert.equal(confirmation.verdict, 'unknown');
+    assert.equal(confirmation.text, "Merci ! Votre choix est noté et s'appliquera à vos comptes.");
+    assert.deepEqual(lastState(page).notes, ['answer_unknown_wording']);
+  });
+
+  it('should keep nothing when Meta says something went wrong, and say so', async () => {
+    const page = withContentScript('facebook-2025-en.html', 'https://www.facebook.com/help/contact/712876720715583');
+    await eventually(() => lastState(page)?.status === 'filled', 'the form was filled');
+    page.document.querySelector('template[data-fixture-after]').content.replaceChildren(
+      page.document.createTextNode('Es ist ein Problem aufgetreten. Versuche es später erneut.'));
+    page.document.querySelector('[data-fixture-submit]').click();
+    await eventually(() => lastState(page)?.notes.includes('meta_reported_error'), 'the error was reported');
+    assert.equal(page.ofType('confirmation-seen').length, 0);
+  });
+
+  it('should keep nothing after a click the user did not make', async () => {
+    const page = withContentScript('instagram-2025-it.html', 'https://help.instagram.com/contact/767264225370182', { trusted: () => false });
+    await eventually(() => lastState(page)?.status === 'filled', 'the late form was filled');
+    page.document.querySelector('[data-fixture-submit]').click(); // a script on the page presses Send
+    await tick(SETTLE * 2);
+    assert.equal(page.ofType('confirmation-seen').length, 0);
+    assert.equal(page.ofType('form-sent').length, 0);
+  });
+
+  it('should keep nothing when the form is left unsent and the tab moves to a post quoting the confirmation', async () => {
+    const page = withContentScript('facebook-2025-en.html', 'https://www.facebook.com/help/contact/712876720715583', { navigation: true });
+    await eventually(() => lastState(page)?.status === 'filled', 'the form was filled');
+    page.window.history.pushState({}, '', '/groups/123/posts/456');
+    page.document.body.replaceChildren(Object.assign(page.document.createElement('p'), {
+      textContent: 'Got this from Meta: "We will honour your objection. This means your request will be applied going forward."',
+    }));
+    page.window.navigation.dispatchEvent(new page.window.Event('navigatesuccess'));
+    await tick(SETTLE * 2);
+    assert.equal(page.ofType('confirmation-seen').length, 0);
+  });
+
+  it('should stop waiting when the user leaves for another page after sending', async () => {
+    const page = withContentScript('facebook-2025-en.html', 'https://www.facebook.com/help/contact/712876720715583', { navigation: true });
+    await eventually(() => lastState(page)?.status === 'filled', 'the form was filled');
+    page.document.querySelector('template[data-fixture-after]').content.replaceChildren(); // Meta shows nothing yet
+    page.document.querySelector('[data-fixture-submit]').click();
+    await tick(SETTLE);
+    page.advance(60_000); // a minute later, the user opens a post
+    page.window.history.pushState({}, '', '/groups/123/posts/456');
+    page.document.body.replaceChildren(Object.assign(page.document.createElement('p'), {
+      textContent: 'We will honour your objection. This means your request will be applied going forward.',
+    }));
+    page.window.navigation.dispatchEvent(new page.window.Event('navigatesuccess'));
+    await tick(SETTLE * 2);
+    assert.equal(page.ofType('form-sent').length, 1);
+    assert.equal(page.ofType('confirmation-seen').length, 0);
+  });
+
+  it('should stop waiting ten minutes after the send', async () => {
+    const page = withContentScript('facebook-2025-en.html', 'https://www.facebook.com/help/contact/712876720715583');
+    await eventually(() => lastState(page)?.status === 'filled', 'the form was filled');
+    const after = page.document.querySelector('template[data-fixture-after]');
+    const answer = after.content.cloneNode(true);
+    after.content.replaceChildren(); // Meta shows nothing for now
+    page.document.querySelector('[data-fixture-submit]').click();
+    await tick(SETTLE);
+    page.advance(10 * 60_000 + 1);
+    page.document.body.append(answer); // the answer arrives too late to be taken for this send
+    await tick(SETTLE * 2);
+    assert.equal(page.ofType('confirmation-seen').length, 0);
+  });
+
+  it('should go on waiting on the page a send led to (a full page load)', async () => {
+    const url = 'https://help.instagram.com/contact/767264225370182';
+    const page = withContentScript('instagram-2025-it-confirmed.html', url, {
+      sentBefore: { sent_at: Date.now() - 2000, url, values: { email: 'jane.doe@example.com' }, detection: { service: 'instagram', language: 'it' } },
+    });
+    await eventually(() => page.ofType('confirmation-seen').length > 0, 'the answer was kept');
+    const { confirmation } = page.ofType('confirmation-seen')[0];
+    assert.deepEqual([confirmation.verdict, confirmation.account, confirmation.service], ['honoured', 'jane.doe@example.com', 'instagram']);
   });
 
   it('should report the code step and tell the user to type the code', async () => {
@@ -141,7 +287,7 @@ describe('the content script', () => {
       await tick(100);
     }
     await tick(SETTLE);
-    assert.deepEqual(page.sent.map((m) => m.type), ['page-state']);
+    assert.deepEqual(page.sent.map((m) => m.type), ['page-state', 'take-sent-form']);
     assert.equal(page.sent[0].state.page_kind, 'other_meta');
   });
 });

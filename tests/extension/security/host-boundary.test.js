@@ -10,6 +10,8 @@ import { PendingQueue } from "../../../extension/src/background/pending-queue.js
 import { TabState, memoryStorage } from "../../../extension/src/background/tab-state.js";
 import { ProfileCache } from "../../../extension/src/background/profile-cache.js";
 import { Confirmations } from "../../../extension/src/background/confirmations.js";
+import { SentForms } from "../../../extension/src/background/sent-forms.js";
+import { AnswersToConfirm } from "../../../extension/src/background/answers-to-confirm.js";
 
 const identity = { extensionId: "hlkehipeijabomfkoomegalkblciopck", extensionOrigin: "chrome-extension://hlkehipeijabomfkoomegalkblciopck/" };
 const FORM_URL = "https://www.facebook.com/help/contact/712876720715583";
@@ -45,8 +47,10 @@ function background() {
   const badge = { showTab: async () => {}, setPending: async () => {} };
   const confirmations = new Confirmations({ host, queue, capture: async () => null, onQueueChanged: async () => {} });
   const profiles = new ProfileCache({ host, storage: local });
-  const tabs = { get: async (tabId) => ({ id: tabId, windowId: 1, active: true, url: FORM_URL }) };
-  const routes = createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs });
+  const tabs = { get: async (tabId) => ({ id: tabId, windowId: 1, active: true, url: FORM_URL }), sendMessage: async () => ({}) };
+  const sentForms = new SentForms(memoryStorage());
+  const answers = new AnswersToConfirm({ storage: local, host });
+  const routes = createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers });
   return { host, queue, tabState, routes, route: createRouter(routes, identity) };
 }
 
@@ -63,6 +67,11 @@ const MESSAGES = {
   "capture-tab": { tabId: 9 },
   "pending-list": {},
   "pending-retry": {},
+  "form-sent": { sent: { sent_at: 1, url: FORM_URL, values: {}, detection: {} } },
+  "take-sent-form": {},
+  "open-options": {},
+  "answers-to-confirm": {},
+  "answer-confirmed": { id: 1, isMetaAnswer: false },
 };
 
 test("the message list covers every route the background has", () => {

@@ -38,7 +38,7 @@ export async function shellSourceCopy() {
   for (const part of ["background", "popup", "options", "shared"]) {
     await cp(path.join(EXTENSION, "src", part), path.join(source, "src", part), { recursive: true });
   }
-  await writeFile(path.join(source, "src", "content", "content.js"),
+  await writeFile(path.join(source, "src", "content", "main.js"),
     "const api = globalThis.browser ?? globalThis.chrome;\napi.runtime.sendMessage({ type: \"page-state\", state: null });\n");
   await writeFile(path.join(source, "rules", "notice-messages.json"), JSON.stringify(STAND_IN_NOTICES));
   await writeFile(path.join(source, "rules", "services.json"), JSON.stringify(STAND_IN_SERVICES));

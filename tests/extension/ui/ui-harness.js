@@ -27,7 +27,7 @@ export function fakeI18n(lang) {
 }
 
 // page: "popup" | "options"; background: {type → (message) → answer}; tabs: {sendMessage, query}.
-export function openPage(page, { lang = "en", background = {}, tabs = {}, search = "", hash = "" } = {}) {
+export function openPage(page, { lang = "en", background = {}, tabs = {}, search = "", hash = "", stored = {} } = {}) {
   const html = readFileSync(path.join(EXTENSION, "src", page, `${page}.html`), "utf8")
     .replace(/<script[^>]*><\/script>/g, ""); // the test runs the module itself
   const dom = new JSDOM(html, { url: `${EXTENSION_ORIGIN}${page}.html${search}${hash}` });
@@ -46,6 +46,7 @@ export function openPage(page, { lang = "en", background = {}, tabs = {}, search
       },
     },
     tabs: { query: async () => [{ id: 1 }], sendMessage: async () => { throw new Error("no receiver"); }, ...tabs },
+    storage: { local: fakeStorage(stored) },
   };
   setApi(api);
   // Browser globals the pages' entry modules use.
@@ -68,6 +69,19 @@ export function openPage(page, { lang = "en", background = {}, tabs = {}, search
     };
   }
   return { window, document: window.document, sent, api, objectUrls };
+}
+
+// storage.local as the pages use it: get a key, set values; `values` is what it holds (for assertions).
+function fakeStorage(values) {
+  return {
+    values,
+    async get(key) {
+      return key in values ? { [key]: structuredClone(values[key]) } : {};
+    },
+    async set(entries) {
+      Object.assign(values, structuredClone(entries));
+    },
+  };
 }
 
 export async function settle(window, condition, timeoutMs = 2000) {

@@ -101,6 +101,22 @@ describe('references between rule files', () => {
     }
   });
 
+  it('should cover the 24 official languages of the EU', () => {
+    const EU_LANGUAGES = ['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt',
+      'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv'];
+    const covered = new Set(knowledge.languages.map((l) => l.language));
+    assert.deepEqual(EU_LANGUAGES.filter((code) => !covered.has(code)), []);
+  });
+
+  it('should say in every language file which texts are verified, each one among its phrases', () => {
+    for (const language of knowledge.languages) {
+      assert.ok(language.verified && language.sources?.length, `${language.language}: verified texts and their sources`);
+      for (const [concept, texts] of Object.entries(language.verified)) {
+        for (const text of texts) assert.ok(language.phrases[concept]?.includes(text), `${language.language}: "${text}" is a ${concept} phrase`);
+      }
+    }
+  });
+
   it("should name in page rules only hosts on Meta's own domains", () => {
     for (const rule of knowledge.pages) {
       for (const host of rule.url.hosts.filter((h) => h !== '*')) assert.ok(isMetaUrl(`https://${host}/`), `${rule.name}: ${host}`);

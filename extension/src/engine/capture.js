@@ -3,7 +3,8 @@
 // decided by what the user did (content/send-watch.js arms a watch on the user's own send); the wording only
 // classifies what was shown. Text inside a feed, a post, a comment or a message thread never counts.
 import { DIALOGS, mainOf, regionsOf } from './locate.js';
-import { findPhrase, isVisible, normalize, phraseMatcher, readText, visibleText } from './text.js';
+import { findExact, findPhrase, phraseMatcher } from './phrases.js';
+import { isVisible, normalize, readText, visibleText } from './text.js';
 
 // Strongest first: "we will honour your objection" beats a code request, which beats a plain "thanks".
 const OUTCOMES = [['honoured', 'honoured'], ['codeStep', 'code'], ['sendError', 'error'], ['received', 'received']];
@@ -14,12 +15,15 @@ const LIVE = new Set(['status', 'alert']);
 
 /**
  * What a text says Meta did, from the phrases of every language: { outcome, phrase, language } where outcome is
- * honoured | code | error | received, or null for a wording no rule knows. `text` is normalised.
+ * honoured | code | error | received, or null for a wording no rule knows. `text` is normalised. `loose`: also
+ * phrasings close to the rules' (see phrases.js); not for the text of a form still shown, which speaks of requests.
  */
-export function classify(engine, text) {
-  for (const [concept, outcome] of OUTCOMES) {
-    const hit = findPhrase(text, engine.phrases(concept));
-    if (hit) return { outcome, phrase: hit.phrase, language: hit.language };
+export function classify(engine, text, { loose = true } = {}) {
+  for (const find of loose ? [findExact, findPhrase] : [findExact]) { // every exact wording before any loose one
+    for (const [concept, outcome] of OUTCOMES) {
+      const hit = find(text, engine.phrases(concept));
+      if (hit) return { outcome, phrase: hit.phrase, language: hit.language };
+    }
   }
   return null;
 }
@@ -48,11 +52,12 @@ export function answerAfterSend(engine, doc, watch, { navigated = false } = {}) 
   for (const region of openRegions(doc)) {
     if (!watch.before.has(region) && isVisible(region) && !(formShown && region.contains(watch.root))) candidates.push(region);
   }
-  candidates.push(navigated ? mainOf(doc) : placeOf(watch));
+  const place = navigated ? mainOf(doc) : placeOf(watch);
+  candidates.push(place);
   let unknown = null;
   for (const region of candidates) {
     const text = readText(region, { skipQuoted: true });
-    const known = classify(engine, normalize(text));
+    const known = classify(engine, normalize(text), { loose: !(formShown && region === place) });
     if (known) return { ...known, text: blockAround(region, known.phrase) };
     // Unknown wording counts only once the form is gone: a message beside a form still shown is more likely a
     // hint about a field than Meta's answer.
@@ -99,7 +104,7 @@ function blockAround(region, phrase) {
   let node = region;
   descend: for (;;) {
     for (const child of node.children) {
-      if (findPhrase(visibleText(child, { skipQuoted: true }), table)) {
+      if (findExact(visibleText(child, { skipQuoted: true }), table)) {
         node = child;
         continue descend;
       }

@@ -4,8 +4,9 @@
 // What Meta shows after a send is not read here: capture.js reads it, once the user sent a form (send-watch.js).
 import { isMetaUrl } from '../shared/meta-domains.js';
 import { classify, inboxReplyOf } from './capture.js';
-import { DIALOGS, controlsIn, formRoot, isShortInput, locate, locateAnswer, mainOf, regionsOf } from './locate.js';
-import { findPhrase, isVisible, normalize, visibleText } from './text.js';
+import { DIALOGS, controlsIn, formRoot, freeTextIn, isShortInput, locate, locateAnswer, mainOf, regionsOf, sendControl } from './locate.js';
+import { findPhrase } from './phrases.js';
+import { isVisible, normalize, visibleText } from './text.js';
 import { canonicalize, formIdOf, isShim, serviceOf } from './url.js';
 
 const FORM_KINDS = new Set(['objection_form', 'third_party_form']);
@@ -46,10 +47,15 @@ function readPage(engine, doc, canon, wide) {
     engine, doc, canon, wide,
     scope: () => once('scope', () => mainOf(doc)),
     root: () => once('root', () => formRoot(doc, { scope: page.scope(), dialogs: page.wide })),
-    setRoot: (root) => memo.set('root', root).set('rootText', visibleText(root)).delete('controls'),
+    setRoot: (root) => {
+      memo.set('root', root).set('rootText', visibleText(root));
+      memo.delete('controls');
+      memo.delete('structure');
+    },
     /** Finds a field of fields.json in the form, sharing one list of controls between lookups. */
     locate: (field) => locate(engine, page.root(), field, undefined, once('controls', () => controlsIn(page.root()))),
     locateAnswer: (answer, question) => locateAnswer(engine, page.root(), answer, question, once('controls', () => controlsIn(page.root()))),
+    structure: () => once('structure', () => structureOf(page)),
     regions: () => once('regions', () => (page.wide ? contentRegions(doc, page.scope()) : [page.scope()])),
     text: () => once('text', () => page.regions().map(visibleText).join(' ')),
     rootText: () => once('rootText', () => visibleText(page.root())),
@@ -70,9 +76,43 @@ function contentRegions(doc, main) {
   return [main, ...extra.filter((r) => !extra.some((outer) => outer !== r && outer.contains(r)))];
 }
 
+// What the form is made of, from its controls alone: an e-mail-like control, a free-text area and a send control
+// make an objection form's shape; a country choice or the yes/no question about AI may come with them. The yes/no
+// question alone is a shape too: answering it reveals the fields (the German privacy-policy route).
+function structureOf(page) {
+  const controls = () => controlsIn(page.root());
+  const email = page.locate('email');
+  const text = freeTextIn(page.root(), controls());
+  const send = sendControl(page.engine, page.root(), controls());
+  const gate = page.locateAnswer('yes', 'aiGate');
+  const shaped = Boolean(email && text && send);
+  return { shaped: shaped || Boolean(gate), gate: Boolean(gate), partly: Boolean(email || text), signals: [
+    ...(gate ? ['gate'] : []), ...(email ? ['email-field'] : []), ...(text ? ['text-field'] : []), ...(send ? ['send-control'] : []),
+  ] };
+}
+
+// Whether the page says it is in a language of rules/lang (or says nothing, which is taken as yes: no disagreement is
+// ever explained away by a missing lang attribute).
+function speaksKnownLanguage(engine, page) {
+  const declared = declaredLanguage(page);
+  return !declared || engine.languageCodes.includes(declared);
+}
+
+// What the wording says, anywhere in the page or its title: the objection's title, the AI question, AI at Meta, or
+// objecting. On a known address it only raises confidence; its total absence, under a form's shape, is a
+// disagreement.
+function wordingOf(page) {
+  return [['objectionTitle', 'title'], ['aiGate', 'gate-question'], ['aiAtMeta', 'ai-text'], ['object', 'object-text']]
+    .filter(([concept]) => page.find(concept)).map(([, signal]) => signal);
+}
+
 function form(engine, rule, page) {
-  if (rule.content === 'strict') page.wide = true;
-  if (rule.content === 'strict' && !strictRoot(engine, page)) return null;
+  if (rule.content === 'strict') {
+    page.wide = true;
+    const found = strictRoot(engine, page);
+    if (found === DISAGREE) return { page_kind: rule.kind, status: 'recognised', notes: ['form_changed'], signals: ['title-without-form'] };
+    if (!found) return null;
+  }
   const code = page.locate('code');
   if (code && isShortInput(code) && page.find('codeStep', page.rootText())) {
     return { page_kind: 'code_step', status: 'recognised', notes: ['enter_code_from_email'], signals: ['code-step'] };
@@ -80,45 +120,50 @@ function form(engine, rule, page) {
   if ([...page.scope().querySelectorAll('input[type="password"]')].some(isVisible)) {
     return { page_kind: rule.kind, status: 'recognised', notes: ['login_required'], signals: ['password-field'] };
   }
-  const signals = [];
-  if (page.locateAnswer('yes', 'aiGate')) signals.push('gate');
-  if (page.locate('email')) signals.push('email-field');
-  const ai = rule.content === 'strict' ? ['strict'] : aiSignals(page);
-  const ready = signals.length > 0 && (rule.content === 'any' || ai.length > 0);
+  const structure = page.structure();
+  const wording = rule.content ? [rule.content] : wordingOf(page); // by-content rules checked their wording already
+  // Wording can only disagree in a language NoTrain has phrases for; in another one, the shape decides alone.
+  const ready = structure.shaped && (wording.length > 0 || !speaksKnownLanguage(engine, page));
   return {
-    page_kind: rule.kind, status: ready ? 'form-ready' : 'recognised', notes: ready ? [] : [notReadyNote(engine, page)],
-    signals: [...signals, ...ai], plan: rule.plan, fillable: ready, variant: ready ? variantOf(engine, rule, page) : null,
+    page_kind: rule.kind, status: ready ? 'form-ready' : 'recognised',
+    notes: ready ? [] : [notReadyNote(engine, page, structure, wording)],
+    signals: [...structure.signals, ...wording], plan: rule.plan, fillable: ready,
+    variant: ready ? variantOf(engine, rule, page) : null,
   };
 }
 
-// Why a known form address shows no form to fill: Meta's answer stands there (sent earlier, or in another tab:
-// NoTrain keeps only what follows a send it saw), or the page changed.
-function notReadyNote(engine, page) {
+// Why a known form address shows nothing to fill: Meta's answer stands there (sent earlier, or in another tab:
+// NoTrain keeps only what follows a send it saw); a form of the right shape that never speaks of AI at Meta or of
+// objecting (structure and wording disagree); or a page that changed.
+function notReadyNote(engine, page, structure, wording) {
   const shown = classify(engine, page.text());
-  return shown && ['honoured', 'received'].includes(shown.outcome) ? 'answer_without_send' : 'form_changed';
+  if (shown && ['honoured', 'received'].includes(shown.outcome)) return 'answer_without_send';
+  if (structure.shaped && wording.length === 0) return 'form_not_about_ai';
+  return 'form_changed';
 }
 
-// A form of unknown address counts only if a form or dialog on the page carries the objection's title, the
-// AI question, or both "AI at Meta" and "object" inside itself. That one becomes the root to fill.
+const DISAGREE = Symbol('titled like the objection form, without its shape');
+
+// A form of unknown address counts only if a form or dialog on the page has the objection form's shape and carries
+// the objection's title, the AI question, or both "AI at Meta" and "object" inside itself (wording and structure
+// both, loosely worded or not). That one becomes the root to fill. Titled like the objection form but only partly
+// shaped like it (an e-mail field, no text area): wording and structure disagree, and nothing is filled.
 function strictRoot(engine, page) {
   const candidates = [...page.scope().getElementsByTagName('form'), ...regionsOf(page.doc, DIALOGS)]
     .filter((c) => c.querySelector('input, textarea, [role="radio"], [role="button"], button')).slice(-MAX_CANDIDATES).reverse();
+  let disagreeing = false;
   for (const candidate of candidates) {
     if (!isVisible(candidate)) continue;
     const text = visibleText(candidate);
     const inside = (concept) => findPhrase(text, engine.phrases(concept));
-    if (inside('objectionTitle') || inside('aiGate') || (inside('aiAtMeta') && inside('object'))) {
-      page.setRoot(candidate);
-      return candidate;
-    }
+    const titled = inside('objectionTitle') || inside('aiGate');
+    if (!(titled || (inside('aiAtMeta') && inside('object')))) continue;
+    page.setRoot(candidate);
+    const structure = page.structure();
+    if (structure.shaped) return candidate;
+    if (titled && structure.partly) disagreeing = true;
   }
-  return null;
-}
-
-// On a known form address the page must still speak of AI at Meta somewhere (title, question or text).
-function aiSignals(page) {
-  return [['objectionTitle', 'title'], ['aiGate', 'gate-question'], ['aiAtMeta', 'ai-text']]
-    .filter(([concept]) => page.find(concept)).map(([, signal]) => signal);
+  return disagreeing ? DISAGREE : null;
 }
 
 function variantOf(engine, rule, page) {
@@ -157,11 +202,17 @@ function complete(engine, rule, page, found) {
   };
 }
 
+// The language the page declares: <html lang>, else ?locale= or a locale host; two letters, or null.
+function declaredLanguage(page) {
+  const declared = page.doc.documentElement.getAttribute('lang') || page.canon.locale;
+  return declared ? declared.slice(0, 2).toLowerCase() : null;
+}
+
 // The page's language: <html lang>, then ?locale= or a locale host (fr-fr.facebook.com), then, when the text
 // was read anyway, the language of the first known phrase in it.
 function languageOf(engine, page) {
-  const declared = page.doc.documentElement.getAttribute('lang') || page.canon.locale;
-  if (declared) return declared.slice(0, 2).toLowerCase();
+  const declared = declaredLanguage(page);
+  if (declared) return declared;
   if (!page.read()) return null;
   for (const concept of ['objectionTitle', 'aiGate', 'aiAtMeta', 'submit']) {
     const hit = page.find(concept, page.rootText()) ?? page.find(concept);

@@ -3,7 +3,7 @@ import { answerAfterSend, answerRecord, classify, inboxRecord, watchSend } from 
 import { detect } from './detect.js';
 import { fillForm, readValues } from './fill.js';
 import { formRoot, sendControl } from './locate.js';
-import { phraseTable } from './text.js';
+import { phraseTable } from './phrases.js';
 import { canonicalize, serviceOf, urlMatches } from './url.js';
 
 /**

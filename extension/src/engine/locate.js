@@ -1,6 +1,7 @@
 // Finding a form's controls by what a person sees (control kind, type, autocomplete, label text), never by
 // Meta's generated ids or class names.
-import { CONTROLS, findPhrase, isVisible, labelOf, visibleText } from './text.js';
+import { findExact, findPhrase } from './phrases.js';
+import { CONTROLS, isVisible, labelOf, visibleText } from './text.js';
 
 const TEXT_TYPES = new Set(['', 'text', 'email', 'tel', 'number', 'search', 'url']);
 
@@ -128,6 +129,8 @@ export function controlsIn(root) {
 function scoreOf(field, labels, candidate) {
   const control = candidate.element;
   let score = findPhrase(candidate.label(), labels) ? 3 : 0;
+  if (field.inputmode?.includes((control.getAttribute('inputmode') ?? '').toLowerCase())) score += 2;
+  if (field.looksLike === 'email' && [control.value, control.getAttribute('placeholder')].some(looksLikeEmail)) score += 2;
   const type = (control.getAttribute('type') ?? '').toLowerCase();
   const autocomplete = (control.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/);
   if (field.types?.includes(type)) score += 2;
@@ -135,6 +138,14 @@ function scoreOf(field, labels, candidate) {
   if (field.countryOptions && control.tagName === 'SELECT' && control.options.length >= 20) score += 2;
   if (field.short && score > 0 && isShortInput(control)) score += 1;
   return score;
+}
+
+// An address Meta filled in, or a placeholder such as "name@example.com": the field is for an e-mail address.
+const looksLikeEmail = (text) => typeof text === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim());
+
+/** The form's free-text area (a <textarea> a person can type in), or null. */
+export function freeTextIn(root, controls = controlsIn(root)) {
+  return controls.find((c) => c.kind === 'textarea' && c.usable())?.element ?? null;
 }
 
 /** A field sized for a one-time code (maxlength up to 8, numeric keyboard, or one-time-code autocomplete). */
@@ -167,7 +178,7 @@ export function locateAnswer(engine, root, answer, question, controls = controls
 
 // An answer label must be the answer and little else ("Ja", "Yes, it is"), not a sentence that contains it.
 function matchesWhole(label, answers) {
-  const hit = findPhrase(label, answers);
+  const hit = findExact(label, answers);
   return Boolean(hit) && label.length <= hit.phrase.length + 12;
 }
 

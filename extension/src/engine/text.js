@@ -16,41 +16,6 @@ export function normalize(text) {
 }
 
 /**
- * A matcher for phrases: one regular expression for all of them (one pass over the text, however many
- * languages), matching whole words only. `entries` are { phrase, language }; the longest phrase wins where two
- * start at the same place.
- */
-export function phraseMatcher(entries) {
-  const byPhrase = new Map();
-  for (const entry of entries) {
-    const key = normalize(entry.phrase);
-    if (key && !byPhrase.has(key)) byPhrase.set(key, entry);
-  }
-  const alternatives = [...byPhrase.keys()].sort((a, b) => b.length - a.length)
-    .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = alternatives.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'u')
-    : null;
-  return {
-    /** The first phrase in already normalised `text`: { phrase, language, index } or null. */
-    find(text) {
-      const match = pattern?.exec(text);
-      return match ? { ...byPhrase.get(match[0]), index: match.index } : null;
-    },
-  };
-}
-
-/** The matcher for one concept's phrases across all languages. */
-export function phraseTable(languages, concept) {
-  return phraseMatcher(languages.flatMap(({ language, phrases }) => (phrases[concept] ?? []).map((phrase) => ({ phrase, language }))));
-}
-
-/** First phrase of a matcher found in already normalised `text`, or null. */
-export function findPhrase(text, matcher) {
-  return matcher.find(text);
-}
-
-/**
  * Whether a person could see a control. Browsers answer with checkVisibility() (CSS included, so a honeypot
  * field hidden by a class is never filled); without it (jsdom) the hidden attribute and inline styles decide.
  */

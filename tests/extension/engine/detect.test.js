@@ -55,6 +55,52 @@ describe('detect on the fixture pages', () => {
   });
 });
 
+describe('structure before wording', () => {
+  const KNOWN = 'https://www.facebook.com/help/contact/712876720715583';
+  // A form written from structure alone: generated classes, no label elements, wording chosen by each test.
+  const formPage = ({ lang = 'en', title = '', email = '<input type="text" class="x1i10hfl" placeholder="name@example.com">',
+    text = '<textarea class="x1a2a7pz"></textarea>', button = '<div role="button" tabindex="0" class="x1i10hfl"><span>OK</span></div>' } = {}) =>
+    `<!DOCTYPE html><html lang="${lang}"><head><title>x</title></head><body><div role="main"><form class="x9f619">` +
+    `<h2 class="x1heor9g">${title}</h2><div class="x1n2onr6">${email}</div><div class="x1n2onr6">${text}</div>${button}</form></div></body></html>`;
+  const detectHtml = (html, url = KNOWN) => engine.detect(loadPage(null, url, { html, react: false }).document, url);
+
+  it('should fill a known address by its shape in a language NoTrain has no phrases for', () => {
+    const detection = detectHtml(formPage({ lang: 'tr', title: "Bilgilerinin Meta'daki yapay zeka için kullanılmasına itiraz et" }));
+    assert.equal(detection.status, 'form-ready');
+    assert.deepEqual(detection.signals.filter((s) => s.endsWith('-field') || s === 'send-control'), ['email-field', 'text-field', 'send-control']);
+  });
+
+  it('should fill a known address whose title is reworded, as long as something speaks of AI at Meta or objecting', () => {
+    const detection = detectHtml(formPage({ title: 'Your choice about the use of your information for generative AI models by Meta: tell us you object' }));
+    assert.equal(detection.status, 'form-ready');
+  });
+
+  it('should fill nothing where the shape is there but the wording, in a language NoTrain reads, is about something else', () => {
+    const detection = detectHtml(formPage({ title: 'Report a problem with your payment' }));
+    assert.equal(detection.fillable, false);
+    assert.deepEqual(detection.notes, ['form_not_about_ai']);
+  });
+
+  it('should fill nothing where the wording is there but the shape is not (no text area)', () => {
+    const detection = detectHtml(formPage({ title: 'Object to your information being used for AI at Meta', text: '' }));
+    assert.equal(detection.fillable, false);
+    assert.deepEqual(detection.notes, ['form_changed']);
+  });
+
+  it('should take an e-mail field by what it holds or how it is typed on, not only by its label', () => {
+    for (const email of ['<input type="text" value="someone@example.org">', '<input type="text" inputmode="email">']) {
+      const detection = detectHtml(formPage({ title: 'Object to your information being used for AI at Meta', email }));
+      assert.ok(detection.signals.includes('email-field'), email);
+    }
+  });
+
+  it('should need both shape and wording at an address NoTrain does not know', () => {
+    const url = 'https://www.facebook.com/help/998877665544';
+    assert.equal(detectHtml(formPage({ lang: 'tr', title: 'Bir sorun bildir' }), url).page_kind, 'other_meta');
+    assert.equal(detectHtml(formPage({ title: 'Object to your information being used for AI at Meta' }), url).status, 'form-ready');
+  });
+});
+
 describe('detect on a large page', () => {
   // A feed of 3,000 posts around the form. How fast a pass is, is measured by bench/page (a benchmark,
   // not a test: timings on a shared machine are noise); here the answers must stay the same.

@@ -194,11 +194,23 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
     ? (fn) => window.requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS })
     : (fn) => window.setTimeout(fn, IDLE_TIMEOUT_MS);
   const observer = new window.MutationObserver((records) => {
-    if (!scheduled && records.some((record) => !isOurs(record))) {
+    if (!scheduled && records.some((record) => !isOurs(record) && matters(record))) {
       scheduled = true;
       later(look);
     }
   });
+  // Once the form to fill is found, a change elsewhere (the feed beside it, a counter ticking) cannot change what
+  // the page is: only a change inside the form, around it (it may be replaced), or a dialog or message that
+  // appears is worth a look. While a send waits for Meta's answer, every change is.
+  function matters(record) {
+    const root = sendWatch.root();
+    if (!root?.isConnected || !detection?.fillable || sendWatch.isWaiting()) return true;
+    const target = record.target;
+    if (root.contains(target)) return true;
+    if (record.type === 'attributes') return target.contains(root) || opensRegion(target); // shown, hidden
+    return [...record.addedNodes].some(opensRegion); // a form removed makes root disconnected: looked at above
+  }
+
   let observing = false;
   function observe(wanted) {
     if (wanted === observing) return;
@@ -233,6 +245,10 @@ function nextPaint(window) {
   if (typeof window.requestAnimationFrame !== 'function') return Promise.resolve();
   return new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(() => resolve())));
 }
+
+// A form, a dialog, an alert or a status message, or an element holding one: where Meta shows a form or its answer.
+const REGION = 'form, dialog, [role="dialog"], [role="alertdialog"], [role="alert"], [role="status"]';
+const opensRegion = (node) => node.nodeType === 1 && (node.matches(REGION) || node.querySelector(REGION) !== null);
 
 // Our own notice and outline style change the DOM too; looking again because of them would loop.
 const isOurs = (record) => [...record.addedNodes, ...record.removedNodes].length > 0 &&

@@ -86,6 +86,8 @@ export function createSendWatch({ engine, document, window, isTrusted, now, onSe
     check,
     resume,
     isWaiting: () => armed !== null,
+    /** The root of the sendable form on the page now, or null. */
+    root: () => form?.root ?? null,
     stop() {
       stop();
       for (const [type, listener] of Object.entries(listeners)) document.removeEventListener(type, listener, true);

@@ -82,6 +82,16 @@ const MAIN_SEARCH = 5000; // elements before role="main" (banner, navigation); b
  * for selector lists).
  */
 export function mainOf(doc) {
+  // Kept while it stays in the page: after any change, looking again costs a walk of the whole document.
+  const known = mains.get(doc);
+  if (known?.isConnected && known !== doc.body) return known;
+  const found = findMain(doc);
+  mains.set(doc, found);
+  return found;
+}
+const mains = new WeakMap();
+
+function findMain(doc) {
   const main = doc.getElementsByTagName('main')[0];
   if (main) return main;
   const walker = doc.createTreeWalker(doc.body, 1 /* NodeFilter.SHOW_ELEMENT */);

@@ -152,6 +152,21 @@ describe('the content script', () => {
     assert.equal(email.value, 'my.other@example.com', "the user's own address is still left alone");
   });
 
+  it('should not look again for changes beside the found form (a feed), only for changes in it', async () => {
+    const page = withContentScript('facebook-2025-nl.html', 'https://www.facebook.com/help/contact/712876720715583');
+    await eventually(() => lastState(page)?.status === 'filled', 'the form was filled');
+    // A password box would make the page a login wall: seen inside the form, never looked for beside it.
+    const feed = page.document.createElement('div');
+    feed.setAttribute('role', 'feed');
+    page.document.querySelector('form').parentElement.append(feed);
+    for (let i = 0; i < 5; i++) feed.append(page.document.createElement('p'));
+    feed.append(Object.assign(page.document.createElement('input'), { type: 'password' }));
+    await tick(SETTLE);
+    assert.equal(lastState(page).status, 'filled', 'a change beside the form was not looked at');
+    page.document.querySelector('form').append(Object.assign(page.document.createElement('input'), { type: 'password' }));
+    await eventually(() => lastState(page).notes.includes('login_required'), 'a change in the form was looked at');
+  });
+
   it('should keep filling after "Ja" reveals the fields late', async () => {
     const page = withContentScript('facebook-privacy-policy-dialog-de.html', 'https://www.facebook.com/privacy/policy/');
     await eventually(() => lastState(page)?.filled.length === 2, 'the revealed fields were filled');

@@ -23,12 +23,18 @@ const host = new HostClient({
 const queue = new PendingQueue(api.storage.local);
 const tabState = new TabState(api.storage.session ?? memoryStorage());
 const badge = new Badge(api.action);
-const profiles = new ProfileCache({ host, storage: api.storage.local });
+const profiles = new ProfileCache({ host, storage: api.storage.local, onWaitingChanged: () => scheduleRetry() });
 
 // Keeps the badge and the retry alarm in step with the queue.
 async function queueChanged(remaining) {
   await badge.setPending(remaining);
-  if (remaining > 0) await api.alarms.create(RETRY_ALARM, { periodInMinutes: RETRY_MINUTES });
+  await scheduleRetry(remaining);
+}
+
+// A retry every few minutes while a confirmation or a profile saved without the host waits for it.
+async function scheduleRetry(remaining = null) {
+  const waits = (remaining ?? (await queue.count())) > 0 || Boolean(await profiles.waiting());
+  if (waits) await api.alarms.create(RETRY_ALARM, { periodInMinutes: RETRY_MINUTES });
   else await api.alarms.clear(RETRY_ALARM);
 }
 
@@ -43,6 +49,7 @@ const route = createRouter(
 );
 
 async function retryPending() {
+  await profiles.deliverWaiting().catch(() => null); // still unreachable: the alarm tries again
   await queue.recover();
   if ((await queue.count()) === 0) return queueChanged(0);
   await confirmations.deliver();

@@ -80,7 +80,10 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
       from: ["page"],
       async handle() {
         try {
-          return { ok: true, hello: await host.call("hello") };
+          const hello = await host.call("hello");
+          // The host answers again (installed since, say): a profile saved without it reaches it now.
+          await profiles.deliverWaiting().catch(() => null);
+          return { ok: true, hello };
         } catch (error) {
           return { ok: false, error: toPlainError(error) };
         }

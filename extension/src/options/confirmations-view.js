@@ -9,6 +9,8 @@ import { provenanceText, verdictText } from "../shared/provenance.js";
 import { fetchScreenshot } from "./screenshot.js";
 import { setTextWithCode, problemText } from "../shared/host-status.js";
 
+const ABOVE = { fixShownAbove: true }; // the full page says the host's problem and its fix at its top
+
 const PAGE_SIZE = 20;
 
 export class ConfirmationsView {
@@ -61,7 +63,7 @@ export class ConfirmationsView {
     } catch (error) {
       this.nextOffset = null;
       if (this.shown === 0) this.doc.getElementById("confirmations-table").hidden = true;
-      setTextWithCode(this.status, `${t("confirmations_unavailable")} ${t(error.fix_key || "fix_host_error")}`);
+      setTextWithCode(this.status, `${t("confirmations_unavailable")} ${problemText(error, ABOVE)}`);
     }
     this.more.hidden = this.nextOffset === null;
   }
@@ -87,7 +89,7 @@ export class ConfirmationsView {
     try {
       record = await callHost("confirmation.get", { id });
     } catch (error) {
-      setTextWithCode(this.status, `${t("confirmations_unavailable")} ${problemText(error)}`);
+      setTextWithCode(this.status, `${t("confirmations_unavailable")} ${problemText(error, ABOVE)}`);
       return;
     }
     this.current = record;
@@ -134,7 +136,7 @@ export class ConfirmationsView {
       image.hidden = false;
       status.textContent = t("detail_screenshot_size", [formatBytes(bytes.length)]);
     } catch (error) {
-      setTextWithCode(status, `${t("detail_screenshot_failed")} ${problemText(error)}`);
+      setTextWithCode(status, `${t("detail_screenshot_failed")} ${problemText(error, ABOVE)}`);
     }
   }
 
@@ -161,7 +163,7 @@ export class ConfirmationsView {
           this.status.textContent = t("confirmation_deleted");
           resolve(true);
         } catch (error) {
-          setTextWithCode(this.status, `${t("confirmation_not_deleted")} ${problemText(error)}`);
+          setTextWithCode(this.status, `${t("confirmation_not_deleted")} ${problemText(error, ABOVE)}`);
           resolve(false);
         }
       }, { once: true });

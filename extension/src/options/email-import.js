@@ -91,7 +91,7 @@ export class EmailImport {
       this.mail = null;
       await this.onSaved(result);
     } catch (error) {
-      setTextWithCode(this.status, `${t("import_failed")} ${problemText(error)}`);
+      setTextWithCode(this.status, `${t("import_failed")} ${problemText(error, { fixShownAbove: true })}`);
     } finally {
       button.disabled = false;
     }

@@ -19,7 +19,7 @@ async function exportAs(format) {
     else downloadText(document, exportFileName("csv"), toCsv(records), "text/csv;charset=utf-8");
     status.textContent = t("export_done", [String(records.length)]);
   } catch (error) {
-    setTextWithCode(status, `${t("export_failed")} ${problemText(error)}`);
+    setTextWithCode(status, `${t("export_failed")} ${problemText(error, { fixShownAbove: true })}`);
   }
 }
 

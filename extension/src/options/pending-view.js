@@ -4,7 +4,7 @@ import { el, clear } from "../shared/dom.js";
 import { ask } from "../shared/messaging.js";
 import { serviceLabel } from "../shared/services.js";
 import { formatDate } from "../shared/format.js";
-import { setTextWithCode } from "../shared/host-status.js";
+import { problemText, setTextWithCode } from "../shared/host-status.js";
 
 export class PendingView {
   constructor(doc, { onDelivered = async () => {} } = {}) {
@@ -46,7 +46,7 @@ export class PendingView {
     const remaining = await this.refresh();
     if (answer.delivered > 0) await this.onDelivered();
     if (remaining > 0 && answer.error) {
-      setTextWithCode(this.summary, `${t("pending_count", [String(remaining)])} ${t(answer.error.fix_key || "fix_host_broken")}`);
+      setTextWithCode(this.summary, `${t("pending_count", [String(remaining)])} ${problemText(answer.error, { fixShownAbove: true })}`);
     }
     this.button.disabled = false;
   }

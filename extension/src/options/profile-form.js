@@ -78,7 +78,9 @@ export class ProfileForm {
   async load() {
     const answer = await ask("get-profile").catch(() => ({ profile: {}, source: "none" }));
     this.show(answer.profile ?? {});
-    if (answer.source === "cache") this.setStatus(t("profile_from_cache"), "warn");
+    // The host's own problem is said once, at the top of the page: here only where these details are.
+    if (answer.source === "waiting") this.setStatus(t("profile_waiting"), "warn");
+    else if (answer.source === "cache") this.setStatus(t("profile_from_cache"), "warn");
     else if (answer.source === "none") this.setStatus(t("profile_empty"), "muted");
   }
 
@@ -126,7 +128,8 @@ export class ProfileForm {
     const answer = await ask("profile-set", { profile: this.values() }).catch((error) => ({ error: { message: String(error) } }));
     if (answer.result) {
       this.show(answer.result.profile);
-      this.setStatus(t("profile_saved"), "ok");
+      if (answer.result.stored === "browser") this.setStatus(t("profile_waiting"), "warn");
+      else this.setStatus(t("profile_saved"), "ok");
       return true;
     }
     const error = answer.error ?? {};

@@ -19,11 +19,13 @@ export function renderHostStatus(container, answer) {
   }
 }
 
-// What to tell the user about a failed host call: the fix when the host could not be reached,
-// else the host's own message (written for a person).
-export function problemText(error) {
+// What to tell the user about a failed host call: the fix when the host could not be reached, else the host's own
+// message (written for a person). `fixShownAbove`: the page shows the host's state and its fix at the top already
+// (the full page), so a section only points there: the fix is said once.
+export function problemText(error, { fixShownAbove = false } = {}) {
   const reachable = !error?.kind || error.kind === "host-error" || error.kind === "refused" || error.kind === "internal";
-  return reachable || !error.fix_key ? String(error?.message ?? error ?? "") : t(error.fix_key);
+  if (reachable || !error.fix_key) return String(error?.message ?? error ?? "");
+  return fixShownAbove ? t("host_problem_see_above") : t(error.fix_key);
 }
 
 // Replaces an element's content with text whose `commands` are set in <code>.

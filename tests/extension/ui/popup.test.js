@@ -86,7 +86,7 @@ test("host missing: plain-language fix with the command in <code>, and waiting i
   const doc = await startPopup(page);
   const status = doc.getElementById("host-status");
   assert.equal(status.dataset.state, "host-missing");
-  assert.equal(status.querySelector("code").textContent, "notrain-host install");
+  assert.equal(status.querySelector("code").textContent, "~/.local/bin/notrain-host install", "the command with its full path");
   assert.ok(page.sent.some((m) => m.type === "pending-retry"), "opening the popup retries");
   assert.equal(doc.getElementById("pending-status").dataset.count, "1");
   assert.equal(doc.getElementById("pending-status").textContent, fakeI18n("nl").getMessage("pending_count", ["1"]));

@@ -86,7 +86,7 @@ export function labelOf(control) {
   const byIds = (attribute) => (control.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean)
     .map((id) => doc.getElementById(id)?.textContent ?? '');
   parts.push(...byIds('aria-labelledby'), control.getAttribute('aria-label') ?? '');
-  for (const label of control.labels ?? []) parts.push(label.textContent);
+  for (const label of labelsOf(control)) parts.push(label.textContent);
   parts.push(control.getAttribute('placeholder') ?? '', control.getAttribute('title') ?? '', ...byIds('aria-describedby'));
   if (isButtonLike(control)) parts.push(control.textContent, control.tagName === 'INPUT' ? control.value : '');
   const own = normalize(parts.join(' '));
@@ -99,6 +99,23 @@ export function labelOf(control) {
     if (text) return text.slice(0, 300);
   }
   return '';
+}
+
+// The <label>s of a control: the one around it, and those naming its id, looked for in its form (or dialog, or main
+// region) only. The browser's own `control.labels` searches the whole document again after every change to it,
+// which on a large page costs more than the rest of a detection pass.
+const LABEL_SCOPE = 'form, dialog, [role="dialog"], [role="alertdialog"], main, [role="main"]';
+function labelsOf(control) {
+  const labels = [];
+  const around = control.closest('label');
+  if (around) labels.push(around);
+  if (control.id) {
+    const scope = control.closest(LABEL_SCOPE) ?? control.ownerDocument;
+    for (const label of scope.getElementsByTagName('label')) {
+      if (label.htmlFor === control.id && label !== around) labels.push(label);
+    }
+  }
+  return labels;
 }
 
 function isButtonLike(control) {

@@ -1,7 +1,7 @@
 // Export of every stored confirmation as JSON or CSV, made in the page from the host's data.
 import { fetchScreenshot, bytesToBase64 } from "./screenshot.js";
 
-export const CSV_COLUMNS = ["id", "service", "kind", "account", "captured_at", "saved_at", "url", "language", "sha256",
+export const CSV_COLUMNS = ["id", "service", "kind", "verdict", "sent_at", "account", "captured_at", "saved_at", "url", "language", "sha256",
   "has_screenshot", "form", "text"];
 
 // Every item of confirmation.list, following next_offset until it is null.

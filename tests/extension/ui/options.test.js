@@ -185,7 +185,7 @@ test("export: every record, CSV with quoting and formula guard, JSON with screen
   assert.equal(records[0].screenshot, `data:image/jpeg;base64,${Buffer.from([1, 2, 3, 4, 5, 6, 7]).toString("base64")}`);
   const csv = toCsv(records);
   const lines = csv.replace(/^\ufeff/, "").split("\r\n");
-  assert.equal(lines[0], "id,service,kind,account,captured_at,saved_at,url,language,sha256,has_screenshot,form,text");
+  assert.equal(lines[0], "id,service,kind,verdict,sent_at,account,captured_at,saved_at,url,language,sha256,has_screenshot,form,text");
   assert.match(csv, /"Confirmation =cmd\|' 3, ""quoted""\nline 2"/);
   assert.equal(csvCell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
   assert.equal(csvCell("-1"), "'-1");

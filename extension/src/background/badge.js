@@ -1,7 +1,7 @@
 // The toolbar badge: per tab, how far the user got on a Meta page; globally, whether
 // confirmations are waiting for the host. A tab's own badge hides the global one on that tab,
 // so the pending count is repeated in that tab's title.
-import { t } from "../shared/i18n.js";
+import { t, tn } from "../shared/i18n.js";
 
 export const BADGES = Object.freeze({
   recognised: { text: "•", color: "#5f6b7a", title: "badge_recognised" },
@@ -21,7 +21,7 @@ export class Badge {
   async showTab(tabId, status) {
     const badge = BADGES[status] ?? BADGES.recognised;
     let title = `${t("ext_name")}: ${t(badge.title)}`;
-    if (this.pending > 0) title += ` — ${t("badge_pending", [String(this.pending)])}`;
+    if (this.pending > 0) title += ` — ${tn("badge_pending", this.pending)}`;
     await settle([
       () => this.action.setBadgeText({ tabId, text: badge.text }),
       () => this.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
@@ -34,7 +34,7 @@ export class Badge {
     await settle([
       () => this.action.setBadgeText({ text: count > 0 ? String(count) : "" }),
       () => this.action.setBadgeBackgroundColor({ color: PENDING_COLOR }),
-      () => this.action.setTitle({ title: count > 0 ? `${t("ext_name")}: ${t("badge_pending", [String(count)])}` : t("ext_name") }),
+      () => this.action.setTitle({ title: count > 0 ? `${t("ext_name")}: ${tn("badge_pending", count)}` : t("ext_name") }),
     ]);
   }
 }

@@ -1,5 +1,5 @@
 // The full page: profile, stored confirmations, export, e-mail import, pending queue.
-import { applyI18n, t } from "../shared/i18n.js";
+import { applyI18n, t, tn } from "../shared/i18n.js";
 import { ask, callHost } from "../shared/messaging.js";
 import { renderHostStatus, setTextWithCode, problemText } from "../shared/host-status.js";
 import { ProfileForm } from "./profile-form.js";
@@ -17,7 +17,7 @@ async function exportAs(format) {
     const records = await collectRecords(callHost, { withScreenshots: format === "json" && withScreenshots });
     if (format === "json") downloadText(document, exportFileName("json"), toJson(records), "application/json");
     else downloadText(document, exportFileName("csv"), toCsv(records), "text/csv;charset=utf-8");
-    status.textContent = t("export_done", [String(records.length)]);
+    status.textContent = tn("export_done", records.length);
   } catch (error) {
     setTextWithCode(status, `${t("export_failed")} ${problemText(error, { fixShownAbove: true })}`);
   }

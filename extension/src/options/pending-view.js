@@ -1,5 +1,5 @@
 // Confirmations waiting for the host, with "retry now".
-import { t } from "../shared/i18n.js";
+import { t, tn } from "../shared/i18n.js";
 import { el, clear } from "../shared/dom.js";
 import { ask } from "../shared/messaging.js";
 import { serviceLabel } from "../shared/services.js";
@@ -34,7 +34,7 @@ export class PendingView {
       ]));
     }
     this.summary.dataset.count = String(items.length);
-    this.summary.textContent = items.length ? t("pending_count", [String(items.length)]) : t("pending_none");
+    this.summary.textContent = items.length ? tn("pending_count", items.length) : t("pending_none");
     this.button.hidden = items.length === 0;
     return items.length;
   }
@@ -46,7 +46,7 @@ export class PendingView {
     const remaining = await this.refresh();
     if (answer.delivered > 0) await this.onDelivered();
     if (remaining > 0 && answer.error) {
-      setTextWithCode(this.summary, `${t("pending_count", [String(remaining)])} ${problemText(answer.error, { fixShownAbove: true })}`);
+      setTextWithCode(this.summary, `${tn("pending_count", remaining)} ${problemText(answer.error, { fixShownAbove: true })}`);
     }
     this.button.disabled = false;
   }

@@ -1,7 +1,7 @@
 // The toolbar popup: this page and what to do next, "fill now", the forms, the host's state,
 // waiting confirmations and the latest stored ones. Also works opened as a tab: popup.html?tab=<id>.
 import { getApi } from "../shared/browser-api.js";
-import { applyI18n, t } from "../shared/i18n.js";
+import { applyI18n, t, tn } from "../shared/i18n.js";
 import { el, clear } from "../shared/dom.js";
 import { ask, callHost } from "../shared/messaging.js";
 import { renderHostStatus } from "../shared/host-status.js";
@@ -64,7 +64,7 @@ async function fillNow(tabId) {
     const answer = await getApi().tabs.sendMessage(tabId, { type: "fill-now" });
     if (answer?.state) showPage(answer.state);
     const count = answer?.state?.filled?.length ?? 0;
-    $("fill-status").textContent = answer?.ok ? t("popup_fill_done", [String(count)]) : t("popup_fill_nothing");
+    $("fill-status").textContent = answer?.ok ? tn("popup_fill_done", count) : t("popup_fill_nothing");
   } catch {
     $("fill-status").textContent = t("popup_fill_failed");
   } finally {
@@ -110,7 +110,7 @@ async function showHostAndPending() {
   }
   const pending = $("pending-status");
   pending.dataset.count = String(items.length);
-  pending.textContent = items.length ? t("pending_count", [String(items.length)]) : t("pending_none");
+  pending.textContent = items.length ? tn("pending_count", items.length) : t("pending_none");
   pending.className = items.length ? "warn" : "muted";
 }
 

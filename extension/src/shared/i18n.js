@@ -10,6 +10,17 @@ export function t(key, substitutions) {
   return text || key;
 }
 
+/**
+ * A message that counts something, in the plural form the interface language uses for `count` (Intl.PluralRules:
+ * French says "1 champ", "0 champ"; English "0 fields"): the key `${key}_${form}`, else `${key}_other`.
+ */
+export function tn(key, count, more = []) {
+  const substitutions = [String(count), ...more];
+  const form = new Intl.PluralRules(uiLanguage()).select(count);
+  const api = getApi()?.i18n;
+  return api?.getMessage(`${key}_${form}`, substitutions) || api?.getMessage(`${key}_other`, substitutions) || key;
+}
+
 export function uiLanguage() {
   return getApi()?.i18n?.getUILanguage?.() || "en";
 }

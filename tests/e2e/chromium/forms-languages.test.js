@@ -46,7 +46,7 @@ test('the objection form is filled on load in en, fr, nl and de, undone on reque
           assert.equal(await page.locator('textarea').inputValue(), '', 'nothing is filled again after Undo until the user asks');
           const { popup: again, status } = await fillFromPopup(browser, page);
           const refilled = await browser.waitForTabState(page, (s) => s.status === 'filled');
-          assert.equal(status, messages('en').text('popup_fill_done', [String(refilled.filled.length)]));
+          assert.equal(status, messages('en').count('popup_fill_done', refilled.filled.length));
           await screenshot(again, `${form.language}-popup-after-fill`);
           await again.close();
         }

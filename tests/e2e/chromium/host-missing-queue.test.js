@@ -36,14 +36,14 @@ test('without the host the confirmation waits in the queue and is delivered once
     const waiting = await browser.openPopupFor(await browser.tabIdOf(page));
     const pending = waiting.locator('[data-testid="pending-status"]');
     assert.equal(await pending.getAttribute('data-count'), '1');
-    assert.equal(await pending.textContent(), en.text('pending_count', ['1']));
+    assert.equal(await pending.textContent(), en.count('pending_count', 1));
     await screenshot(waiting, 'popup-one-waiting');
     await waiting.close();
     // The full page shows what waits, and why.
     const full = await browser.newPage(browser.extensionUrl('options.html#pending'));
     await full.waitForSelector('body[data-ready="true"]');
     assert.equal(await full.locator('[data-testid="pending-list"] li').count(), 1);
-    assert.equal(await full.locator('[data-testid="pending-summary"]').textContent(), en.text('pending_count', ['1']));
+    assert.equal(await full.locator('[data-testid="pending-summary"]').textContent(), en.count('pending_count', 1));
     await screenshot(full, 'full-page-one-waiting');
     await full.close();
     assert.deepEqual(storedConfirmations(sandbox), [], 'nothing reached the database yet');

@@ -52,7 +52,7 @@ test('Firefox: the objection form is filled on load in en, fr, nl and de, undone
             return text && text !== busy ? text : null;
           }, [en.text('popup_filling')], 15_000);
           state = await browser.waitForTabState(page, (s) => s.status === 'filled');
-          assert.equal(status, en.text('popup_fill_done', [String(state.filled.length)]));
+          assert.equal(status, en.count('popup_fill_done', state.filled.length));
           await screenshot(popup, `${form.language}-popup-after-fill`);
           await browser.closeTab(popup);
         }

@@ -40,7 +40,7 @@ test('Firefox: without the host the confirmation waits, and is delivered once th
     await browser.click(page, 'form button[type=submit]');
     await browser.waitForTabState(page, (s) => s.status === 'confirmed');
     const waiting = await browser.openPopupFor(await browser.tabIdOf(page));
-    assert.deepEqual(await browser.evaluate(waiting, pendingStatus), { count: '1', text: en.text('pending_count', ['1']) });
+    assert.deepEqual(await browser.evaluate(waiting, pendingStatus), { count: '1', text: en.count('pending_count', 1) });
     await browser.closeTab(waiting);
     assert.deepEqual(storedConfirmations(sandbox), []);
 

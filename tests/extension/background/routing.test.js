@@ -230,7 +230,7 @@ test("a failed screenshot (no activeTab grant) still saves the confirmation", as
 test("the badge shows each status with its own text, colour and translated title, and survives a closed tab", async () => {
   const { Badge, BADGES } = await import("../../../extension/src/background/badge.js");
   const { setApi } = await import("../../../extension/src/shared/browser-api.js");
-  setApi({ i18n: { getMessage: (key, subs) => (key === "badge_pending" ? `${subs[0]} waiting` : key.toUpperCase()) } });
+  setApi({ i18n: { getMessage: (key, subs) => (key.startsWith("badge_pending_") ? `${subs[0]} waiting` : key.toUpperCase()) } });
   const calls = [];
   const action = {
     setBadgeText: async (d) => calls.push(["text", d]),

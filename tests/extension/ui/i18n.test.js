@@ -9,6 +9,7 @@ import { referencedKeys } from "../../../extension/src/shared/i18n.js";
 import { FIX_KEYS } from "../../../extension/src/background/host-errors.js";
 import { BADGES } from "../../../extension/src/background/badge.js";
 import { EXTENSION } from "./build-support.js";
+import { fakeI18n } from "./ui-harness.js";
 
 const LANGS = ["en", "fr", "nl", "de"];
 const PAGE_KINDS = ["objection_form", "code_step", "third_party_form", "privacy_center", "accounts_center", "settings",
@@ -55,7 +56,10 @@ test("every key the code asks for exists, including the ones built from page kin
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(file);
       else if (entry.name.endsWith(".js")) {
-        for (const [, key] of (await readFile(file, "utf8")).matchAll(/\bt\("([A-Za-z0-9_]+)"/g)) used.add(key);
+        const source = await readFile(file, "utf8");
+        for (const [, key] of source.matchAll(/\bt\("([A-Za-z0-9_]+)"/g)) used.add(key);
+        // Counted messages: the forms English needs (one, other); other languages' forms fall back to "other".
+        for (const [, key] of source.matchAll(/\btn\("([A-Za-z0-9_]+)"/g)) used.add(`${key}_one`).add(`${key}_other`);
       }
     }
   };
@@ -68,6 +72,21 @@ test("every key the code asks for exists, including the ones built from page kin
   for (const key of ["next_form_filled", "next_confirmation", "page_not_meta", "next_not_meta", "ext_name", "ext_description"]) used.add(key);
   const missing = [...used].filter((key) => !locales.en[key]);
   assert.deepEqual(missing, []);
+});
+
+test("counted messages take the plural form of the interface language, with no \"(s)\" left", async () => {
+  const { tn } = await import("../../../extension/src/shared/i18n.js");
+  const { setApi } = await import("../../../extension/src/shared/browser-api.js");
+  for (const [lang, zero, one, two] of [["en", "0 fields", "1 field ", "2 fields"], ["fr", "0 champ ", "1 champ ", "2 champs"],
+    ["nl", "0 velden", "1 veld ", "2 velden"], ["de", "0 Felder", "1 Feld ", "2 Felder"]]) {
+    setApi({ i18n: fakeI18n(lang) });
+    assert.ok(tn("popup_fill_done", 0).startsWith(zero), `${lang}: ${tn("popup_fill_done", 0)}`);
+    assert.ok(tn("popup_fill_done", 1).startsWith(one), `${lang}: ${tn("popup_fill_done", 1)}`);
+    assert.ok(tn("popup_fill_done", 2).startsWith(two), `${lang}: ${tn("popup_fill_done", 2)}`);
+  }
+  for (const lang of ["en", "fr", "nl", "de"]) {
+    for (const [key, entry] of Object.entries(locales[lang])) assert.doesNotMatch(entry.message, /\((s|en|e|n)\)/, `${lang}/${key}`);
+  }
 });
 
 test("the manifest's __MSG_ names exist", async () => {

@@ -51,7 +51,7 @@ test("on Meta's form: says what the page is in French, fills on request and repo
   assert.equal(doc.querySelector("#latest-list a").getAttribute("href"), "options.html#confirmation-7");
 
   doc.getElementById("fill-now").click();
-  await settle(page.window, () => doc.getElementById("fill-status").textContent === i18n.getMessage("popup_fill_done", ["2"]));
+  await settle(page.window, () => doc.getElementById("fill-status").textContent === i18n.getMessage("popup_fill_done_other", ["2"]));
   assert.deepEqual(tabMessages, [[42, "get-page-state"], [42, "fill-now"]]);
   assert.equal(doc.getElementById("page-next").textContent, i18n.getMessage("next_form_filled"));
 });
@@ -89,7 +89,7 @@ test("host missing: plain-language fix with the command in <code>, and waiting i
   assert.equal(status.querySelector("code").textContent, "~/.local/bin/notrain-host install", "the command with its full path");
   assert.ok(page.sent.some((m) => m.type === "pending-retry"), "opening the popup retries");
   assert.equal(doc.getElementById("pending-status").dataset.count, "1");
-  assert.equal(doc.getElementById("pending-status").textContent, fakeI18n("nl").getMessage("pending_count", ["1"]));
+  assert.equal(doc.getElementById("pending-status").textContent, fakeI18n("nl").getMessage("pending_count_one", ["1"]));
   assert.equal(doc.querySelector("#latest-list li").textContent, fakeI18n("nl").getMessage("latest_unavailable"));
 });
 

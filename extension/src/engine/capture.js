@@ -37,8 +37,17 @@ export function watchSend(doc, root) {
   const main = mainOf(doc);
   for (let node = root.parentElement; node && node !== doc.body && node !== main; node = node.parentElement) places.push(node);
   places.push(main);
-  return { root, places, before: new Set(openRegions(doc)) };
+  return { root, places, before: new Set(openRegions(doc)), typed: typedValues(root) };
 }
+
+// The text fields of the form that held something when it was sent.
+function typedValues(root) {
+  return [...root.querySelectorAll('input, textarea')].filter((field) => !['checkbox', 'radio', 'hidden', 'submit', 'button']
+    .includes((field.getAttribute('type') ?? '').toLowerCase()) && field.value.trim() !== '');
+}
+
+// A form still shown but emptied of everything it held when sent: Meta reset it after taking the send.
+const wasReset = (watch) => watch.typed.length > 0 && watch.typed.every((field) => !field.isConnected || field.value.trim() === '');
 
 /**
  * What Meta shows after the send watched by `watch`, or null while there is nothing to read yet. `navigated`: the
@@ -59,9 +68,10 @@ export function answerAfterSend(engine, doc, watch, { navigated = false } = {}) 
     const text = readText(region, { skipQuoted: true });
     const known = classify(engine, normalize(text), { loose: !(formShown && region === place) });
     if (known) return { ...known, text: blockAround(region, known.phrase) };
-    // Unknown wording counts only once the form is gone: a message beside a form still shown is more likely a
-    // hint about a field than Meta's answer.
-    if (!unknown && !formShown && text && text.length <= MAX_UNKNOWN_CHARS) unknown = { outcome: 'unknown', text };
+    // Unknown wording counts only once the form is gone, or in a message that appeared when Meta emptied the form:
+    // a message beside a form still holding what was sent is more likely a hint about a field than Meta's answer.
+    const answered = !formShown || (region !== place && wasReset(watch));
+    if (!unknown && answered && text && text.length <= MAX_UNKNOWN_CHARS) unknown = { outcome: 'unknown', text };
   }
   return unknown;
 }

@@ -93,6 +93,22 @@ describe('what Meta shows after the user sent the form', () => {
     assert.equal(engine.answerAfterSend(document, watch), null, 'an unknown message beside the form is no answer');
   });
 
+  it('should keep a message in a wording no rule knows that appears as Meta empties the form it took', async () => {
+    const { document } = await open(entry('facebook-2025-nl.html'));
+    const detection = engine.detect(document, 'https://www.facebook.com/help/contact/712876720715583');
+    await engine.fill(document, detection, manifest.profile);
+    const watch = engine.watchSend(document, engine.formRoot(document));
+    const toast = document.createElement('div');
+    toast.setAttribute('role', 'status');
+    toast.textContent = 'Top, dat is gelukt. Je hoort van ons.';
+    document.body.append(toast);
+    assert.equal(engine.answerAfterSend(document, watch), null, 'the form still holds what was sent: no answer yet');
+    for (const field of document.querySelectorAll('input, textarea')) field.value = '';
+    const answer = engine.answerAfterSend(document, watch);
+    assert.equal(answer?.outcome, 'unknown');
+    assert.equal(answer.text, 'Top, dat is gelukt. Je hoort van ons.');
+  });
+
   it('should never read a post, comment or feed that quotes a confirmation, even in the form\'s place', async () => {
     const { document, watch } = await fillAndSend(entry('facebook-2025-en.html'));
     const place = watch.places.find((node) => node.isConnected);

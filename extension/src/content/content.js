@@ -33,7 +33,7 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
   const reported = new Set(); // inbox replies already sent
   let detection = null;
   let href = null;
-  let answered = null; // { outcome } once Meta answered the user's send on this page
+  let answered = null; // { outcome, kept } once Meta answered the user's send on this page
   let autofillOn = false; // until the setting was read: never fill against the user's switch
   let scheduled = false;
   let settled = false; // nothing on this page can change without a new URL (see look)
@@ -60,11 +60,13 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
     if (!d?.page_kind) return null;
     const fill = autofill.state();
     if (answered) {
-      const confirmed = answered.outcome !== 'error';
+      const answer = answered.outcome !== 'error';
+      // "Confirmed" once the confirmation is in the background's hands (stored, or queued for the host), not before.
+      const confirmed = answer && answered.kept;
       return {
-        service: d.service, page_kind: confirmed ? 'confirmation' : d.page_kind, form_id: d.form_id, variant: d.variant,
+        service: d.service, page_kind: answer ? 'confirmation' : d.page_kind, form_id: d.form_id, variant: d.variant,
         language: d.language, status: confirmed ? 'confirmed' : 'recognised', filled: [],
-        notes: confirmed ? ANSWER_NOTES[answered.outcome] : ['meta_reported_error'],
+        notes: !answer ? ['meta_reported_error'] : confirmed ? ANSWER_NOTES[answered.outcome] : [],
       };
     }
     const filled = fill.filled.length > 0 && d.status === 'form-ready';
@@ -113,7 +115,7 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
   // Meta answered the user's send. The record goes to the background, which takes the screenshot: the notice and
   // the outlines are out of sight until it did, so that the evidence shows Meta's page only.
   function keepAnswer({ answer, sentAt, values, detection: sentFrom }) {
-    answered = { outcome: answer.outcome };
+    answered = { outcome: answer.outcome, kept: false };
     if (answer.outcome === 'code') {
       answered = null; // the code step: the user types the code and sends again
       return;
@@ -126,7 +128,11 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
       service: sentFrom.service, url: href, language: sentFrom.language, sentAt: new Date(sentAt), capturedAt: new Date(now()),
       form: values,
     });
-    deliver(confirmation, ANSWER_NOTICES[answer.outcome]);
+    const current = answered;
+    deliver(confirmation, ANSWER_NOTICES[answer.outcome]).then(() => {
+      current.kept = true;
+      report();
+    });
   }
 
   function keepInboxReply(found) {

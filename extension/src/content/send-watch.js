@@ -73,7 +73,7 @@ export function createSendWatch({ engine, document, window, isTrusted, now, onSe
   /** Goes on watching a send made on the page before this one, which led here (a full page load). */
   function resume({ sentAt, href, values, detection }) {
     if (now() - sentAt > NAVIGATION_GRACE_MS || !sameOrigin(window.location.href, href)) return;
-    armed = { watch: { root: null, places: [], before: new Set() }, sentAt, href: window.location.href, values, detection, navigated: true };
+    armed = { watch: { root: null, places: [], before: new Set(), typed: [] }, sentAt, href: window.location.href, values, detection, navigated: true };
   }
 
   function stop() {

@@ -36,7 +36,7 @@ const HOSTILE_SENDERS = {
 
 function recordingHost() {
   const calls = [];
-  return { calls, async call(method, params) { calls.push(method); return method === "profile.get" ? { profile: {} } : { ok: true, id: 1, sha256: "0".repeat(64), duplicate: false }; } };
+  return { calls, async call(method) { calls.push(method); return method === "profile.get" ? { profile: {} } : { ok: true, id: 1, sha256: "0".repeat(64), duplicate: false }; } };
 }
 
 function background() {

@@ -72,7 +72,7 @@ test("on a page without our content script: not a Meta page, no fill button, for
 });
 
 test("host missing: plain-language fix with the command in <code>, and waiting items are retried on open", async () => {
-  let pending = [{ id: "a", service: "facebook", captured_at: "2025-05-27T10:00:00Z" }];
+  const pending = [{ id: "a", service: "facebook", captured_at: "2025-05-27T10:00:00Z" }];
   const page = openPage("popup", {
     lang: "nl",
     background: {

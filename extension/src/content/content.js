@@ -13,6 +13,7 @@ import { createSendWatch } from './send-watch.js';
 
 const IDLE_TIMEOUT_MS = 300; // look at most this late after the page changed, even when it never goes idle
 const CAPTURE_MS = 1500; // NoTrain's marks stay hidden this long for the background's screenshot
+const SETTLE_LIMIT_MS = 10_000; // "settled" answers no later than this, settled or not
 
 // What the popup and the notice say about what Meta showed after the send.
 const ANSWER_NOTES = { honoured: [], received: [], unknown: ['answer_unknown_wording'] };
@@ -102,7 +103,7 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
     if (seen) keepAnswer(seen);
     sendWatch.track(detection);
     if (detection.confirmation) keepInboxReply(detection);
-    if (detection.fillable && autofill.wants(autofillOn) && !answered) autofill.fill(detection);
+    if (detection.fillable && autofill.wants(autofillOn) && !answered) underWay(autofill.fill(detection));
     report();
     // Watch the DOM only while this page can still change into something else: a form, an inbox, a send waiting
     // for Meta's answer. Settled pages wait for the next navigation instead.
@@ -129,7 +130,7 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
       form: values,
     });
     const current = answered;
-    deliver(confirmation, ANSWER_NOTICES[answer.outcome]).then(() => {
+    underWay(deliver(confirmation, ANSWER_NOTICES[answer.outcome])).then(() => {
       current.kept = true;
       report();
     });
@@ -139,7 +140,24 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
     const confirmation = engine.inboxRecord(found, { url: href, capturedAt: new Date(now()) });
     if (reported.has(confirmation.text)) return;
     reported.add(confirmation.text);
-    deliver(confirmation, 'confirmation_seen');
+    underWay(deliver(confirmation, 'confirmation_seen'));
+  }
+
+  // Work under way (fills, deliveries): "settled" waits for it, so that a test or a caller can tell "nothing more
+  // will happen" from "not yet".
+  const busy = new Set();
+  const underWay = (promise) => {
+    busy.add(promise);
+    promise.finally(() => busy.delete(promise));
+    return promise;
+  };
+  async function whenSettled(timeoutMs = SETTLE_LIMIT_MS) {
+    const deadline = now() + timeoutMs;
+    while (scheduled || busy.size) {
+      if (now() > deadline) return { settled: false, state: state() };
+      await Promise.race([...busy, new Promise((resolve) => window.setTimeout(resolve, 50))]);
+    }
+    return { settled: true, state: state() };
   }
 
   async function deliver(confirmation, noticeKey) {
@@ -167,6 +185,7 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
     [MSG.undoFill]: () => ({ ok: true, restored: autofill.undo(), state: state() }),
     // The background is about to take a screenshot of this tab as evidence: nothing of NoTrain in it.
     [MSG.hideMarks]: () => hideMarks(),
+    [MSG.whenSettled]: () => whenSettled(),
   };
 
   async function hideMarks() {
@@ -184,7 +203,7 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
   });
 
   // The auto-fill switch (full page and popup), read once and followed.
-  Promise.resolve(api.storage?.local?.get(AUTOFILL_KEY)).then((stored) => {
+  underWay(Promise.resolve(api.storage?.local?.get(AUTOFILL_KEY))).then((stored) => {
     autofillOn = autofillEnabled(stored);
     if (autofillOn && detection?.fillable) {
       settled = false;
@@ -236,7 +255,7 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
   window.addEventListener('pagehide', () => observe(false), { once: true });
   look();
   // A send on the page before this one may have led here (a full page load): the background remembers it briefly.
-  Promise.resolve(send({ type: MSG.takeSentForm })).then((answer) => {
+  underWay(Promise.resolve(send({ type: MSG.takeSentForm }))).then((answer) => {
     const sent = answer?.sent;
     if (!sent) return;
     sendWatch.resume({ sentAt: sent.sent_at, href: sent.url, values: sent.values ?? {}, detection: sent.detection ?? {} });

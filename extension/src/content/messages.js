@@ -10,4 +10,5 @@ export const MSG = Object.freeze({
   getPageState: 'get-page-state', // ← popup: {} → { state }
   undoFill: 'undo-fill', // ← popup: {} → { ok, restored, state }
   hideMarks: 'hide-marks', // ← background: {} → { ok } once NoTrain's notice and outlines are out of sight
+  whenSettled: 'when-settled', // ← extension: {} → { settled, state } once no look, fill or delivery is under way
 });

@@ -49,7 +49,7 @@ test('confirmations on the page and in the Support Inbox are stored, with the sc
     // Reporting the same confirmation again stores nothing new.
     await inbox.reload();
     await browser.waitForTabState(inbox, (s) => s.status === 'confirmed');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await browser.settled(inbox);
     assert.equal((await waitForStored(sandbox, 2)).length, 2, 'a reload does not store a second copy');
 
     // The popup lists both, newest first.

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROFILE, withChromium } from '../support/harness.js';
 import { messages } from '../support/locale.js';
-import { field, fillFromPopup, pause, reactState } from '../support/user.js';
+import { field, fillFromPopup, reactState } from '../support/user.js';
 
 const FORMS = [
   { language: 'en', url: 'https://www.facebook.com/help/contact/712876720715583?ref=privacy_center', file: 'facebook-2025-en.html' },
@@ -42,7 +42,7 @@ test('the objection form is filled on load in en, fr, nl and de, undone on reque
           assert.deepEqual(restored.find((f) => f.tag === 'input'), { tag: 'input', shown: metaEmail, state: metaEmail });
           assert.equal(await page.locator('.notrain-filled').count(), 0, 'no field is marked after Undo');
           await popup.close();
-          await pause(800);
+          await browser.settled(page);
           assert.equal(await page.locator('textarea').inputValue(), '', 'nothing is filled again after Undo until the user asks');
           const { popup: again, status } = await fillFromPopup(browser, page);
           const refilled = await browser.waitForTabState(page, (s) => s.status === 'filled');
@@ -60,7 +60,7 @@ test('the objection form is filled on load in en, fr, nl and de, undone on reque
         assert.deepEqual(email, { tag: 'input', shown: expectedEmail, state: expectedEmail });
         assert.ok(await page.locator('.notrain-filled').count() >= 1, 'the filled fields are marked');
 
-        await pause(1000); // longer than the content script's check that React kept the values
+        await browser.settled(page); // the content script's check that React kept the values is done
         assert.equal(site.submissions().length, sentBefore, 'filling sent nothing');
         await screenshot(page, `${form.language}-form-filled`);
 

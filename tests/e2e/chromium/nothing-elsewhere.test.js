@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { withChromium } from '../support/harness.js';
 import { storedConfirmations } from '../support/host.js';
-import { pause } from '../support/user.js';
 
 const LOOKALIKES = [
   'https://facebook-help-privacy.example/help/contact/712876720715583',
@@ -56,7 +55,7 @@ test('look-alike domains and unrelated Meta pages: nothing filled, nothing sent,
         const tabId = await browser.tabIdOf(page);
         const answer = await browser.inExtension((id) => chrome.tabs.sendMessage(id, { type: 'fill-now' }), tabId);
         assert.equal(answer.ok, false);
-        await pause(700);
+        await browser.settled(page);
         await assertUntouched(page);
         await page.close();
       });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { PROFILE, withChromium } from '../support/harness.js';
 import { storedConfirmations } from '../support/host.js';
 import { messages } from '../support/locale.js';
-import { field, pause } from '../support/user.js';
+import { field } from '../support/user.js';
 
 const URL_2024 = 'https://www.facebook.com/help/contact/6359191084165019';
 
@@ -26,7 +26,7 @@ test('the 2024 form: country chosen in the drop-down, reason filled, then the e-
     assert.notEqual(shown, placeholder.trim(), 'the drop-down no longer shows its placeholder');
     assert.match(shown, /Belgi/);
     await screenshot(page, 'form-filled');
-    await pause(800);
+    await browser.settled(page);
     assert.equal(site.submissions().length, 0, 'filling sent nothing');
 
     await page.getByRole('button', { name: 'Send' }).click();

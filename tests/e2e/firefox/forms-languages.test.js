@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROFILE, withFirefox } from '../support/harness.js';
 import { messages } from '../support/locale.js';
-import { field, pause } from '../support/user.js';
+import { field } from '../support/user.js';
 
 const FORMS = [
   { language: 'en', url: 'https://www.facebook.com/help/contact/712876720715583?ref=privacy_center', file: 'facebook-2025-en.html' },
@@ -62,7 +62,7 @@ test('Firefox: the objection form is filled on load in en, fr, nl and de, undone
         assert.deepEqual(now.held.find((f) => f.tag === 'textarea'), { tag: 'textarea', shown: PROFILE.objection_text, state: PROFILE.objection_text });
         assert.deepEqual(now.held.find((f) => f.tag === 'input'), { tag: 'input', shown: expectedEmail, state: expectedEmail });
         assert.ok(now.marked >= 1, 'the filled fields are marked');
-        await pause(1000);
+        await browser.settled(page);
         assert.equal(site.submissions().length, sentBefore, 'filling sent nothing');
         await screenshot(page, `${form.language}-form-filled`);
 

@@ -148,6 +148,16 @@ export async function launchChromium({ sandbox, site, names, artifacts, lang = '
       const tabId = await this.tabIdOf(page);
       return (await serviceWorker()).evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null, tabId);
     },
+    /**
+     * Waits until NoTrain's content script in `page` has nothing under way (no look scheduled, no fill or delivery
+     * running): after it, "nothing happened" is an answer, not a guess. Returns its state.
+     */
+    async settled(page) {
+      const tabId = await this.tabIdOf(page);
+      const answer = await (await serviceWorker()).evaluate((id) => chrome.tabs.sendMessage(id, { type: 'when-settled' }), tabId);
+      if (!answer?.settled) throw new Error(`the content script did not settle: ${JSON.stringify(answer)}`);
+      return answer.state;
+    },
     /** Waits until the background's state for `page` satisfies `predicate`; returns it. */
     async waitForTabState(page, predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

@@ -176,6 +176,13 @@ export async function launchFirefox({ sandbox, site, artifacts, lang = 'en', dea
       const tabId = await firefox.tabIdOf(context);
       return firefox.evaluate(await helper(), async (id) => (await browser.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null, tabId);
     },
+    /** Waits until NoTrain's content script in `context` has nothing under way (see chromium.js); returns its state. */
+    async settled(context) {
+      const tabId = await firefox.tabIdOf(context);
+      const answer = await firefox.evaluate(await helper(), (id) => browser.tabs.sendMessage(id, { type: 'when-settled' }), tabId);
+      if (!answer?.settled) throw new Error(`the content script did not settle: ${JSON.stringify(answer)}`);
+      return answer.state;
+    },
     async waitForTabState(context, predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       let state = null;

@@ -152,6 +152,14 @@ describe('the content script', () => {
     assert.equal(email.value, 'my.other@example.com', "the user's own address is still left alone");
   });
 
+  it('should say when it has nothing under way: the fill done and checked, nothing scheduled', async () => {
+    const page = withContentScript('facebook-2025-nl.html', 'https://www.facebook.com/help/contact/712876720715583');
+    const answer = await page.ask({ type: 'when-settled' });
+    assert.equal(answer.settled, true);
+    assert.equal(answer.state.status, 'filled', 'settled only once the auto-fill is done');
+    assert.ok(page.document.querySelector('textarea').value, 'the text box holds the objection');
+  });
+
   it('should not look again for changes beside the found form (a feed), only for changes in it', async () => {
     const page = withContentScript('facebook-2025-nl.html', 'https://www.facebook.com/help/contact/712876720715583');
     await eventually(() => lastState(page)?.status === 'filled', 'the form was filled');

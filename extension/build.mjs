@@ -59,7 +59,7 @@ export function checkPermissions(manifest) {
   }
 }
 
-// The ENGINE engineer's in-page texts ({key: {en, fr, ...}}) join each interface locale.
+// The rules' in-page texts ({key: {en, fr, ...}}) join each interface locale.
 // A key that exists already, or a locale without a text, stops the build.
 export function mergeNoticeMessages(localeMessages, notices) {
   const merged = structuredClone(localeMessages);

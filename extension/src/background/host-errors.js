@@ -1,7 +1,7 @@
 // Turns the browser's terse native-messaging errors into a problem kind and a plain-language fix.
 // The texts are Chromium's (extensions/browser/api/messaging/native_message_process_host.cc) and
 // Firefox's (toolkit/components/extensions/NativeMessaging.sys.mjs); see
-// ../shared/reference/native-messaging.md for what usually causes each one.
+// the README's "When something is missing" for what usually causes each one.
 const BROWSER_ERRORS = [
   // [kind, pattern of the browser's message]
   ["host-missing", /specified native messaging host not found/i],

@@ -1,4 +1,4 @@
-// The services' form links, read from the ENGINE engineer's rules/services.json (inlined by the
+// The services' form links, read from rules/services.json (inlined by the
 // bundler): {"services": {"facebook": {"label", "objection_form", "privacy_center", ...}, ...}}.
 // Only links on Meta's own https origins are ever shown.
 import data from "../../rules/services.json" with { type: "json" };

@@ -25,7 +25,8 @@ std::string install_fix(const Target& target, const Options& options) {
   return command;
 }
 
-// The arguments each browser family passes (see ../shared/reference/native-messaging.md).
+// The arguments each browser family passes to the host it starts (Chromium: the caller's origin and
+// --parent-window; Firefox: the manifest's path and the add-on id).
 std::vector<std::string> browser_arguments(const Target& target) {
   if (target.browser->flavour == Flavour::Chromium) return {std::string(identity::kChromiumOrigin)};
   return {target.manifest_path, std::string(identity::kFirefoxExtensionId)};

@@ -1,4 +1,4 @@
-// The real tree (with the ENGINE engineer's content script and rules) builds, and its content
+// The real tree (with the real content script and rules) builds, and its content
 // script is one classic script (an IIFE: content scripts cannot be modules).
 import { test } from "node:test";
 import assert from "node:assert/strict";

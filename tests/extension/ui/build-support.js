@@ -1,5 +1,5 @@
 // Builds the extension for tests. The shell's own checks use a copy of the source tree in which
-// the ENGINE engineer's parts (content script, rules) are replaced by small stand-ins, so that
+// the page-knowledge parts (content script, rules) are replaced by small stand-ins, so that
 // they test the build itself; build-real.test.js builds the real tree.
 import { cp, mkdir, mkdtemp, writeFile, rm, symlink } from "node:fs/promises";
 import { existsSync } from "node:fs";

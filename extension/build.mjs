@@ -11,6 +11,7 @@ import { mkdir, readFile, readdir, rm, writeFile, copyFile } from "node:fs/promi
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { metaMatchPatterns } from "./src/shared/meta-domains.js";
 
 const SOURCE_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -83,9 +84,11 @@ export async function projectVersion() {
   return version;
 }
 
-// Manifest for one browser from the shared source manifest.
+// Manifest for one browser from the shared source manifest. Where NoTrain may run (host permissions, the content
+// script's matches) comes from Meta's domain list (src/shared/meta-domains.js), the one place that says it.
 export function browserManifest(source, browser, keyBase64, version) {
-  const manifest = { ...structuredClone(source), version };
+  const manifest = { ...structuredClone(source), version, host_permissions: metaMatchPatterns() };
+  manifest.content_scripts = manifest.content_scripts.map((script) => ({ matches: metaMatchPatterns(), ...script }));
   if (browser === "chromium") {
     manifest.background = { service_worker: "background.js" };
     manifest.key = keyBase64;

@@ -63,17 +63,18 @@ void write_file_atomically(const fs::path& path, const std::string& content, mod
   std::string temporary = (path.parent_path() / ("." + path.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(temporary.data());
   if (fd < 0) fail("cannot create a file in", path.parent_path());
+  bool closed = false;
   try {
     write_all(fd, content, path);
     // mkstemp creates 0600; browsers and other users must be able to read a manifest.
     if (::fchmod(fd, mode) != 0) fail("cannot set permissions on", temporary);
     if (::fsync(fd) != 0) fail("cannot flush", temporary);
-    if (::close(fd) != 0) {
-      ::unlink(temporary.c_str());
-      fail("cannot close", temporary);
-    }
+    // close() releases the descriptor even when it reports an error: it is never closed a second time (by then
+    // the number may belong to another file).
+    closed = true;
+    if (::close(fd) != 0) fail("cannot close", temporary);
   } catch (...) {
-    ::close(fd);
+    if (!closed) ::close(fd);
     ::unlink(temporary.c_str());
     throw;
   }

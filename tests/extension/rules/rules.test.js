@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { isMetaUrl } from '../../../extension/src/shared/meta-domains.js';
+import { platforms } from '../../../extension/rules/platforms/index.js';
 import { engine, knowledge, manifest, root } from '../engine/helpers/fixtures.js';
 
 const rulesDir = join(root, 'extension', 'rules');
@@ -28,6 +29,19 @@ describe('rule files', () => {
     assertValid('fields', 'fields.json');
     assertValid('plans', 'plans.json');
     assertValid('noticeMessages', 'notice-messages.json');
+    for (const file of jsonFiles('platforms')) assertValid('platform', `platforms/${file}`);
+  });
+
+  it('should import every platform rule pack in rules/platforms/index.js, each once, with only verified labels it has', () => {
+    assert.deepEqual(platforms.map((p) => p.name).sort(), jsonFiles('platforms').map((f) => read(`platforms/${f}`).name).sort());
+    for (const platform of platforms) {
+      for (const setting of platform.settings) {
+        for (const [language, labels] of Object.entries(setting.verified)) {
+          for (const label of labels) assert.ok(setting.labels[language]?.includes(label), `${platform.name}: "${label}"`);
+        }
+        for (const language of ['en', 'fr', 'nl', 'de']) assert.ok(setting.labels[language]?.length, `${platform.name}: ${language}`);
+      }
+    }
   });
 
   it('should refuse a rule with a misspelt key', () => {

@@ -12,6 +12,7 @@
 #include <notrain/identity.hpp>
 
 #include "cli_args.hpp"
+#include "cli_evidence.hpp"
 #include "evidence.hpp"
 #include "export.hpp"
 #include "installer/commands.hpp"
@@ -127,6 +128,9 @@ int show_command(const Words& words) {
   }
   if (as_json) std::cout << to_json(*record).dump(2) << '\n';
   else print_record(*record);
+  for (const EvidenceProblem& problem : store->verify_record(id)) {
+    std::cerr << "Warning: " << problem_sentence(problem) << " Run notrain-host verify.\n";
+  }
   return 0;
 }
 
@@ -168,27 +172,6 @@ int export_command(const Words& words) {
   return std::cout ? 0 : 1;
 }
 
-int verify_command(const Words& words) {
-  if (!ArgReader(words).positionals().empty()) throw UsageError("verify takes no further words");
-  auto store = open_existing_store();
-  if (!store) {
-    std::cout << "No confirmations are stored yet.\n";
-    return 0;
-  }
-  const std::int64_t total = store->count(std::nullopt);
-  const auto mismatches = store->verify();
-  if (mismatches.empty()) {
-    std::cout << "All " << total << " stored confirmations match their SHA-256 digests.\n";
-    return 0;
-  }
-  for (const DigestMismatch& mismatch : mismatches) {
-    std::cout << "Confirmation " << mismatch.id << " was changed after it was saved: stored digest "
-              << mismatch.stored << ", content now gives " << mismatch.computed << ".\n";
-  }
-  std::cout << mismatches.size() << " of " << total << " confirmations do not match their digests.\n";
-  return 1;
-}
-
 int version_command(const Words&) {
   std::cout << identity::kProgramName << ' ' << identity::kVersion << " (protocol " << identity::kProtocolVersion
             << ")\n";
@@ -211,7 +194,9 @@ const std::vector<Command>& commands() {
       {"list", "list [--json] [--service S]", "list stored confirmations, newest first", list_command},
       {"show", "show ID [--json]", "show one confirmation with its text", show_command},
       {"export", "export --format json|csv [--output FILE]", "export every confirmation", export_command},
-      {"verify", "verify", "check every confirmation against its digest", verify_command},
+      {"verify", "verify [--receipt FILE]", "check every confirmation and the chain (or against a receipt)",
+       verify_command},
+      {"receipt", "receipt", "print the chain's head, to keep somewhere else", receipt_command},
       {"install", "install [--browser NAME]... [--system]", "register the host with your browsers",
        installer::run_install},
       {"uninstall", "uninstall [--browser NAME]... [--system]", "remove the host's registration",
@@ -237,7 +222,7 @@ int run(const std::vector<std::string>& args) {
     return 2;
   }
   try {
-    return command->run(Words(args.begin() + 1, args.end()));
+    return command->run(args.empty() ? Words{} : Words(args.begin() + 1, args.end()));
   } catch (const UsageError& error) {
     std::cerr << "notrain-host " << command->name << ": " << error.what() << "\nUsage: notrain-host "
               << command->usage << '\n';

@@ -1,5 +1,7 @@
 #include "evidence.hpp"
 
+#include <vector>
+
 #include "sha256.hpp"
 
 namespace notrain {
@@ -24,6 +26,47 @@ std::string evidence_digest(const EvidenceContent& content, std::string_view scr
 }
 
 std::string content_key(const EvidenceContent& content) { return sha256_hex(canonical_content(content)); }
+
+namespace {
+
+std::string form_text(const Confirmation& record) {
+  if (record.form.is_null()) return "";
+  // A stored form that no longer parses is kept as its text (see store.cpp): digest that text as it is.
+  if (record.form.is_string()) return record.form.get<std::string>();
+  return record.form.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Each covered field's value as digested, in kDigestFields' order.
+std::vector<std::string> digested_values(const Confirmation& record, std::string_view screenshot_bytes) {
+  const EvidenceContent& c = record.content;
+  return {c.service,          c.kind,           c.url,
+          c.account,          c.text,           record.captured_at,
+          record.saved_at,    record.language,  form_text(record),
+          record.verdict,     record.sent_at,   record.screenshot_mime,
+          screenshot_bytes.empty() ? std::string() : sha256_hex(screenshot_bytes)};
+}
+
+}  // namespace
+
+std::string record_digest_v2(const Confirmation& record, std::string_view screenshot_bytes) {
+  nlohmann::json canonical = nlohmann::json::array({"notrain-evidence", 2});
+  for (std::string& value : digested_values(record, screenshot_bytes)) canonical.push_back(std::move(value));
+  return sha256_hex(canonical.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+std::string record_digest(const Confirmation& record, std::string_view screenshot_bytes) {
+  return record.digest_version == 1 ? evidence_digest(record.content, screenshot_bytes)
+                                    : record_digest_v2(record, screenshot_bytes);
+}
+
+nlohmann::json field_hashes(const Confirmation& record, std::string_view screenshot_bytes) {
+  const std::vector<std::string> values = digested_values(record, screenshot_bytes);
+  nlohmann::json hashes = nlohmann::json::object();
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    hashes[std::string(kDigestFields[i])] = sha256_hex(values[i]).substr(0, 16);
+  }
+  return hashes;
+}
 
 nlohmann::json to_json(const ConfirmationSummary& summary) {
   return {{"id", summary.id},
@@ -52,7 +95,8 @@ nlohmann::json to_json(const Confirmation& confirmation) {
           {"screenshot_size", confirmation.screenshot_size},
           {"saved_at", confirmation.saved_at},
           {"verdict", optional_text(confirmation.verdict)},
-          {"sent_at", optional_text(confirmation.sent_at)}};
+          {"sent_at", optional_text(confirmation.sent_at)},
+          {"digest_version", confirmation.digest_version}};
 }
 
 }  // namespace notrain

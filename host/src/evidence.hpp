@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,10 @@ inline constexpr std::string_view kKinds[] = {"page", "inbox", "email", "manual"
 // What Meta's wording said, as the extension classified it: "unknown" is a wording no rule knows, kept
 // because it followed the user's own send; empty for records saved before verdicts were kept.
 inline constexpr std::string_view kVerdicts[] = {"honoured", "received", "unknown"};
+
+// Version 1 covered the content (service, kind, url, account, text) and the screenshot; version 2 covers every field
+// that is shown or exported. Records keep the version they were saved with (docs: README, "What the evidence proves").
+inline constexpr int kDigestVersion = 2;
 
 // The fields that make two confirmations "the same": saving them again is a duplicate.
 struct EvidenceContent {
@@ -53,7 +58,24 @@ struct Confirmation {
   nlohmann::json form;
   std::string screenshot_mime;
   std::int64_t screenshot_size = 0;  // 0 when there is none
+  int digest_version = kDigestVersion;
 };
+
+
+// The fields a version-2 digest covers, in their canonical order; verify names a changed one by these names.
+inline constexpr std::string_view kDigestFields[] = {"service",  "kind",    "url",     "account",
+                                                     "text",     "captured_at", "saved_at", "language",
+                                                     "form",     "verdict", "sent_at", "screenshot_mime",
+                                                     "screenshot"};
+
+// Version 2: SHA-256 (hex) over ["notrain-evidence", 2, service, kind, url, account, text, captured_at, saved_at,
+// language, form (compact JSON with sorted keys, or ""), verdict, sent_at, screenshot_mime, SHA-256 of the
+// screenshot's bytes (or "")], written as compact JSON (UTF-8, no spaces).
+std::string record_digest_v2(const Confirmation& record, std::string_view screenshot_bytes);
+// The digest of `record` under its own version (1 or 2).
+std::string record_digest(const Confirmation& record, std::string_view screenshot_bytes);
+// One short hash per field of kDigestFields: kept in the chain, so that verify can name what changed.
+nlohmann::json field_hashes(const Confirmation& record, std::string_view screenshot_bytes);
 
 // Canonical serialisation of the content: a JSON array in a fixed order, compact, UTF-8.
 std::string canonical_content(const EvidenceContent& content);

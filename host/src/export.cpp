@@ -8,9 +8,9 @@
 namespace notrain {
 namespace {
 
-constexpr std::array<const char*, 15> kCsvColumns = {
+constexpr std::array<const char*, 16> kCsvColumns = {
     "id", "service", "kind", "captured_at", "account", "url", "language", "text",
-    "form", "sha256", "has_screenshot", "screenshot_mime", "saved_at", "verdict", "sent_at"};
+    "form", "sha256", "has_screenshot", "screenshot_mime", "saved_at", "verdict", "sent_at", "digest_version"};
 
 void write_csv_row(std::ostream& out, const Confirmation& record) {
   const std::array<std::string, kCsvColumns.size()> values = {
@@ -18,7 +18,7 @@ void write_csv_row(std::ostream& out, const Confirmation& record) {
       record.content.account, record.content.url, record.language, record.content.text,
       record.form.is_null() ? std::string() : record.form.dump(), record.sha256,
       record.screenshot_size > 0 ? "true" : "false", record.screenshot_mime, record.saved_at,
-      record.verdict, record.sent_at};
+      record.verdict, record.sent_at, std::to_string(record.digest_version)};
   for (std::size_t i = 0; i < values.size(); ++i) out << (i ? "," : "") << csv_field(values[i]);
   out << "\r\n";
 }
@@ -85,6 +85,8 @@ void write_json_record(std::ostream& out, const Confirmation& record, std::strin
   append_member(buffer, "saved_at", record.saved_at);
   append_member(buffer, "verdict", record.verdict, true);
   append_member(buffer, "sent_at", record.sent_at, true);
+  buffer += ",\"digest_version\":";
+  buffer += std::to_string(record.digest_version);
   buffer += '}';
   out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
 }

@@ -1,5 +1,5 @@
 // The methods of protocol 1, registered in one table. One file per family:
-// handlers_session.cpp (hello, ping), handlers_profile.cpp, handlers_confirmation.cpp.
+// handlers_session.cpp (hello, ping), handlers_profile.cpp, handlers_confirmation.cpp, handlers_evidence.cpp.
 #pragma once
 #include "protocol.hpp"
 #include "store.hpp"
@@ -13,6 +13,7 @@ struct HostContext {
 void add_session_handlers(protocol::Dispatcher& dispatcher, HostContext& context);
 void add_profile_handlers(protocol::Dispatcher& dispatcher, HostContext& context);
 void add_confirmation_handlers(protocol::Dispatcher& dispatcher, HostContext& context);
+void add_evidence_handlers(protocol::Dispatcher& dispatcher, HostContext& context);
 
 // Every method of protocol 1.
 protocol::Dispatcher make_dispatcher(HostContext& context);

@@ -25,6 +25,7 @@ protocol::Dispatcher make_dispatcher(HostContext& context) {
   add_session_handlers(dispatcher, context);
   add_profile_handlers(dispatcher, context);
   add_confirmation_handlers(dispatcher, context);
+  add_evidence_handlers(dispatcher, context);
   return dispatcher;
 }
 

@@ -5,6 +5,9 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
+#include <algorithm>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -96,7 +99,7 @@ ConfirmationSummary read_summary(SQLite::Statement& row) {
 // Columns shared by get() and for_each(), in the order read_confirmation expects.
 constexpr const char* kRecordColumns =
     "id, service, kind, url, account, text, captured_at, language, form, sha256, saved_at, "
-    "screenshot_mime, coalesce(length(screenshot), 0), verdict, sent_at";
+    "screenshot_mime, coalesce(length(screenshot), 0), verdict, sent_at, digest_version";
 
 Confirmation read_confirmation(SQLite::Statement& row) {
   Confirmation record;
@@ -116,7 +119,42 @@ Confirmation read_confirmation(SQLite::Statement& row) {
   record.screenshot_size = row.getColumn(12).getInt64();
   record.verdict = column_text(row, 13);
   record.sent_at = column_text(row, 14);
+  record.digest_version = row.getColumn(15).getInt();
   return record;
+}
+
+// A record and its screenshot's bytes (the digest covers them), read with kRecordColumns then `screenshot`.
+struct RecordWithScreenshot {
+  Confirmation record;
+  std::string screenshot;
+};
+RecordWithScreenshot read_with_screenshot(SQLite::Statement& row) {
+  RecordWithScreenshot out{read_confirmation(row), {}};
+  const SQLite::Column blob = row.getColumn(16);
+  out.screenshot.assign(static_cast<const char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes()));
+  return out;
+}
+const std::string kRecordWithScreenshot = std::string("SELECT ") + kRecordColumns + ", screenshot FROM confirmations";
+
+// The field names whose short hash differs between what the chain kept and what the record gives now.
+std::vector<std::string> changed_fields(const nlohmann::json& kept, const nlohmann::json& now) {
+  std::vector<std::string> fields;
+  if (!kept.is_object()) return fields;
+  for (const std::string_view name : kDigestFields) {
+    const std::string key(name);
+    if (kept.contains(key) && kept[key] != now[key]) fields.push_back(key);
+  }
+  return fields;
+}
+
+// A record present in the file, against the last chain entry that names it.
+std::optional<EvidenceProblem> check_against_chain(const RecordWithScreenshot& row, const ChainEntry& entry) {
+  const Confirmation& record = row.record;
+  if (entry.event == kChainDeleted) return EvidenceProblem{EvidenceProblem::Kind::Reappeared, record.id, entry.seq, {}};
+  const std::string computed = record_digest(record, row.screenshot);
+  if (computed == entry.digest && computed == record.sha256) return std::nullopt;
+  return EvidenceProblem{EvidenceProblem::Kind::Changed, record.id, entry.seq,
+                         changed_fields(entry.fields, field_hashes(record, row.screenshot))};
 }
 
 }  // namespace
@@ -168,34 +206,46 @@ SaveOutcome Store::save(const NewConfirmation& confirmation) {
   }
   const std::string_view screenshot_bytes =
       confirmation.screenshot ? std::string_view(confirmation.screenshot->bytes) : std::string_view();
-  const std::string digest = evidence_digest(content, screenshot_bytes);
+  Confirmation record;
+  record.content = content;
+  record.captured_at = confirmation.captured_at;
+  record.saved_at = utc_now();  // set here, not by SQL, so that the digest covers the time that is stored
+  record.language = confirmation.language;
+  record.form = confirmation.form;
+  record.verdict = confirmation.verdict;
+  record.sent_at = confirmation.sent_at;
+  record.screenshot_mime = confirmation.screenshot ? confirmation.screenshot->mime : "";
+  record.digest_version = kDigestVersion;
+  const std::string digest = record_digest_v2(record, screenshot_bytes);
   SQLite::Statement insert(db_,
                            "INSERT INTO confirmations (service, kind, url, account, text, captured_at, "
-                           "language, form, screenshot, screenshot_mime, content_key, sha256, verdict, sent_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                           "language, form, screenshot, screenshot_mime, content_key, sha256, verdict, sent_at, "
+                           "saved_at, digest_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bindNoCopy(1, content.service);
   insert.bindNoCopy(2, content.kind);
   insert.bindNoCopy(3, content.url);
   insert.bindNoCopy(4, content.account);
   insert.bindNoCopy(5, content.text);
-  insert.bind(6, confirmation.captured_at);
-  insert.bind(7, confirmation.language);
-  if (confirmation.form.is_null()) insert.bind(8);
-  else insert.bind(8, confirmation.form.dump());
+  insert.bind(6, record.captured_at);
+  insert.bind(7, record.language);
+  if (record.form.is_null()) insert.bind(8);
+  else insert.bind(8, record.form.dump());
   if (confirmation.screenshot) {
     insert.bindNoCopy(9, confirmation.screenshot->bytes.data(),
                       static_cast<int>(confirmation.screenshot->bytes.size()));
-    insert.bind(10, confirmation.screenshot->mime);
   } else {
     insert.bind(9);
-    insert.bind(10, "");
   }
+  insert.bind(10, record.screenshot_mime);
   insert.bind(11, key);
   insert.bind(12, digest);
-  insert.bind(13, confirmation.verdict);
-  insert.bind(14, confirmation.sent_at);
+  insert.bind(13, record.verdict);
+  insert.bind(14, record.sent_at);
+  insert.bind(15, record.saved_at);
+  insert.bind(16, record.digest_version);
   insert.exec();
   const std::int64_t id = db_.getLastInsertRowid();
+  append_chain(db_, kChainSaved, id, record.saved_at, digest, field_hashes(record, screenshot_bytes));
   transaction.commit();
   return {id, digest, false};
 }
@@ -250,9 +300,18 @@ std::optional<ScreenshotChunk> Store::screenshot(std::int64_t id, std::int64_t o
 }
 
 bool Store::remove(std::int64_t id) {
+  // The deletion is recorded in the chain (a tombstone: id, time, digest), in the same transaction.
+  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement digest(db_, "SELECT sha256 FROM confirmations WHERE id = ?");
+  digest.bind(1, id);
+  if (!digest.executeStep()) return false;
+  const std::string kept = digest.getColumn(0).getString();
   SQLite::Statement erase(db_, "DELETE FROM confirmations WHERE id = ?");
   erase.bind(1, id);
-  return erase.exec() > 0;
+  erase.exec();
+  append_chain(db_, kChainDeleted, id, utc_now(), kept, nlohmann::json::object());
+  transaction.commit();
+  return true;
 }
 
 void Store::for_each(const std::function<void(const Confirmation&)>& visit) {
@@ -260,23 +319,82 @@ void Store::for_each(const std::function<void(const Confirmation&)>& visit) {
   while (query.executeStep()) visit(read_confirmation(query));
 }
 
-std::vector<DigestMismatch> Store::verify() {
-  SQLite::Statement query(db_, "SELECT id, service, kind, url, account, text, sha256, screenshot "
-                               "FROM confirmations ORDER BY id");
-  std::vector<DigestMismatch> mismatches;
-  while (query.executeStep()) {
-    const EvidenceContent content{column_text(query, 1), column_text(query, 2), column_text(query, 3),
-                                  column_text(query, 4), column_text(query, 5)};
-    const SQLite::Column screenshot = query.getColumn(7);
-    const std::string_view bytes(static_cast<const char*>(screenshot.getBlob()),
-                                 static_cast<std::size_t>(screenshot.getBytes()));
-    std::string computed = evidence_digest(content, bytes);
-    std::string stored = column_text(query, 6);
-    if (computed != stored) {
-      mismatches.push_back({query.getColumn(0).getInt64(), std::move(stored), std::move(computed)});
+VerifyReport Store::verify() {
+  VerifyReport report;
+  // The chain, in order: each entry must link to the one before; what it says last about each record is kept.
+  std::unordered_map<std::int64_t, ChainEntry> last_entry;
+  std::string expected_prev = kChainGenesis;
+  SQLite::Statement entries(db_, std::string("SELECT ") + kChainColumns + " FROM chain ORDER BY seq");
+  while (entries.executeStep()) {
+    ChainEntry entry = read_chain_entry(entries);
+    ++report.entries;
+    if (entry.prev != expected_prev || chain_link(entry) != entry.link || entry.seq != report.entries) {
+      report.problems.push_back({EvidenceProblem::Kind::ChainBroken, entry.record_id, entry.seq, {}});
+    }
+    expected_prev = entry.link;
+    report.head = entry;
+    last_entry[entry.record_id] = std::move(entry);
+  }
+  // Every record, against its digest and against what the chain says of it.
+  std::unordered_set<std::int64_t> present;
+  SQLite::Statement records(db_, kRecordWithScreenshot + " ORDER BY id");
+  while (records.executeStep()) {
+    const RecordWithScreenshot row = read_with_screenshot(records);
+    const Confirmation& record = row.record;
+    ++report.records;
+    if (record.digest_version == 1) ++report.v1_records;
+    present.insert(record.id);
+    const auto found = last_entry.find(record.id);
+    if (found == last_entry.end()) {
+      report.problems.push_back({EvidenceProblem::Kind::Inserted, record.id, 0, {}});
+      continue;
+    }
+    if (auto problem = check_against_chain(row, found->second)) report.problems.push_back(std::move(*problem));
+  }
+  for (const auto& [id, entry] : last_entry) {
+    if (entry.event != kChainDeleted && !present.contains(id)) {
+      report.problems.push_back({EvidenceProblem::Kind::Missing, id, entry.seq, {}});
     }
   }
-  return mismatches;
+  std::sort(report.problems.begin(), report.problems.end(),
+            [](const EvidenceProblem& a, const EvidenceProblem& b) { return a.record_id < b.record_id; });
+  return report;
+}
+
+std::vector<EvidenceProblem> Store::verify_record(std::int64_t id) {
+  SQLite::Statement query(db_, kRecordWithScreenshot + " WHERE id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) return {};
+  const RecordWithScreenshot row = read_with_screenshot(query);
+  SQLite::Statement last(db_, std::string("SELECT ") + kChainColumns + " FROM chain WHERE record_id = ? ORDER BY seq DESC LIMIT 1");
+  last.bind(1, id);
+  if (!last.executeStep()) return {{EvidenceProblem::Kind::Inserted, id, 0, {}}};
+  auto problem = check_against_chain(row, read_chain_entry(last));
+  return problem ? std::vector<EvidenceProblem>{std::move(*problem)} : std::vector<EvidenceProblem>{};
+}
+
+std::vector<EvidenceProblem> Store::verify_receipt(const Receipt& receipt) {
+  std::vector<EvidenceProblem> problems;
+  // The chain up to the receipt must be whole, and end where the receipt says.
+  for (const EvidenceProblem& problem : verify().problems) {
+    if (problem.kind == EvidenceProblem::Kind::ChainBroken && problem.seq <= receipt.seq) problems.push_back(problem);
+  }
+  SQLite::Statement at(db_, "SELECT link, record_id FROM chain WHERE seq = ?");
+  at.bind(1, receipt.seq);
+  if (!at.executeStep() || at.getColumn(0).getString() != receipt.link) {
+    problems.push_back({EvidenceProblem::Kind::ChainBroken, at.hasRow() ? at.getColumn(1).getInt64() : 0, receipt.seq, {}});
+  }
+  return problems;
+}
+
+void adopt_records_saved_before_the_chain(SQLite::Database& db) {
+  SQLite::Statement records(db, kRecordWithScreenshot + " ORDER BY id");
+  while (records.executeStep()) {
+    const RecordWithScreenshot row = read_with_screenshot(records);
+    // The digest it was saved with, as stored: a record changed before this upgrade stays visible as changed.
+    append_chain(db, kChainAdopted, row.record.id, row.record.saved_at, row.record.sha256,
+                 field_hashes(row.record, row.screenshot));
+  }
 }
 
 Store& LazyStore::get() {

@@ -14,6 +14,7 @@
 #include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
 
+#include "chain.hpp"
 #include "evidence.hpp"
 #include "storage_error.hpp"
 
@@ -36,10 +37,34 @@ struct ScreenshotChunk {
   std::string bytes;
 };
 
-struct DigestMismatch {
-  std::int64_t id = 0;
-  std::string stored;
-  std::string computed;
+// One thing verify found wrong, named by record id (and chain position where it helps).
+struct EvidenceProblem {
+  enum class Kind {
+    Changed,     // the record's fields no longer give the digest it was saved with
+    Missing,     // saved through NoTrain, then removed without NoTrain (no tombstone)
+    Inserted,    // a record NoTrain never saved (not in the chain)
+    Reappeared,  // deleted through NoTrain, present again
+    ChainBroken  // a chain entry changed, removed or inserted
+  };
+  Kind kind;
+  std::int64_t record_id = 0;
+  std::int64_t seq = 0;
+  std::vector<std::string> fields;  // Changed: the fields that differ, when the chain can tell
+};
+
+struct VerifyReport {
+  std::int64_t records = 0;     // records in the file
+  std::int64_t v1_records = 0;  // of which saved before every field was under the digest
+  std::int64_t entries = 0;     // chain entries (saves, deletions)
+  std::optional<ChainEntry> head;
+  std::vector<EvidenceProblem> problems;
+  bool ok() const { return problems.empty(); }
+};
+
+// What a receipt names: the chain's head at the time it was written.
+struct Receipt {
+  std::int64_t seq = 0;
+  std::string link;
 };
 
 class Store {
@@ -64,8 +89,14 @@ class Store {
 
   // Visits every record, oldest first, without holding more than one in memory.
   void for_each(const std::function<void(const Confirmation&)>& visit);
-  // Recomputes every digest; returns the records whose stored digest no longer matches.
-  std::vector<DigestMismatch> verify();
+  // Recomputes every digest and walks the hash chain: changed, missing and inserted records, a broken chain.
+  VerifyReport verify();
+  // The chain's last entry, or none before the first save.
+  std::optional<ChainEntry> chain_head() { return notrain::chain_head(db_); }
+  // One record against its digest and the chain (what `show` warns about).
+  std::vector<EvidenceProblem> verify_record(std::int64_t id);
+  // Whether the chain still holds the receipt's head where the receipt says: the problems if not (empty: holds).
+  std::vector<EvidenceProblem> verify_receipt(const Receipt& receipt);
 
  private:
   std::filesystem::path path_;

@@ -12,9 +12,14 @@ namespace notrain {
 namespace {
 
 // Append only: a released step never changes, a new schema is a new step.
-constexpr std::array<const char*, 4> kMigrations = {
+struct Step {
+  const char* sql;
+  void (*after)(SQLite::Database&) = nullptr;  // work SQL alone cannot do (digests), in the same transaction
+};
+
+constexpr std::array<Step, 5> kMigrations = {{
     // 1: profile and confirmations.
-    R"sql(
+    {R"sql(
       CREATE TABLE profile (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         json TEXT NOT NULL
@@ -35,14 +40,14 @@ constexpr std::array<const char*, 4> kMigrations = {
         sha256 TEXT NOT NULL,
         saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
       );
-    )sql",
+    )sql"},
     // 2: listing newest first, in all services or one, stays an index walk at 100k records.
-    R"sql(
+    {R"sql(
       CREATE INDEX confirmations_by_time ON confirmations (captured_at DESC, id DESC);
       CREATE INDEX confirmations_by_service_time ON confirmations (service, captured_at DESC, id DESC);
-    )sql",
+    )sql"},
     // 3: counts kept by triggers: count(*) walked the whole table on every list page (15 ms at 100k).
-    R"sql(
+    {R"sql(
       CREATE TABLE confirmation_counts (service TEXT PRIMARY KEY, total INTEGER NOT NULL) WITHOUT ROWID;
       INSERT INTO confirmation_counts (service, total)
         SELECT service, count(*) FROM confirmations GROUP BY service;
@@ -58,13 +63,28 @@ constexpr std::array<const char*, 4> kMigrations = {
         INSERT INTO confirmation_counts (service, total) VALUES (NEW.service, 1)
           ON CONFLICT (service) DO UPDATE SET total = total + 1;
       END;
-    )sql",
+    )sql"},
     // 4: how a page confirmation was seen: Meta's verdict as classified, and when the user sent the form.
-    R"sql(
+    {R"sql(
       ALTER TABLE confirmations ADD COLUMN verdict TEXT NOT NULL DEFAULT '';
       ALTER TABLE confirmations ADD COLUMN sent_at TEXT NOT NULL DEFAULT '';
-    )sql",
-};
+    )sql"},
+    // 5: every field under the digest (version 2; older records keep version 1) and the hash chain (chain.hpp).
+    {R"sql(
+      ALTER TABLE confirmations ADD COLUMN digest_version INTEGER NOT NULL DEFAULT 1;
+      CREATE TABLE chain (
+        seq INTEGER PRIMARY KEY,
+        event TEXT NOT NULL,
+        record_id INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        prev TEXT NOT NULL,
+        link TEXT NOT NULL
+      );
+      CREATE INDEX chain_by_record ON chain (record_id, seq);
+    )sql", adopt_records_saved_before_the_chain},
+}};
 
 int current_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
@@ -83,7 +103,9 @@ void migrate(SQLite::Database& db) {
                                std::to_string(version) + "); update NoTrain. The file was not changed.");
     }
     if (version == latest_schema_version()) return;
-    db.exec(kMigrations[static_cast<std::size_t>(version)]);
+    const Step& step = kMigrations[static_cast<std::size_t>(version)];
+    db.exec(step.sql);
+    if (step.after) step.after(db);
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     transaction.commit();
   }

@@ -7,7 +7,7 @@ import { t } from "../shared/i18n.js";
 // Host methods the extension's pages may call directly. confirmation.save is there for the
 // e-mail import; profile.set goes through "profile-set" so that the cache follows.
 const PAGE_HOST_METHODS = new Set(["hello", "ping", "profile.get", "confirmation.list", "confirmation.get",
-  "confirmation.screenshot", "confirmation.delete", "confirmation.save"]);
+  "confirmation.screenshot", "confirmation.delete", "confirmation.save", "evidence.receipt", "evidence.verify"]);
 
 export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers,
   openOptions = async () => {}, afterRetry = async () => {} }) {

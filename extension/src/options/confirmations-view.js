@@ -14,8 +14,9 @@ const ABOVE = { fixShownAbove: true }; // the full page says the host's problem 
 const PAGE_SIZE = 20;
 
 export class ConfirmationsView {
-  constructor(doc) {
+  constructor(doc, { onChanged = () => {} } = {}) {
     this.doc = doc;
+    this.onChanged = onChanged; // the list was read again (a save, a delivery, a deletion): the receipt follows
     this.body = doc.getElementById("confirmations-body");
     this.status = doc.getElementById("confirmations-status");
     this.more = doc.getElementById("confirmations-more");
@@ -46,6 +47,7 @@ export class ConfirmationsView {
     this.nextOffset = 0;
     this.shown = 0;
     await this.loadPage();
+    this.onChanged();
   }
 
   async loadPage() {

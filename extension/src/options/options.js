@@ -6,6 +6,7 @@ import { ProfileForm } from "./profile-form.js";
 import { ConfirmationsView } from "./confirmations-view.js";
 import { EmailImport } from "./email-import.js";
 import { PendingView } from "./pending-view.js";
+import { ReceiptView } from "./receipt-view.js";
 import { bindAutofillSwitch } from "../shared/autofill-setting.js";
 import { collectRecords, toJson, toCsv, downloadText, exportFileName } from "./export.js";
 
@@ -25,14 +26,15 @@ async function exportAs(format) {
 
 async function start() {
   applyI18n(document);
-  const confirmations = new ConfirmationsView(document);
+  const receipt = new ReceiptView(document);
+  const confirmations = new ConfirmationsView(document, { onChanged: () => receipt.reload() });
   const pending = new PendingView(document, { onDelivered: () => confirmations.reload() });
   new EmailImport(document, { onSaved: () => confirmations.reload() }).start();
   document.getElementById("export-json").addEventListener("click", () => void exportAs("json"));
   document.getElementById("export-csv").addEventListener("click", () => void exportAs("csv"));
   await bindAutofillSwitch(document.getElementById("autofill-switch"));
   renderHostStatus(document.getElementById("host-status"), await ask("host-status").catch(() => null));
-  await Promise.all([new ProfileForm(document).start(), confirmations.start(), pending.start()]);
+  await Promise.all([new ProfileForm(document).start(), confirmations.start(), pending.start(), receipt.reload()]);
   document.body.dataset.ready = "true"; // for end-to-end tests
 }
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROFILE, withChromium } from '../support/harness.js';
-import { storedConfirmation, waitForStored } from '../support/host.js';
+import { hostReceipt, storedConfirmation, waitForStored } from '../support/host.js';
 import { fillFromPopup } from '../support/user.js';
 
 const FORM = 'https://www.facebook.com/help/contact/712876720715583';
@@ -68,5 +68,10 @@ test('confirmations on the page and in the Support Inbox are stored, with the sc
     await full.waitForFunction(() => document.getElementById('detail-screenshot').naturalWidth > 0);
     assert.match(await full.locator('#detail-text').textContent(), /We will honour your objection/);
     await screenshot(full, 'full-page-detail');
+
+    // The receipt to keep elsewhere: the same chain head as the command line's.
+    const receipt = await full.locator('[data-testid="receipt-text"]').textContent();
+    assert.match(receipt, /Chain position: 2\n/);
+    assert.ok(hostReceipt(sandbox).startsWith(receipt), `${receipt} is what notrain-host receipt prints`);
   });
 });

@@ -16,6 +16,8 @@ export function registerHost(sandbox, browser) {
 }
 
 export const storedConfirmations = (sandbox) => JSON.parse(run(sandbox, ['list', '--json']));
+/** The receipt `notrain-host receipt` prints (the chain's head). */
+export const hostReceipt = (sandbox) => run(sandbox, ['receipt']);
 export const storedConfirmation = (sandbox, id) => JSON.parse(run(sandbox, ['show', String(id), '--json']));
 
 /** Waits until the host has stored at least `count` confirmations; returns the list (newest first). */

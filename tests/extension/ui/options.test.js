@@ -7,6 +7,7 @@ import { openPage, settle, fakeI18n } from "./ui-harness.js";
 import { ProfileForm } from "../../../extension/src/options/profile-form.js";
 import { ConfirmationsView } from "../../../extension/src/options/confirmations-view.js";
 import { PendingView } from "../../../extension/src/options/pending-view.js";
+import { ReceiptView } from "../../../extension/src/options/receipt-view.js";
 import { EmailImport, emailToSaveParams } from "../../../extension/src/options/email-import.js";
 import { toCsv, toJson, csvCell, listAll, collectRecords } from "../../../extension/src/options/export.js";
 import { fetchScreenshot } from "../../../extension/src/options/screenshot.js";
@@ -283,4 +284,25 @@ test("the full page's entry starts every section", async () => {
   assert.equal(page.document.querySelectorAll("#confirmations-body tr").length, 1);
   assert.equal(page.document.getElementById("pending-retry").hidden, true);
   assert.ok(page.document.querySelector("h1").textContent.length > 0);
+});
+
+test("receipt: the host's chain head as text with a copy button, refreshed when the list changes", async () => {
+  let receipt = null;
+  const copied = [];
+  const page = openPage("options", {
+    background: { "host-call": (m) => (m.method === "evidence.receipt" ? { result: { receipt } } : { error: { message: "unexpected" } }) },
+  });
+  Object.defineProperty(page.window.navigator, "clipboard", { value: { writeText: async (text) => copied.push(text) } });
+  const view = new ReceiptView(page.document);
+  await view.reload();
+  const i18n = fakeI18n("en");
+  assert.equal(page.document.getElementById("receipt-status").textContent, i18n.getMessage("receipt_none"));
+  assert.equal(page.document.getElementById("receipt-copy").hidden, true);
+  receipt = "NoTrain receipt\nChain position: 3\nChain head: " + "c".repeat(64) + "\n";
+  await view.reload();
+  assert.equal(page.document.getElementById("receipt-text").textContent, receipt);
+  page.document.getElementById("receipt-copy").click();
+  await settle(page.window, () => copied.length === 1);
+  assert.deepEqual(copied, [receipt]);
+  assert.equal(page.document.getElementById("receipt-status").textContent, i18n.getMessage("receipt_copied"));
 });

@@ -116,3 +116,49 @@ TEST_CASE("usage errors name the problem") {
   CHECK(version.out.starts_with("notrain-host "));
   CHECK(run_host_command(home.path(), {"--help"}).out.find("export") != std::string::npos);
 }
+
+TEST_CASE("receipt prints the chain's head; verify --receipt proves nothing before it changed, and fails once it did") {
+  notrain::test::TempDir home;
+  const auto saved = save_two(home.path());
+  const auto receipt = run_host_command(home.path(), {"receipt"});
+  REQUIRE(receipt.status == 0);
+  CHECK(receipt.out.find("Chain position: 2") != std::string::npos);
+  const auto receipt_file = home / "receipt.txt";
+  { std::ofstream(receipt_file) << receipt.out; }
+
+  const auto holds = run_host_command(home.path(), {"verify", "--receipt", receipt_file.string()});
+  CHECK_MESSAGE(holds.status == 0, holds.out, holds.err);
+  CHECK(holds.out.find("still holds its head") != std::string::npos);
+
+  {
+    SQLite::Database db((home / "notrain/notrain.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("DELETE FROM chain WHERE seq = 1");
+  }
+  const auto broken = run_host_command(home.path(), {"verify", "--receipt", receipt_file.string()});
+  CHECK(broken.status == 1);
+  CHECK(broken.out.find("no longer holds the receipt's head") != std::string::npos);
+  const auto not_a_receipt = run_host_command(home.path(), {"verify", "--receipt", (home / "notrain").string()});
+  CHECK(not_a_receipt.status == 2);
+}
+
+TEST_CASE("show warns when the record it prints no longer matches; verify names deleted and inserted records") {
+  notrain::test::TempDir home;
+  const auto saved = save_two(home.path());
+  const std::string first = saved[0]["id"].dump();
+  {
+    SQLite::Database db((home / "notrain/notrain.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE confirmations SET captured_at = '2020-01-01T00:00:00.000Z' WHERE id = " + first);
+  }
+  const auto shown = run_host_command(home.path(), {"show", first});
+  CHECK(shown.status == 0);
+  CHECK(shown.err.find("Warning: Confirmation " + first + " was changed after it was saved: captured_at differs.") !=
+        std::string::npos);
+  {
+    SQLite::Database db((home / "notrain/notrain.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("DELETE FROM confirmations WHERE id = " + saved[1]["id"].dump());
+  }
+  const auto verified = run_host_command(home.path(), {"verify"});
+  CHECK(verified.status == 1);
+  CHECK(verified.out.find("Confirmation " + saved[1]["id"].dump() + " is missing") != std::string::npos);
+  CHECK(verified.out.find("2 problems") != std::string::npos);
+}

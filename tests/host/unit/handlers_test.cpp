@@ -261,3 +261,20 @@ TEST_CASE("get, screenshot and delete of unknown numbers are 'not found'") {
   CHECK(code(host.call("confirmation.get", {{"id", "1"}})) == -32602);
   CHECK(code(host.call("confirmation.get", {{"id", 0}})) == 1001);
 }
+
+TEST_CASE("evidence.receipt and evidence.verify: the chain's head to keep elsewhere, and the check as sentences") {
+  Host host;
+  CHECK(host.result("evidence.receipt", json::object())["receipt"].is_null());
+  const json saved = host.result("confirmation.save", sample_confirmation());
+  host.result("confirmation.save", sample_confirmation("A second answer."));
+  const json receipt = host.result("evidence.receipt", json::object());
+  CHECK(receipt["position"] == 2);
+  CHECK(receipt["head"].get<std::string>().size() == 64);
+  CHECK(receipt["receipt"].get<std::string>().find("Chain head: " + receipt["head"].get<std::string>()) != std::string::npos);
+  const json verified = host.result("evidence.verify", json::object());
+  CHECK(verified["ok"] == true);
+  CHECK(verified["records"] == 2);
+  CHECK(code(host.call("evidence.verify", {{"x", 1}})) == -32602);
+  host.result("confirmation.delete", {{"id", saved["id"]}});
+  CHECK(host.result("evidence.receipt", json::object())["position"] == 3);  // the deletion is in the chain
+}

@@ -144,7 +144,8 @@ TEST_CASE("records read back whole, screenshots in chunks") {
   CHECK(loaded->language == "it");
   CHECK(loaded->form["email"] == "a@b.it");
   CHECK(loaded->screenshot_size == 10000);
-  CHECK(loaded->sha256 == notrain::evidence_digest(record.content, image));
+  CHECK(loaded->digest_version == 2);
+  CHECK(loaded->sha256 == notrain::record_digest_v2(*loaded, image));
   std::string reassembled;
   for (std::int64_t offset = 0; offset < 10000; offset += 4096) {
     const auto chunk = store.screenshot(saved.id, offset, 4096);
@@ -162,15 +163,16 @@ TEST_CASE("verify names a record changed behind NoTrain's back") {
   Store store(file);
   store.save(confirmation("first"));
   const auto second = store.save(confirmation("second"));
-  CHECK(store.verify().empty());
+  CHECK(store.verify().ok());
   {
     SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);
     raw.exec("UPDATE confirmations SET text = 'tampered' WHERE id = " + std::to_string(second.id));
   }
-  const auto mismatches = store.verify();
-  REQUIRE(mismatches.size() == 1);
-  CHECK(mismatches[0].id == second.id);
-  CHECK(mismatches[0].stored == second.sha256);
+  const auto report = store.verify();
+  REQUIRE(report.problems.size() == 1);
+  CHECK(report.problems[0].record_id == second.id);
+  CHECK(report.problems[0].kind == notrain::EvidenceProblem::Kind::Changed);
+  CHECK(report.problems[0].fields == std::vector<std::string>{"text"});
 }
 
 TEST_CASE("counts follow saves, deletes and changes of service") {

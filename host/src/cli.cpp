@@ -16,6 +16,7 @@
 #include "evidence.hpp"
 #include "export.hpp"
 #include "installer/commands.hpp"
+#include "private_output.hpp"
 #include "store.hpp"
 
 namespace notrain::cli {
@@ -134,24 +135,14 @@ int show_command(const Words& words) {
   return 0;
 }
 
-// Writes beside the target and renames, so an interrupted export never leaves half a file where
-// a good one was; the file is private to the user like the database.
+// Written to a private temporary file beside the target and renamed (private_output.hpp): an interrupted export
+// never leaves half a file where a good one was, and nobody else's file or link is ever written through.
 int export_to_file(Store* store, ExportFormat format, const fs::path& target) {
-  const fs::path temporary = target.string() + ".partial";
+  PrivateOutput output(target);
   std::size_t count = 0;
-  {
-    ::umask(077);
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write " + temporary.string());
-    if (store) count = export_confirmations(*store, format, out);
-    else out << (format == ExportFormat::Json ? "[]\n" : "");
-    out.flush();
-    if (!out) {
-      fs::remove(temporary);
-      throw std::runtime_error("writing " + target.string() + " failed (is the disk full?)");
-    }
-  }
-  fs::rename(temporary, target);
+  if (store) count = export_confirmations(*store, format, output.stream());
+  else write_empty_export(format, output.stream());
+  output.commit();
   std::cerr << "Exported " << count << " confirmation" << (count == 1 ? "" : "s") << " to " << target.string()
             << ".\n";
   return 0;
@@ -167,7 +158,7 @@ int export_command(const Words& words) {
   auto store = open_existing_store();
   if (output) return export_to_file(store ? &*store : nullptr, format, *output);
   if (store) export_confirmations(*store, format, std::cout);
-  else if (format == ExportFormat::Json) std::cout << "[]\n";
+  else write_empty_export(format, std::cout);
   std::cout.flush();
   return std::cout ? 0 : 1;
 }
@@ -227,6 +218,9 @@ int run(const std::vector<std::string>& args) {
     std::cerr << "notrain-host " << command->name << ": " << error.what() << "\nUsage: notrain-host "
               << command->usage << '\n';
     return 2;
+  } catch (const OutputError& error) {
+    std::cerr << "notrain-host " << command->name << ": " << error.what() << '\n';
+    return 1;
   } catch (const SQLite::Exception& error) {
     std::cerr << "notrain-host: the database could not be read: " << error.what() << '\n';
     return 1;

@@ -107,11 +107,22 @@ std::string csv_field(const std::string& value) {
   return quoted + '"';
 }
 
+namespace {
+void write_csv_header(std::ostream& out) {
+  for (std::size_t i = 0; i < kCsvColumns.size(); ++i) out << (i ? "," : "") << kCsvColumns[i];
+  out << "\r\n";
+}
+}  // namespace
+
+void write_empty_export(ExportFormat format, std::ostream& out) {
+  if (format == ExportFormat::Csv) write_csv_header(out);
+  else out << "[]\n";
+}
+
 std::size_t export_confirmations(Store& store, ExportFormat format, std::ostream& out) {
   std::size_t count = 0;
   if (format == ExportFormat::Csv) {
-    for (std::size_t i = 0; i < kCsvColumns.size(); ++i) out << (i ? "," : "") << kCsvColumns[i];
-    out << "\r\n";
+    write_csv_header(out);
     store.for_each([&](const Confirmation& record) {
       write_csv_row(out, record);
       ++count;

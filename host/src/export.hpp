@@ -13,6 +13,8 @@ enum class ExportFormat { Json, Csv };
 // says which records have one and its digest covers it (`notrain-host show ID` and the extension
 // show it).
 std::size_t export_confirmations(Store& store, ExportFormat format, std::ostream& out);
+// What an export of no record is: an empty JSON array, or the CSV header row alone.
+void write_empty_export(ExportFormat format, std::ostream& out);
 
 // RFC 4180 field: quoted when it holds a comma, quote or line break; formula-leading characters
 // are prefixed with ' so a spreadsheet does not execute page-derived text.

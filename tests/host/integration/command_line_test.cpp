@@ -162,3 +162,55 @@ TEST_CASE("show warns when the record it prints no longer matches; verify names 
   CHECK(verified.out.find("Confirmation " + saved[1]["id"].dump() + " is missing") != std::string::npos);
   CHECK(verified.out.find("2 problems") != std::string::npos);
 }
+
+TEST_CASE("export --output never writes through a planted link or file, refuses folders first, and leaves no stray file") {
+  notrain::test::TempDir home;
+  save_two(home.path());
+  const auto victim = home / "victim.txt";
+  { std::ofstream(victim) << "precious"; }
+
+  SUBCASE("a symlink at the target is replaced, not followed") {
+    const auto target = home / "export.json";
+    std::filesystem::create_symlink(victim, target);
+    const auto result = run_host_command(home.path(), {"export", "--format", "json", "--output", target.string()});
+    CHECK_MESSAGE(result.status == 0, result.err);
+    CHECK(read_file(victim) == "precious");
+    CHECK_FALSE(std::filesystem::is_symlink(target));
+    CHECK(json::parse(read_file(target)).size() == 2);
+    struct stat info {};
+    ::stat(target.c_str(), &info);
+    CHECK((info.st_mode & 0777) == 0600);
+  }
+  SUBCASE("links planted at the old temporary names are never written through") {
+    const auto target = home / "export.csv";
+    std::filesystem::create_symlink(victim, home / "export.csv.partial");
+    const auto result = run_host_command(home.path(), {"export", "--format", "csv", "--output", target.string()});
+    CHECK(result.status == 0);
+    CHECK(read_file(victim) == "precious");
+  }
+  SUBCASE("a folder, or a missing folder, is refused with a sentence and nothing is written") {
+    const auto folder = home / "exports";
+    std::filesystem::create_directory(folder);
+    const auto to_folder = run_host_command(home.path(), {"export", "--format", "json", "--output", folder.string()});
+    CHECK(to_folder.status == 1);
+    CHECK(to_folder.err.find("it is a folder") != std::string::npos);
+    CHECK(to_folder.err.find("filesystem error") == std::string::npos);
+    CHECK(std::filesystem::is_empty(folder));
+    const auto missing = run_host_command(home.path(), {"export", "--format", "json", "--output",
+                                                        (home / "nowhere/export.json").string()});
+    CHECK(missing.status == 1);
+    CHECK(missing.err.find("does not exist") != std::string::npos);
+    CHECK(missing.err.find(".partial") == std::string::npos);
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(home.path())) {
+    CHECK_MESSAGE(entry.path().filename().string().find(".XXXXXX") == std::string::npos, entry.path().string());
+    CHECK_MESSAGE(entry.path().filename().string().rfind(".export", 0) != 0, entry.path().string());
+  }
+}
+
+TEST_CASE("an empty CSV export has its header row") {
+  notrain::test::TempDir home;
+  const auto csv = run_host_command(home.path(), {"export", "--format", "csv"});
+  CHECK(csv.status == 0);
+  CHECK(csv.out.starts_with("id,service,kind,captured_at"));
+}

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -21,6 +22,14 @@ namespace fs = std::filesystem;
 
 constexpr int kBusyTimeoutMs = 10'000;
 
+// A folder that exists already (made by the installer, or before NoTrain kept it private) is made private too
+// when it is the user's own; one owned by someone else is left alone (SQLite then says what it cannot do).
+void tighten_own_folder(const fs::path& folder) {
+  struct stat info {};
+  if (folder.empty() || ::stat(folder.c_str(), &info) != 0 || info.st_uid != ::geteuid()) return;
+  if ((info.st_mode & 077) != 0) ::chmod(folder.c_str(), 0700);
+}
+
 // Creates the folder private to the user (0700) and makes every file SQLite creates in it (the
 // database, its WAL and shared-memory files) 0600.
 fs::path prepare_private_folder(const fs::path& file) {
@@ -30,6 +39,7 @@ fs::path prepare_private_folder(const fs::path& file) {
       fs::create_directories(folder);
       fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace);
     }
+    tighten_own_folder(folder);
   } catch (const fs::filesystem_error& error) {
     throw StorageError("NoTrain cannot create its folder " + folder.string() + " (" + error.code().message() +
                        "). Check the permissions of its parent folder and the free space.");

@@ -30,8 +30,10 @@ void remove_if_empty(std::vector<std::string> folders) {
 
 }  // namespace
 
+constexpr const char* kSystemRecord = "/var/lib/notrain/created-folders.json";
+
 fs::path record_path(const Environment& env, Scope scope) {
-  if (scope == Scope::System) return "/var/lib/notrain/created-folders.json";
+  if (scope == Scope::System) return kSystemRecord;
   // The folder of the database (see store.hpp): $XDG_DATA_HOME/notrain, else ~/.local/share/notrain.
   return fs::path(data_home(env)) / "notrain" / "created-folders.json";
 }
@@ -51,13 +53,17 @@ void save_record(const fs::path& path, Record record) {
     return;
   }
   for (const fs::path& folder : create_folders(path.parent_path())) record.record_folders.push_back(folder.string());
+  // A user's record lives in their data folder, beside the database: that folder is theirs alone (0700) and the
+  // record 0600, whichever of the installer and the host comes first (store.cpp does the same).
+  const bool users_data = path != fs::path(kSystemRecord);
+  if (users_data) fs::permissions(path.parent_path(), fs::perms::owner_all, fs::perm_options::replace);
   nlohmann::ordered_json content;
   content["note"] = "Folders that notrain-host install created; notrain-host uninstall removes them when empty.";
   content["created_folders"] = record.created_folders;
   content["record_folders"] = record.record_folders;
   const std::string bytes = content.dump(2) + "\n";
   if (read_file(path) == bytes) return;
-  write_file_atomically(path, bytes, 0644);
+  write_file_atomically(path, bytes, users_data ? 0600 : 0644);
 }
 
 }  // namespace notrain::installer

@@ -8,6 +8,7 @@
 
 #include "installer/commands.hpp"
 #include "installer/manifest.hpp"
+#include "store.hpp"
 #include "temp_home.hpp"
 #include "notrain/identity.hpp"
 
@@ -322,4 +323,37 @@ TEST_CASE("--system refuses a browser without a system-wide folder") {
   CapturedOutput output;
   CHECK(run_install({"--system", "--dry-run", "--browser", "brave"}) == 2);
   CHECK(output.err().find("Brave has no system-wide manifest folder") != std::string::npos);
+}
+
+namespace {
+unsigned mode_of(const fs::path& path) {
+  struct stat info {};
+  ::stat(path.c_str(), &info);
+  return info.st_mode & 0777;
+}
+}  // namespace
+
+TEST_CASE("the data folder is the user's alone whoever makes it first: install (as tools/setup.sh does), then the host") {
+  TempHome home;
+  ::umask(022);  // the user's usual umask
+  put_program(home, "chromium");
+  REQUIRE(install({"--host-path", fake_binary(home)}) == 0);
+  const fs::path data = home / ".local/share/notrain";
+  REQUIRE(fs::exists(data / "created-folders.json"));
+  CHECK(mode_of(data) == 0700);
+  CHECK(mode_of(data / "created-folders.json") == 0600);
+  notrain::Store store(data / "notrain.db");
+  CHECK(mode_of(data) == 0700);
+  CHECK(mode_of(data / "notrain.db") == 0600);
+}
+
+TEST_CASE("a data folder made readable by others before is made private when the host opens it") {
+  TempHome home;
+  const fs::path data = home / ".local/share/notrain";
+  fs::create_directories(data);
+  fs::permissions(data, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                            fs::perms::others_exec);
+  notrain::Store store(data / "notrain.db");
+  CHECK(mode_of(data) == 0700);
+  CHECK(mode_of(data / "notrain.db") == 0600);
 }

@@ -48,13 +48,53 @@ const Json& checked_params(const Json& request) {
 
 }  // namespace
 
-Json parse_request_body(std::string_view body) {
-  const auto limit_depth = [](int depth, Json::parse_event_t, Json&) {
-    if (depth > kMaxDepth) throw TooDeep();
+namespace {
+
+// nlohmann's own DOM builder, with a depth count on the way in: deeper input is refused while parsing, before it
+// is built. (A parse callback would do the same, but then nlohmann scans the parent container again after every
+// element it ends: quadratic in the number of elements, hours for a 64 MiB message of empty objects.)
+class DepthLimitedBuilder {
+ public:
+  explicit DepthLimitedBuilder(Json& result) : dom_(result, true) {}
+
+  bool null() { return dom_.null(); }
+  bool boolean(bool value) { return dom_.boolean(value); }
+  bool number_integer(Json::number_integer_t value) { return dom_.number_integer(value); }
+  bool number_unsigned(Json::number_unsigned_t value) { return dom_.number_unsigned(value); }
+  bool number_float(Json::number_float_t value, const Json::string_t& text) { return dom_.number_float(value, text); }
+  bool string(Json::string_t& value) { return dom_.string(value); }
+  bool binary(Json::binary_t& value) { return dom_.binary(value); }
+  bool key(Json::string_t& value) { return dom_.key(value); }
+  bool start_object(std::size_t size) { return deeper() && dom_.start_object(size); }
+  bool end_object() { return --depth_, dom_.end_object(); }
+  bool start_array(std::size_t size) { return deeper() && dom_.start_array(size); }
+  bool end_array() { return --depth_, dom_.end_array(); }
+  bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& error) {
+    return dom_.parse_error(position, token, error);
+  }
+
+ private:
+  bool deeper() {
+    if (++depth_ > kMaxDepth) throw TooDeep();
     return true;
-  };
+  }
+  nlohmann::detail::json_sax_dom_parser<Json> dom_;
+  int depth_ = 0;
+};
+
+}  // namespace
+
+Json parse_request_body(std::string_view body) {
+  // A raw NUL byte is never JSON (a string holds it escaped); nlohmann would take it for the end of the input and
+  // accept whatever follows it.
+  if (body.find('\0') != std::string_view::npos) {
+    throw RpcError(ErrorCode::ParseError, "The message is not valid JSON in UTF-8: it holds a NUL byte.");
+  }
   try {
-    return Json::parse(body.begin(), body.end(), limit_depth);
+    Json result;
+    DepthLimitedBuilder builder(result);
+    Json::sax_parse(body.begin(), body.end(), &builder, nlohmann::detail::input_format_t::json, true);
+    return result;
   } catch (const TooDeep&) {
     throw RpcError(ErrorCode::InvalidRequest,
                    "The message is nested more than " + std::to_string(kMaxDepth) + " levels deep.",
@@ -128,6 +168,8 @@ std::optional<std::string> Dispatcher::handle_frame(std::string&& body) const {
 }
 
 std::optional<std::string> Dispatcher::answer(const Json& request) const {
+  // Only a valid Request without an id is a notification (JSON-RPC 2.0, section 4.1): any other object that is not
+  // a valid Request is answered -32600, with its id when it had a valid one, else null (section 5).
   Json id = nullptr;
   bool is_notification = false;
   try {
@@ -136,8 +178,7 @@ std::optional<std::string> Dispatcher::answer(const Json& request) const {
                      "The message must be a JSON-RPC request object (batches are not supported).");
     }
     const auto id_member = request.find("id");
-    is_notification = id_member == request.end();
-    if (!is_notification) {
+    if (id_member != request.end()) {
       if (!is_valid_id(*id_member)) {
         throw RpcError(ErrorCode::InvalidRequest, "The request id must be a string, an integer or null.");
       }
@@ -151,6 +192,7 @@ std::optional<std::string> Dispatcher::answer(const Json& request) const {
     if (method == request.end() || !method->is_string()) {
       throw RpcError(ErrorCode::InvalidRequest, "The request has no method name.");
     }
+    is_notification = id_member == request.end();
     Json result = call(method->get<std::string>(), checked_params(request));
     if (is_notification) return std::nullopt;
     return serialize_reply({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});

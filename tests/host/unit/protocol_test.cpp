@@ -86,3 +86,45 @@ TEST_CASE("a reply that would exceed 1 MiB becomes error 1005") {
   CHECK(answer["id"] == 9);
   CHECK(error_code(answer) == 1005);
 }
+
+TEST_CASE("an object that is not a valid request is answered -32600 with a null id, never with silence") {
+  const Dispatcher dispatcher = echo_dispatcher();
+  for (const std::string body : {R"({"asd":"sdf"})", "{}", R"({"a":[]})", "\xEF\xBB\xBF{}", R"({"id":null})",
+                                 R"({"jsonrpc":"2.0"})", R"({"jsonrpc":"1.0","method":"echo"})", R"({"method":"echo"})"}) {
+    CAPTURE(body);
+    const Json answer = reply(dispatcher, body);
+    CHECK(error_code(answer) == -32600);
+    CHECK(answer["id"].is_null());
+  }
+  // With a valid id, the error carries it.
+  CHECK(reply(dispatcher, R"({"id":5,"method":"echo"})")["id"] == 5);
+  // Only a valid request without id is a notification.
+  CHECK_FALSE(dispatcher.handle(R"({"jsonrpc":"2.0","method":"echo"})").has_value());
+  CHECK_FALSE(dispatcher.handle(R"({"jsonrpc":"2.0","method":"no-such-method"})").has_value());
+}
+
+TEST_CASE("bytes after the JSON value make the message invalid JSON, a NUL included") {
+  const Dispatcher dispatcher = echo_dispatcher();
+  for (const std::string body : {std::string("123\0", 4), std::string("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"}\0x", 41),
+                                 std::string("{}\0", 3), std::string("{} x"), std::string("[1] [2]")}) {
+    CAPTURE(body);
+    const Json answer = reply(dispatcher, body);
+    CHECK(error_code(answer) == -32700);
+    CHECK(answer["id"].is_null());
+  }
+  CHECK(error_code(reply(dispatcher, " 123 \n")) == -32600);  // whitespace around the value is fine
+}
+
+TEST_CASE("parsing stays linear in the number of elements: 4 MiB of empty objects answers at once") {
+  // With a depth callback nlohmann scanned the parent array again after each element: this message would have
+  // run for hours (and failed CTest's timeout). Built with the depth check inside a SAX parser, it is one pass.
+  std::string body = "[";
+  while (body.size() < 4 * 1024 * 1024) body += "{},";
+  body += "{}]";
+  const Json answer = reply(echo_dispatcher(), body);
+  CHECK(error_code(answer) == -32600);  // an array is not a request (batches are not supported)
+  std::string objects = R"({"jsonrpc":"2.0","id":1,"method":"echo","params":{"many":[)";
+  for (int i = 0; i < 200000; ++i) objects += "{},";
+  objects += "{}]}}";
+  CHECK(reply(echo_dispatcher(), objects)["result"]["many"].size() == 200001);
+}

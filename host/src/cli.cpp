@@ -5,6 +5,7 @@
 #include <functional>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "export.hpp"
 #include "installer/commands.hpp"
 #include "private_output.hpp"
+#include "terminal_text.hpp"
 #include "store.hpp"
 
 namespace notrain::cli {
@@ -55,13 +57,20 @@ std::optional<std::string> service_option(ArgReader& reader) {
   return service;
 }
 
+// JSON for scripts; on a terminal, everything outside ASCII is written \uXXXX (a C1 control is no escape sequence
+// there), and bytes that are not UTF-8 (only a file changed by hand holds them) are replaced, never a crash.
+std::string json_for_stdout(const nlohmann::json& value) {
+  return value.dump(2, ' ', ::isatty(STDOUT_FILENO) == 1, nlohmann::json::error_handler_t::replace);
+}
+
 void print_table(const std::vector<ConfirmationSummary>& items) {
   std::cout << std::left << std::setw(6) << "ID" << std::setw(26) << "CAPTURED (UTC)" << std::setw(11)
             << "SERVICE" << std::setw(8) << "KIND" << std::setw(22) << "ACCOUNT" << "ADDRESS\n";
   for (const ConfirmationSummary& item : items) {
-    std::cout << std::left << std::setw(6) << item.id << std::setw(26) << item.captured_at << std::setw(11)
-              << item.service << std::setw(8) << item.kind << std::setw(22)
-              << shorten(item.account.empty() ? "-" : item.account, 20) << shorten(item.url, 70) << '\n';
+    std::cout << std::left << std::setw(6) << item.id << std::setw(26) << terminal_safe(item.captured_at)
+              << std::setw(11) << terminal_safe(item.service) << std::setw(8) << terminal_safe(item.kind)
+              << std::setw(22) << shorten(item.account.empty() ? "-" : terminal_safe(item.account), 20)
+              << shorten(terminal_safe(item.url), 70) << '\n';
   }
 }
 
@@ -76,7 +85,7 @@ int list_command(const Words& words) {
   if (as_json) {
     nlohmann::json array = nlohmann::json::array();
     for (const auto& item : items) array.push_back(to_json(item));
-    std::cout << array.dump(2) << '\n';
+    std::cout << json_for_stdout(array) << '\n';
     return 0;
   }
   if (items.empty()) {
@@ -89,8 +98,9 @@ int list_command(const Words& words) {
 }
 
 void print_record(const Confirmation& record) {
+  // Every value comes from a web page or an e-mail: shown with its control characters escaped.
   const auto line = [](std::string_view label, const std::string& value) {
-    std::cout << std::left << std::setw(14) << label << (value.empty() ? "-" : value) << '\n';
+    std::cout << std::left << std::setw(14) << label << (value.empty() ? "-" : terminal_safe(value)) << '\n';
   };
   line("Number", std::to_string(record.id));
   line("Service", record.content.service);
@@ -106,8 +116,8 @@ void print_record(const Confirmation& record) {
   line("Screenshot", record.screenshot_size > 0
                          ? record.screenshot_mime + ", " + std::to_string(record.screenshot_size) + " bytes"
                          : "");
-  if (!record.form.is_null()) line("Form values", record.form.dump());
-  std::cout << "\n" << record.content.text << '\n';
+  if (!record.form.is_null()) line("Form values", record.form.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  std::cout << "\n" << terminal_safe(record.content.text, TerminalLayout::Block) << '\n';
 }
 
 int show_command(const Words& words) {
@@ -127,7 +137,7 @@ int show_command(const Words& words) {
     std::cerr << "notrain-host: no stored confirmation has the number " << id << ".\n";
     return 1;
   }
-  if (as_json) std::cout << to_json(*record).dump(2) << '\n';
+  if (as_json) std::cout << json_for_stdout(to_json(*record)) << '\n';
   else print_record(*record);
   for (const EvidenceProblem& problem : store->verify_record(id)) {
     std::cerr << "Warning: " << problem_sentence(problem) << " Run notrain-host verify.\n";
@@ -157,8 +167,17 @@ int export_command(const Words& words) {
   const ExportFormat format = format_name == "csv" ? ExportFormat::Csv : ExportFormat::Json;
   auto store = open_existing_store();
   if (output) return export_to_file(store ? &*store : nullptr, format, *output);
-  if (store) export_confirmations(*store, format, std::cout);
-  else write_empty_export(format, std::cout);
+  if (::isatty(STDOUT_FILENO) == 1) {
+    // Shown, not saved: control characters escaped (with --output, or piped, the bytes stay exact).
+    std::ostringstream text;
+    if (store) export_confirmations(*store, format, text);
+    else write_empty_export(format, text);
+    std::cout << terminal_safe(text.str(), TerminalLayout::Block);
+  } else if (store) {
+    export_confirmations(*store, format, std::cout);
+  } else {
+    write_empty_export(format, std::cout);
+  }
   std::cout.flush();
   return std::cout ? 0 : 1;
 }

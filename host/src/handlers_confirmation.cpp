@@ -14,7 +14,7 @@ constexpr std::size_t kMaxTextCharacters = 200'000;
 // Even escaped, a record must fit a 1 MiB reply to confirmation.get: these bound every part of it.
 constexpr std::size_t kMaxEncodedText = 640 * 1024;
 constexpr std::size_t kMaxUrl = 8192;
-constexpr std::size_t kMaxAccount = 512;
+constexpr std::size_t kMaxAccount = 320;  // the longest e-mail address SMTP allows (RFC 3696)
 constexpr std::size_t kMaxEncodedForm = 64 * 1024;
 constexpr std::size_t kMaxScreenshotBytes = 32 * 1024 * 1024;
 constexpr std::int64_t kDefaultListLimit = 50;
@@ -98,8 +98,9 @@ NewConfirmation read_new_confirmation(const json& params) {
   content.url = checked_url(fields.required_string("url"), content.kind);
   content.text = checked_text(fields.required_string("text"));
   content.account = fields.optional_string("account").value_or("");
-  if (validation::count_characters(content.account) > kMaxAccount) {
-    throw invalid_field("account", "The account name is longer than 512 characters.");
+  if (!content.account.empty() && (content.account.size() > kMaxAccount || !validation::is_account(content.account))) {
+    throw invalid_field("account", "The account must be an e-mail address or a Meta username (letters, digits, "
+                                   "\".\" and \"_\"), of at most 320 characters.");
   }
   const auto captured_at = validation::normalize_timestamp(fields.required_string("captured_at"));
   if (!captured_at) {

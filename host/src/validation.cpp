@@ -113,6 +113,12 @@ bool is_email(std::string_view text) {
   return std::all_of(labels.begin(), labels.end(), is_email_label);
 }
 
+bool is_account(std::string_view text) {
+  if (is_email(text)) return true;
+  return !text.empty() && text.size() <= 50 &&
+         all_of(text, [](char c) { return is_alnum(c) || c == '.' || c == '_'; });
+}
+
 bool is_country_code(std::string_view text) {
   return std::binary_search(kCountries.begin(), kCountries.end(), text);
 }

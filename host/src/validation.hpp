@@ -13,6 +13,9 @@ bool is_valid_utf8(std::string_view text);
 std::size_t count_characters(std::string_view utf8);
 
 bool is_email(std::string_view text);
+// The account a confirmation is about: an e-mail address, or a Meta username (letters, digits, "." and "_", as
+// Facebook and Instagram allow them, up to 50 characters).
+bool is_account(std::string_view text);
 // ISO 3166-1 alpha-2, upper case, officially assigned codes only.
 bool is_country_code(std::string_view text);
 // Well-formed BCP 47 language tag (RFC 5646 syntax: language, script, region, variants,

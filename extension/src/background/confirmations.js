@@ -7,6 +7,7 @@ const SERVICES = new Set(["facebook", "instagram", "messenger", "whatsapp", "thr
 const KINDS = new Set(["page", "inbox"]);
 const VERDICTS = new Set(["honoured", "received", "unknown"]);
 const MAX_TEXT = 200_000;
+const ACCOUNT = /^(?:[^\s@\p{Cc}]{1,64}@[^\s@\p{Cc}]{1,255}|[A-Za-z0-9._]{1,50})$/u;
 
 const text = (value, max) => (typeof value === "string" && value.trim() ? value.slice(0, max) : undefined);
 
@@ -25,7 +26,9 @@ export function buildSaveParams(confirmation, senderUrl) {
     text: body,
     captured_at: Number.isNaN(captured.getTime()) ? new Date().toISOString() : captured.toISOString(),
   };
-  const account = text(confirmation.account, 320);
+  // The host takes an e-mail address or a Meta username only: anything else is left out, never a reason to lose
+  // the confirmation.
+  const account = typeof confirmation.account === "string" && ACCOUNT.test(confirmation.account) ? confirmation.account : undefined;
   const language = text(confirmation.language, 35);
   if (account) params.account = account;
   if (language) params.language = language;

@@ -203,6 +203,15 @@ test("buildSaveParams keeps the contract's fields, bounds them, and prefers the 
   assert.equal("extra" in params, false);
 });
 
+test("buildSaveParams keeps an account only when it is an e-mail address or a username, as the host requires", () => {
+  const base = { service: "facebook", kind: "page", url: FORM_URL, text: "x", captured_at: "2025-05-27T10:00:00Z" };
+  assert.equal(buildSaveParams({ ...base, account: "jan@example.be" }, FORM_URL).account, "jan@example.be");
+  assert.equal(buildSaveParams({ ...base, account: "jan.peeters_1" }, FORM_URL).account, "jan.peeters_1");
+  for (const account of ["Jan Peeters", "a\u001b]0;x\u0007@b.be", "x".repeat(400), 5]) {
+    assert.equal("account" in buildSaveParams({ ...base, account }, FORM_URL), false, String(account));
+  }
+});
+
 test("the screenshot is taken only while the reporting tab is the active one", async () => {
   const captured = [];
   const tabs = {

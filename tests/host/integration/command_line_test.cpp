@@ -214,3 +214,22 @@ TEST_CASE("an empty CSV export has its header row") {
   CHECK(csv.status == 0);
   CHECK(csv.out.starts_with("id,service,kind,captured_at"));
 }
+
+TEST_CASE("list and show never write a stored text's control characters to the terminal") {
+  notrain::test::TempDir home;
+  {
+    notrain::test::HostProcess host(home.path());
+    json hostile = notrain::test::sample_confirmation("Thanks\x1b]0;owned\x07\x1b[2J\nsecond line");
+    const json saved = host.call(request(1, "confirmation.save", hostile));
+    REQUIRE(saved.contains("result"));
+    host.finish();
+  }
+  for (const std::vector<std::string>& command : {std::vector<std::string>{"list"}, {"show", "1"}}) {
+    const auto result = run_host_command(home.path(), command);
+    CHECK(result.status == 0);
+    CHECK(result.out.find('\x1b') == std::string::npos);
+    CHECK(result.out.find('\x07') == std::string::npos);
+  }
+  CHECK(run_host_command(home.path(), {"show", "1"}).out.find("Thanks\\x1b]0;owned\\x07\\x1b[2J\nsecond line") !=
+        std::string::npos);
+}

@@ -32,7 +32,7 @@ inline nlohmann::json sample_confirmation(const std::string& text = "We've revie
           {"url", "https://www.facebook.com/support/?tab=inbox"},
           {"text", text},
           {"captured_at", "2025-05-20T16:03:00+02:00"},
-          {"account", "Marie Dupont"},
+          {"account", "marie.dupont@example.be"},
           {"language", "fr-BE"},
           {"form", {{"email", "marie@example.be"}}}};
 }

@@ -100,7 +100,7 @@ TEST_CASE("confirmation.save stores, digests and finds duplicates") {
   const json record = host.result("confirmation.get", {{"id", saved["id"]}});
   CHECK(record["text"] == params["text"]);
   CHECK(record["captured_at"] == "2025-05-20T14:03:00.000Z");
-  CHECK(record["account"] == "Marie Dupont");
+  CHECK(record["account"] == "marie.dupont@example.be");
   CHECK(record["form"]["email"] == "marie@example.be");
   CHECK(record["has_screenshot"] == true);
   CHECK(record["screenshot_mime"] == "image/png");
@@ -136,7 +136,10 @@ TEST_CASE("confirmation.save refuses invalid fields by name") {
       {"text", std::string(200001, 'x')},
       {"captured_at", "yesterday"},
       {"language", "français"},
-      {"account", std::string(513, 'a')},
+      {"account", std::string(321, 'a')},
+      {"account", "Marie Dupont"},
+      {"account", "marie\x1b]0;owned\x07@example.be"},
+      {"account", "user\nname"},
       {"screenshot", "data:image/gif;base64,R0lGOD=="},
       {"screenshot", "data:image/png;base64,not base64!"},
       {"screenshot", "data:image/png;base64," + notrain::base64::encode("GIF89a not a png")},

@@ -5,14 +5,30 @@ import hosts from './hosts.json' with { type: 'json' };
 import plans from './plans.json' with { type: 'json' };
 import services from './services.json' with { type: 'json' };
 
+import bg from './lang/bg.json' with { type: 'json' };
+import cs from './lang/cs.json' with { type: 'json' };
+import da from './lang/da.json' with { type: 'json' };
 import de from './lang/de.json' with { type: 'json' };
+import el from './lang/el.json' with { type: 'json' };
 import en from './lang/en.json' with { type: 'json' };
 import es from './lang/es.json' with { type: 'json' };
+import et from './lang/et.json' with { type: 'json' };
+import fi from './lang/fi.json' with { type: 'json' };
 import fr from './lang/fr.json' with { type: 'json' };
+import ga from './lang/ga.json' with { type: 'json' };
+import hr from './lang/hr.json' with { type: 'json' };
+import hu from './lang/hu.json' with { type: 'json' };
 import it from './lang/it.json' with { type: 'json' };
+import lt from './lang/lt.json' with { type: 'json' };
+import lv from './lang/lv.json' with { type: 'json' };
+import mt from './lang/mt.json' with { type: 'json' };
 import nl from './lang/nl.json' with { type: 'json' };
 import pl from './lang/pl.json' with { type: 'json' };
 import pt from './lang/pt.json' with { type: 'json' };
+import ro from './lang/ro.json' with { type: 'json' };
+import sk from './lang/sk.json' with { type: 'json' };
+import sl from './lang/sl.json' with { type: 'json' };
+import sv from './lang/sv.json' with { type: 'json' };
 
 import accountsCenter from './pages/accounts-center.json' with { type: 'json' };
 import facebookAiObjection2024 from './pages/facebook-ai-objection-2024.json' with { type: 'json' };
@@ -35,7 +51,7 @@ export const knowledge = Object.freeze({
   services: services.services,
   fields,
   plans,
-  languages: [de, en, es, fr, it, nl, pl, pt],
+  languages: [bg, cs, da, de, el, en, es, et, fi, fr, ga, hr, hu, it, lt, lv, mt, nl, pl, pt, ro, sk, sl, sv],
   pages: [
     accountsCenter, facebookAiObjection2024, facebookAiObjection2025, facebookPrivacyCenter, facebookSupportInbox,
     facebookThirdPartyAi, instagramAiObjection2025, instagramPrivacyCenter, instagramRightToObject, metaAiTerms,

@@ -63,7 +63,7 @@ describe('fill on the fixture forms', () => {
     const { outcome } = await detectAndFill(entry('facebook-2025-fr.html'));
     const reason = outcome.filled.find((f) => f.field === 'reason');
     assert.equal(reason.value, engine.template('reason', 'fr'));
-    assert.match(reason.value, /droit d'opposition/);
+    assert.match(reason.value, /article 21 du règlement général sur la protection des données/);
   });
 
   it("should use the user's own objection text, and leave the box empty when the user chose an empty text", async () => {

@@ -42,6 +42,9 @@ export async function shellSourceCopy() {
     "const api = globalThis.browser ?? globalThis.chrome;\napi.runtime.sendMessage({ type: \"page-state\", state: null });\n");
   await writeFile(path.join(source, "rules", "notice-messages.json"), JSON.stringify(STAND_IN_NOTICES));
   await writeFile(path.join(source, "rules", "services.json"), JSON.stringify(STAND_IN_SERVICES));
+  // The full page takes its default objection texts from the rules' templates.
+  await writeFile(path.join(source, "rules", "index.js"),
+    "export const knowledge = { languages: [{ language: \"en\", templates: { reason: \"I object.\" } }] };\n");
   // The build loads esbuild from the tree it builds; the copy borrows the repository's packages.
   if (existsSync(path.join(REPO, "node_modules"))) await symlink(path.join(REPO, "node_modules"), path.join(root, "node_modules"), "dir");
   return { root, source, cleanup: () => rm(root, { recursive: true, force: true }) };

@@ -267,12 +267,18 @@ test("pending: lists waiting items with their problem; retry reports what is lef
 test("every default objection text cites GDPR Article 21 and fits the host's 5000-character limit", () => {
   for (const [lang, text] of Object.entries(DEFAULT_OBJECTIONS)) {
     assert.match(text, /21/, lang);
-    assert.match(text, /GDPR|RGPD|AVG|DSGVO|RODO/, lang);
+    assert.match(text, /GDPR|RGPD|AVG|DSGVO|RODO|ОРЗД|ΓΚΠΔ|BDAR|VDAR|RGCS|üldmäärus|tietosuoja-asetu|Splošne uredbe|Opće uredbe|dataskyddsförordningen/, lang);
     assert.ok(text.length < 5000, lang);
   }
-  assert.deepEqual(Object.keys(DEFAULT_OBJECTIONS).sort(), ["de", "en", "es", "fr", "it", "nl", "pl", "pt"]);
+  assert.equal(Object.keys(DEFAULT_OBJECTIONS).length, 24, "one text per official EU language");
   assert.equal(defaultObjection("fr-BE"), DEFAULT_OBJECTIONS.fr);
-  assert.equal(defaultObjection("sv"), DEFAULT_OBJECTIONS.en);
+  assert.equal(defaultObjection("sv-FI"), DEFAULT_OBJECTIONS.sv);
+  assert.equal(defaultObjection("tr"), DEFAULT_OBJECTIONS.en);
+});
+
+test("the full page suggests the very text the form is filled with: the rules' template, one per language", async () => {
+  const { knowledge } = await import("../../../extension/rules/index.js");
+  for (const language of knowledge.languages) assert.equal(defaultObjection(language.language), language.templates.reason);
 });
 
 test("the full page's entry starts every section", async () => {

@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -61,6 +62,14 @@ std::optional<std::string> service_option(ArgReader& reader) {
 // there), and bytes that are not UTF-8 (only a file changed by hand holds them) are replaced, never a crash.
 std::string json_for_stdout(const nlohmann::json& value) {
   return value.dump(2, ' ', ::isatty(STDOUT_FILENO) == 1, nlohmann::json::error_handler_t::replace);
+}
+
+// A confirmation number as `list` shows them: digits only, 1 or more. "-1", "0", "1e3", "abc" are usage errors.
+std::int64_t confirmation_number(const std::string& word) {
+  const bool digits = !word.empty() && word.size() <= 18 && std::all_of(word.begin(), word.end(), ::isdigit);
+  const std::int64_t id = digits ? std::stoll(word) : 0;
+  if (id < 1) throw UsageError("\"" + word + "\" is not a confirmation number (the numbers `list` shows: 1, 2, ...)");
+  return id;
 }
 
 void print_table(const std::vector<ConfirmationSummary>& items) {
@@ -125,12 +134,7 @@ int show_command(const Words& words) {
   const bool as_json = reader.flag("--json");
   const Words rest = reader.positionals();
   if (rest.size() != 1) throw UsageError("show needs one confirmation number");
-  std::int64_t id = 0;
-  try {
-    id = std::stoll(rest[0]);
-  } catch (const std::exception&) {
-    throw UsageError("\"" + rest[0] + "\" is not a confirmation number");
-  }
+  const std::int64_t id = confirmation_number(rest[0]);
   auto store = open_existing_store();
   const auto record = store ? store->get(id) : std::nullopt;
   if (!record) {
@@ -203,7 +207,8 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"list", "list [--json] [--service S]", "list stored confirmations, newest first", list_command},
       {"show", "show ID [--json]", "show one confirmation with its text", show_command},
-      {"export", "export --format json|csv [--output FILE]", "export every confirmation", export_command},
+      {"export", "export [--format json|csv] [--output FILE]",
+       "export every confirmation (JSON unless --format csv; to the terminal unless --output)", export_command},
       {"verify", "verify [--receipt FILE]", "check every confirmation and the chain (or against a receipt)",
        verify_command},
       {"receipt", "receipt", "print the chain's head, to keep somewhere else", receipt_command},
@@ -213,8 +218,8 @@ const std::vector<Command>& commands() {
        installer::run_uninstall},
       {"doctor", "doctor [--json] [--browser NAME]...", "check each browser's registration and start the host",
        installer::run_doctor},
-      {"--version", "--version", "print the version", version_command},
-      {"--help", "--help", "print this help", help_command},
+      {"version", "version", "print the version", version_command},
+      {"help", "help", "print this help", help_command},
   };
   return table;
 }
@@ -222,13 +227,14 @@ const std::vector<Command>& commands() {
 }  // namespace
 
 int run(const std::vector<std::string>& args) {
-  const std::string name = args.empty() ? "--help" : args[0];
+  // Alone on a terminal, or asked with --help / -h / --version: the help or the version, as the commands say them.
+  std::string name = args.empty() ? "help" : args[0];
+  if (name == "--help" || name == "-h") name = "help";
+  if (name == "--version") name = "version";
   const auto& table = commands();
-  const auto command = std::find_if(table.begin(), table.end(), [&](const Command& c) {
-    return c.name == name || (c.name == "--help" && (name == "help" || name == "-h"));
-  });
+  const auto command = std::find_if(table.begin(), table.end(), [&](const Command& c) { return c.name == name; });
   if (command == table.end()) {
-    std::cerr << "notrain-host: unknown command \"" << name << "\". Run notrain-host --help.\n";
+    std::cerr << "notrain-host: unknown command \"" << name << "\". Run notrain-host help.\n";
     return 2;
   }
   try {

@@ -233,3 +233,35 @@ TEST_CASE("list and show never write a stored text's control characters to the t
   CHECK(run_host_command(home.path(), {"show", "1"}).out.find("Thanks\\x1b]0;owned\\x07\\x1b[2J\nsecond line") !=
         std::string::npos);
 }
+
+TEST_CASE("numbers that are not confirmation numbers are usage errors; version and help work as commands") {
+  notrain::test::TempDir home;
+  save_two(home.path());
+  for (const char* word : {"-1", "0", "abc", "1e3", "99999999999999999999"}) {
+    CAPTURE(word);
+    const auto result = run_host_command(home.path(), {"show", word});
+    CHECK(result.status == 2);
+    CHECK(result.err.find("is not a confirmation number") != std::string::npos);
+  }
+  CHECK(run_host_command(home.path(), {"show", "12345"}).status == 1);  // a number, but none stored under it
+  for (const char* command : {"version", "--version"}) CHECK(run_host_command(home.path(), {command}).out.find("notrain-host") == 0);
+  for (const char* command : {"help", "--help", "-h"}) {
+    const auto help = run_host_command(home.path(), {command});
+    CHECK(help.status == 0);
+    CHECK(help.out.find("export [--format json|csv] [--output FILE]") != std::string::npos);
+    CHECK(help.out.find("JSON unless --format csv") != std::string::npos);
+  }
+}
+
+TEST_CASE("typed alone in a terminal, notrain-host prints its help and succeeds") {
+  if (!std::filesystem::exists("/usr/bin/script")) {
+    MESSAGE("SKIPPED: /usr/bin/script (util-linux) gives the command a terminal; it is not installed");
+    return;
+  }
+  notrain::test::TempDir home;
+  // script(1) runs the command on a pseudo-terminal, as a person typing it would.
+  const auto result = notrain::test::run_program("/usr/bin/script", {"-qec", NOTRAIN_HOST_BINARY, "/dev/null"}, home.path());
+  CHECK(result.status == 0);
+  CHECK(result.out.find("notrain-host list") != std::string::npos);
+  CHECK(result.out.find("max_size") == std::string::npos);
+}

@@ -17,15 +17,17 @@ struct CommandResult {
   std::string err;
 };
 
-inline CommandResult run_host_command(const std::filesystem::path& data_home, std::vector<std::string> args) {
+// Runs `program` with `args` and the environment of a user whose data lives in `data_home`.
+inline CommandResult run_program(const std::string& program, std::vector<std::string> args,
+                                 const std::filesystem::path& data_home) {
   namespace bp = boost::process::v2;
   namespace asio = boost::asio;
   asio::io_context context;
   asio::readable_pipe out(context);
   asio::readable_pipe err(context);
   const std::vector<std::string> env = {"HOME=" + data_home.string(), "XDG_DATA_HOME=" + data_home.string(),
-                                        "PATH=/usr/bin:/bin"};
-  bp::process process(context, NOTRAIN_HOST_BINARY, std::move(args), bp::process_stdio{nullptr, out, err},
+                                        "PATH=/usr/bin:/bin", "TERM=dumb"};
+  bp::process process(context, program, std::move(args), bp::process_stdio{nullptr, out, err},
                       bp::process_environment(env));
   CommandResult result;
   boost::system::error_code ignored;
@@ -34,6 +36,10 @@ inline CommandResult run_host_command(const std::filesystem::path& data_home, st
   asio::read(err, asio::dynamic_buffer(result.err), ignored);
   result.status = process.wait();
   return result;
+}
+
+inline CommandResult run_host_command(const std::filesystem::path& data_home, std::vector<std::string> args) {
+  return run_program(NOTRAIN_HOST_BINARY, std::move(args), data_home);
 }
 
 }  // namespace notrain::test

@@ -137,24 +137,51 @@ RpcError not_found(std::int64_t id) {
                   {{"id", id}});
 }
 
+// A cursor as the client gets it: the last item's capture time and id, "<captured_at>/<id>". Opaque to the client.
+std::string cursor_text(const ConfirmationSummary& last) { return last.captured_at + "/" + std::to_string(last.id); }
+
+std::optional<ListCursor> parsed_cursor(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  const std::size_t slash = text->rfind('/');
+  const auto refuse = [] { return invalid_field("cursor", "The cursor is not one a list page gave (next_cursor)."); };
+  if (slash == std::string::npos || slash + 1 == text->size() || text->size() > 64) throw refuse();
+  const std::string id_text = text->substr(slash + 1);
+  if (!std::all_of(id_text.begin(), id_text.end(), ::isdigit) || id_text.size() > 18) throw refuse();
+  const auto captured_at = validation::normalize_timestamp(text->substr(0, slash));
+  if (!captured_at || *captured_at != text->substr(0, slash)) throw refuse();
+  return ListCursor{*captured_at, std::stoll(id_text)};
+}
+
+// A page of the list, newest first. `cursor` (from next_cursor) goes on by the index; `offset` is kept for older
+// callers and costs a walk past the skipped rows.
 json list_page(Store& store, const json& params) {
-  const Params fields(params, {"service", "limit", "offset"});
+  const Params fields(params, {"service", "limit", "offset", "cursor"});
   std::optional<std::string> service = fields.optional_string("service");
   if (service) checked_service(*service);
   const std::int64_t limit = fields.integer_or("limit", kDefaultListLimit, 1, kMaxListLimit);
+  const std::optional<ListCursor> cursor = parsed_cursor(fields.optional_string("cursor"));
   const std::int64_t offset = fields.integer_or("offset", 0, 0, kMaxId);
+  if (cursor && offset > 0) throw invalid_field("offset", "Give a cursor or an offset, not both.");
   const std::int64_t total = store.count(service);
+  const std::vector<ConfirmationSummary> page =
+      cursor || offset == 0 ? store.list_after(service, limit, cursor) : store.list(service, limit, offset);
   json items = json::array();
   std::size_t budget = kListReplyBudget;
-  for (const ConfirmationSummary& summary : store.list(service, limit, offset)) {
+  std::size_t taken = 0;
+  for (const ConfirmationSummary& summary : page) {
     json item = to_json(summary);
     const std::size_t size = item.dump().size() + 1;
     if (size > budget) break;
     budget -= size;
     items.push_back(std::move(item));
+    ++taken;
   }
-  const std::int64_t next = offset + static_cast<std::int64_t>(items.size());
-  return {{"items", std::move(items)}, {"total", total}, {"next_offset", next < total ? json(next) : json()}};
+  // More follow when the page was cut short by the budget, or when it was full (the next page may be empty).
+  const bool more = taken < page.size() || (taken == static_cast<std::size_t>(limit) && taken > 0);
+  const std::int64_t next = offset + static_cast<std::int64_t>(taken);
+  json reply = {{"items", std::move(items)}, {"total", total}, {"next_offset", next < total && !cursor ? json(next) : json()}};
+  reply["next_cursor"] = more && taken > 0 ? json(cursor_text(page[taken - 1])) : json();
+  return reply;
 }
 
 json screenshot_chunk(Store& store, const json& params) {

@@ -285,6 +285,25 @@ std::vector<ConfirmationSummary> Store::list(const std::optional<std::string>& s
   return items;
 }
 
+std::vector<ConfirmationSummary> Store::list_after(const std::optional<std::string>& service, std::int64_t limit,
+                                                   const std::optional<ListCursor>& after) {
+  std::string where = service ? "WHERE service = ? " : "";
+  if (after) where += std::string(service ? "AND " : "WHERE ") + "(captured_at, id) < (?, ?) ";
+  SQLite::Statement query(db_,
+                          "SELECT id, service, kind, account, captured_at, url, sha256, screenshot IS NOT NULL "
+                          "FROM confirmations " + where + "ORDER BY captured_at DESC, id DESC LIMIT ?");
+  int index = 1;
+  if (service) query.bind(index++, *service);
+  if (after) {
+    query.bind(index++, after->captured_at);
+    query.bind(index++, after->id);
+  }
+  query.bind(index, limit);
+  std::vector<ConfirmationSummary> items;
+  while (query.executeStep()) items.push_back(read_summary(query));
+  return items;
+}
+
 std::optional<Confirmation> Store::get(std::int64_t id) {
   SQLite::Statement query(db_, std::string("SELECT ") + kRecordColumns + " FROM confirmations WHERE id = ?");
   query.bind(1, id);

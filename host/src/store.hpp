@@ -30,6 +30,12 @@ struct SaveOutcome {
   bool duplicate = false;
 };
 
+// Where a page of the list ended: the last item's capture time and id.
+struct ListCursor {
+  std::string captured_at;
+  std::int64_t id = 0;
+};
+
 struct ScreenshotChunk {
   std::string mime;
   std::int64_t total = 0;
@@ -83,6 +89,10 @@ class Store {
   std::int64_t count(const std::optional<std::string>& service);
   std::vector<ConfirmationSummary> list(const std::optional<std::string>& service, std::int64_t limit,
                                         std::int64_t offset);
+  // The page after `after` (newest first: captured_at, then id, both descending), found by the index rather than
+  // by counting past OFFSET rows, so that the last page of 100,000 costs what the first does.
+  std::vector<ConfirmationSummary> list_after(const std::optional<std::string>& service, std::int64_t limit,
+                                              const std::optional<ListCursor>& after);
   std::optional<Confirmation> get(std::int64_t id);
   std::optional<ScreenshotChunk> screenshot(std::int64_t id, std::int64_t offset, std::int64_t length);
   bool remove(std::int64_t id);

@@ -1,4 +1,4 @@
-// Stored confirmations: a paged list (following next_offset), the detail of one (text,
+// Stored confirmations: a paged list (following next_cursor), the detail of one (text,
 // screenshot reassembled from chunks, digest, dates) and deletion after a confirmation dialog.
 import { t } from "../shared/i18n.js";
 import { el, clear } from "../shared/dom.js";
@@ -22,7 +22,7 @@ export class ConfirmationsView {
     this.more = doc.getElementById("confirmations-more");
     this.detail = doc.getElementById("confirmation-detail");
     this.dialog = doc.getElementById("delete-dialog");
-    this.nextOffset = 0;
+    this.cursor = undefined; // where the next page starts; null once the list is shown whole
     this.total = 0;
     this.shown = 0;
     this.current = null;
@@ -44,30 +44,30 @@ export class ConfirmationsView {
 
   async reload() {
     clear(this.body);
-    this.nextOffset = 0;
+    this.cursor = undefined;
     this.shown = 0;
     await this.loadPage();
     this.onChanged();
   }
 
   async loadPage() {
-    if (this.nextOffset === null) return;
+    if (this.cursor === null) return;
     this.status.textContent = t("loading");
     try {
-      const page = await callHost("confirmation.list", { limit: PAGE_SIZE, offset: this.nextOffset });
+      const page = await callHost("confirmation.list", this.cursor ? { limit: PAGE_SIZE, cursor: this.cursor } : { limit: PAGE_SIZE });
       for (const item of page.items) this.body.append(this.row(item));
       this.shown += page.items.length;
       this.total = page.total;
-      this.nextOffset = page.next_offset ?? null;
+      this.cursor = page.next_cursor ?? null;
       this.doc.getElementById("confirmations-table").hidden = this.total === 0;
       this.status.textContent = this.total === 0 ? t("confirmations_none")
         : t("confirmations_count", [String(this.shown), String(this.total)]);
     } catch (error) {
-      this.nextOffset = null;
+      this.cursor = null;
       if (this.shown === 0) this.doc.getElementById("confirmations-table").hidden = true;
       setTextWithCode(this.status, `${t("confirmations_unavailable")} ${problemText(error, ABOVE)}`);
     }
-    this.more.hidden = this.nextOffset === null;
+    this.more.hidden = this.cursor === null;
   }
 
   row(item) {

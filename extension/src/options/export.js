@@ -4,14 +4,15 @@ import { fetchScreenshot, bytesToBase64 } from "./screenshot.js";
 export const CSV_COLUMNS = ["id", "service", "kind", "verdict", "sent_at", "account", "captured_at", "saved_at", "url", "language", "sha256",
   "has_screenshot", "form", "text"];
 
-// Every item of confirmation.list, following next_offset until it is null.
+// Every item of confirmation.list, following next_cursor until it is null.
 export async function listAll(callHost, { pageSize = 200 } = {}) {
   const items = [];
-  let offset = 0;
-  for (let guard = 0; guard < 100_000 && offset !== null && offset !== undefined; guard++) {
-    const page = await callHost("confirmation.list", { limit: pageSize, offset });
+  let cursor;
+  for (let guard = 0; guard < 100_000; guard++) {
+    const page = await callHost("confirmation.list", cursor ? { limit: pageSize, cursor } : { limit: pageSize });
     items.push(...page.items);
-    offset = page.next_offset;
+    cursor = page.next_cursor;
+    if (!cursor) break;
   }
   return items;
 }

@@ -91,10 +91,10 @@ function hostWith(count, { screenshotBytes = new Uint8Array([1, 2, 3, 4, 5, 6, 7
     call(method, params) {
       calls.push([method, params]);
       if (method === "confirmation.list") {
-        const offset = params.offset ?? 0;
+        const offset = params.cursor ? Number(params.cursor.split("/")[1]) : 0; // this stand-in's cursor: "c/<index>"
         const limit = Math.min(params.limit ?? 50, 2); // smaller pages than asked, as the host may do
         const page = items.slice(offset, offset + limit);
-        return { items: page, total: items.length, next_offset: offset + page.length < items.length ? offset + page.length : null };
+        return { items: page, total: items.length, next_cursor: offset + page.length < items.length ? `c/${offset + page.length}` : null };
       }
       if (method === "confirmation.get") {
         const item = items.find((i) => i.id === params.id);
@@ -123,7 +123,7 @@ function hostWith(count, { screenshotBytes = new Uint8Array([1, 2, 3, 4, 5, 6, 7
   return host;
 }
 
-test("confirmations: pages follow next_offset, the detail shows text, digest and the reassembled screenshot", async () => {
+test("confirmations: pages follow next_cursor, the detail shows text, digest and the reassembled screenshot", async () => {
   const host = hostWith(5);
   const page = openPage("options", { background: host.background });
   applyI18n(page.document);

@@ -281,3 +281,23 @@ TEST_CASE("evidence.receipt and evidence.verify: the chain's head to keep elsewh
   host.result("confirmation.delete", {{"id", saved["id"]}});
   CHECK(host.result("evidence.receipt", json::object())["position"] == 3);  // the deletion is in the chain
 }
+
+TEST_CASE("confirmation.list goes on by a cursor: every record once, newest first, ties in capture time included") {
+  Host host;
+  for (int i = 0; i < 7; ++i) {
+    json params = sample_confirmation("answer " + std::to_string(i));
+    params["captured_at"] = i < 3 ? "2025-05-20T10:00:00Z" : "2025-05-2" + std::to_string(i) + "T10:00:00Z";
+    host.result("confirmation.save", params);
+  }
+  std::vector<std::int64_t> seen;
+  json params = {{"limit", 3}};
+  for (int page = 0; page < 10; ++page) {
+    const json answer = host.result("confirmation.list", params);
+    for (const json& item : answer["items"]) seen.push_back(item["id"]);
+    if (answer["next_cursor"].is_null()) break;
+    params["cursor"] = answer["next_cursor"];
+  }
+  CHECK(seen == std::vector<std::int64_t>{7, 6, 5, 4, 3, 2, 1});
+  CHECK(field(host.call("confirmation.list", {{"cursor", "not a cursor"}})) == "cursor");
+  CHECK(field(host.call("confirmation.list", {{"cursor", "2025-05-20T10:00:00.000Z/1"}, {"offset", 2}})) == "offset");
+}

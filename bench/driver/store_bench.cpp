@@ -12,6 +12,8 @@
 #include <notrain/identity.hpp>
 
 #include "child_process.hpp"
+#include <algorithm>
+
 #include "export.hpp"
 #include "measurement.hpp"
 #include "sample_records.hpp"
@@ -90,12 +92,19 @@ void bench_list_through_host(const Options& options, std::size_t records) {
     throw std::runtime_error("confirmation.list returned " + first.dump().substr(0, 200));
   }
   const long last_offset = static_cast<long>(records) - 50;
-  std::vector<double> first_page, last_page, one_service;
+  // The cursor a client holds when it asks for the last page: the item just before it.
+  json before_last;
+  timed_call(host, "confirmation.list", {{"limit", 1}, {"offset", last_offset - 1}}, &before_last);
+  const json last_cursor = before_last["next_cursor"];
+  std::vector<double> first_page, last_page, last_page_cursor, one_service;
   for (int i = 0; i < options.repeat; ++i) {
     first_page.push_back(timed_call(host, "confirmation.list", {{"limit", 50}}));
     json last;
     last_page.push_back(timed_call(host, "confirmation.list", {{"limit", 50}, {"offset", last_offset}}, &last));
     if (last["items"].size() != 50 || !last["next_offset"].is_null()) throw std::runtime_error("the last page is wrong");
+    json by_cursor;
+    last_page_cursor.push_back(timed_call(host, "confirmation.list", {{"limit", 50}, {"cursor", last_cursor}}, &by_cursor));
+    if (by_cursor["items"] != last["items"]) throw std::runtime_error("the cursor's last page differs from OFFSET's");
     one_service.push_back(timed_call(host, "confirmation.list", {{"limit", 50}, {"service", "instagram"}}));
   }
   const ExitInfo exit = host.wait(true);
@@ -103,13 +112,20 @@ void bench_list_through_host(const Options& options, std::size_t records) {
   emit(merged(merged(labels, {{"name", "list_cold_first_page"}}), summary({cold})));
   emit(merged(merged(labels, {{"name", "list_first_page"}}), summary(first_page)));
   emit(merged(merged(labels, {{"name", "list_last_page"}, {"offset", last_offset}}), summary(last_page)));
+  emit(merged(merged(labels, {{"name", "list_last_page_cursor"}}), summary(last_page_cursor)));
   emit(merged(merged(labels, {{"name", "list_one_service"}}), summary(one_service)));
 }
 
 // Store::list alone (SQL and row decoding, no JSON, no pipe): where the host's time goes.
 void bench_list_in_process(const Options& options, std::size_t records) {
   notrain::Store store(database_in(data_home_for(options, records)));
-  std::vector<double> first_page, last_page, count;
+  std::vector<double> first_page, last_page, count, verify;
+  for (int i = 0; i < std::min(options.repeat, 5); ++i) {
+    // Every digest recomputed and the chain walked, as `notrain-host verify` does.
+    const auto start = Clock::now();
+    if (!store.verify().ok()) throw std::runtime_error("verify found problems in the benchmark's database");
+    verify.push_back(milliseconds_since(start));
+  }
   for (int i = 0; i < options.repeat; ++i) {
     auto start = Clock::now();
     store.list(std::nullopt, 50, 0);
@@ -125,6 +141,7 @@ void bench_list_in_process(const Options& options, std::size_t records) {
   emit(merged(merged(labels, {{"name", "store_list_first_page"}}), summary(first_page)));
   emit(merged(merged(labels, {{"name", "store_list_last_page"}}), summary(last_page)));
   emit(merged(merged(labels, {{"name", "store_count"}}), summary(count)));
+  emit(merged(merged(labels, {{"name", "store_verify"}}), summary(verify)));
 }
 
 // `notrain-host export` as a person runs it: wall time and the peak memory of the process.

@@ -18,6 +18,7 @@
 #include "evidence.hpp"
 #include "export.hpp"
 #include "installer/commands.hpp"
+#include "evidence_pack.hpp"
 #include "private_output.hpp"
 #include "terminal_text.hpp"
 #include "store.hpp"
@@ -186,6 +187,28 @@ int export_command(const Words& words) {
   return std::cout ? 0 : 1;
 }
 
+int pack_command(const Words& words) {
+  ArgReader reader(words);
+  const auto output = reader.option("--output");
+  const auto language = reader.option("--language").value_or("");
+  const Words rest = reader.positionals();
+  if (!output) throw UsageError("pack needs --output FILE.zip");
+  if (rest.size() > 1) throw UsageError("pack takes at most one confirmation number");
+  if (!language.empty() && language != "en" && language != "fr" && language != "nl" && language != "de") {
+    throw UsageError("--language is en, fr, nl or de");
+  }
+  PackRequest request{rest.empty() ? std::nullopt : std::optional<std::int64_t>(confirmation_number(rest[0])), language};
+  auto store = open_existing_store();
+  if (!store) {
+    std::cout << "No confirmations are stored yet: there is nothing to pack.\n";
+    return 0;
+  }
+  const std::size_t count = write_evidence_pack(*store, request, *output);
+  std::cerr << "Packed " << count << " confirmation" << (count == 1 ? "" : "s") << " into " << *output
+            << " (check it with sha256sum -c SHA256SUMS once unpacked).\n";
+  return 0;
+}
+
 int version_command(const Words&) {
   std::cout << identity::kProgramName << ' ' << identity::kVersion << " (protocol " << identity::kProtocolVersion
             << ")\n";
@@ -212,6 +235,8 @@ const std::vector<Command>& commands() {
       {"verify", "verify [--receipt FILE]", "check every confirmation and the chain (or against a receipt)",
        verify_command},
       {"receipt", "receipt", "print the chain's head, to keep somewhere else", receipt_command},
+      {"pack", "pack [ID] --output FILE.zip [--language en|fr|nl|de]",
+       "an evidence pack (records, texts, screenshots, chain, report, SHA256SUMS)", pack_command},
       {"install", "install [--browser NAME]... [--system]", "register the host with your browsers",
        installer::run_install},
       {"uninstall", "uninstall [--browser NAME]... [--system]", "remove the host's registration",

@@ -67,6 +67,8 @@ PrivateOutput::~PrivateOutput() {
 
 std::ostream& PrivateOutput::stream() { return *impl_->out; }
 
+int PrivateOutput::descriptor() const { return impl_->fd; }
+
 void PrivateOutput::commit() {
   impl_->out->flush();
   const bool written = static_cast<bool>(*impl_->out) && ::fsync(impl_->fd) == 0;

@@ -26,6 +26,8 @@ class PrivateOutput {
   PrivateOutput& operator=(const PrivateOutput&) = delete;
 
   std::ostream& stream();
+  // The temporary file's descriptor, for writers that are not streams (the ZIP library); stream() unused then.
+  int descriptor() const;
   // Flushes, syncs and renames the file over the target; throws OutputError (the target is then unchanged).
   void commit();
 

@@ -390,6 +390,13 @@ VerifyReport Store::verify() {
   return report;
 }
 
+std::optional<ChainEntry> Store::chain_entry_of(std::int64_t id) {
+  SQLite::Statement last(db_, std::string("SELECT ") + kChainColumns + " FROM chain WHERE record_id = ? ORDER BY seq DESC LIMIT 1");
+  last.bind(1, id);
+  if (!last.executeStep()) return std::nullopt;
+  return read_chain_entry(last);
+}
+
 std::vector<EvidenceProblem> Store::verify_record(std::int64_t id) {
   SQLite::Statement query(db_, kRecordWithScreenshot + " WHERE id = ?");
   query.bind(1, id);

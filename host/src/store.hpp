@@ -101,6 +101,8 @@ class Store {
   void for_each(const std::function<void(const Confirmation&)>& visit);
   // Recomputes every digest and walks the hash chain: changed, missing and inserted records, a broken chain.
   VerifyReport verify();
+  // The last chain entry that names the record `id` (its save, or its tombstone), or none.
+  std::optional<ChainEntry> chain_entry_of(std::int64_t id);
   // The chain's last entry, or none before the first save.
   std::optional<ChainEntry> chain_head() { return notrain::chain_head(db_); }
   // One record against its digest and the chain (what `show` warns about).

@@ -4,6 +4,7 @@ export const META_NAMES = Object.freeze([
   'www.facebook.com', 'm.facebook.com', 'fr-fr.facebook.com', 'nl-nl.facebook.com', 'de-de.facebook.com',
   'accountscenter.facebook.com', 'help.instagram.com', 'privacycenter.instagram.com', 'www.instagram.com',
   'accountscenter.meta.com', 'help.meta.com', 'www.whatsapp.com', 'www.threads.com', 'www.messenger.com',
+  'l.facebook.com',
 ]);
 
 // Look-alikes: a phishing copy of the form must get nothing from NoTrain.

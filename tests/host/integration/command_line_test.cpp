@@ -265,3 +265,36 @@ TEST_CASE("typed alone in a terminal, notrain-host prints its help and succeeds"
   CHECK(result.out.find("notrain-host list") != std::string::npos);
   CHECK(result.out.find("max_size") == std::string::npos);
 }
+
+TEST_CASE("pack writes an evidence pack that sha256sum -c checks, with a report in the user's language") {
+  notrain::test::TempDir home;
+  const auto saved = save_two(home.path());
+  const auto all = home / "all.zip";
+  const auto packed = run_host_command(home.path(), {"pack", "--output", all.string(), "--language", "fr"});
+  REQUIRE_MESSAGE(packed.status == 0, packed.err);
+  const auto unpack = home / "unpacked";
+  const auto unzip = notrain::test::run_program("/usr/bin/python3", {"-m", "zipfile", "-e", all.string(), unpack.string()}, home.path());
+  REQUIRE_MESSAGE(unzip.status == 0, unzip.err);
+  const auto checked = notrain::test::run_program("/bin/sh", {"-c", "cd '" + unpack.string() + "' && sha256sum -c SHA256SUMS"}, home.path());
+  CHECK_MESSAGE(checked.status == 0, checked.out, checked.err);
+  for (const auto& record : saved) {
+    const std::string folder = "confirmation-" + record["id"].dump();
+    CHECK(std::filesystem::exists(unpack / folder / "record.json"));
+    CHECK(std::filesystem::exists(unpack / folder / "chain.json"));
+    CHECK(json::parse(read_file(unpack / folder / "record.json"))["sha256"] == record["sha256"]);
+  }
+  CHECK(std::filesystem::exists(unpack / ("confirmation-" + saved[1]["id"].dump()) / "screenshot.png"));
+  CHECK(read_file(unpack / "report.html").find("Rapport de preuves NoTrain") != std::string::npos);
+  struct stat info {};
+  ::stat(all.c_str(), &info);
+  CHECK((info.st_mode & 0777) == 0600);
+
+  // A changed file no longer checks.
+  { std::ofstream(unpack / ("confirmation-" + saved[0]["id"].dump()) / "text.txt", std::ios::app) << "changed"; }
+  CHECK(notrain::test::run_program("/bin/sh", {"-c", "cd '" + unpack.string() + "' && sha256sum -c SHA256SUMS"}, home.path()).status != 0);
+
+  const auto one = home / "one.zip";
+  CHECK(run_host_command(home.path(), {"pack", saved[0]["id"].dump(), "--output", one.string()}).status == 0);
+  CHECK(run_host_command(home.path(), {"pack", "999", "--output", (home / "none.zip").string()}).status == 1);
+  CHECK_FALSE(std::filesystem::exists(home / "none.zip"));
+}

@@ -2,7 +2,8 @@
 
 #include <fstream>
 #include <iostream>
-#include <regex>
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include "cli_args.hpp"
@@ -88,11 +89,23 @@ std::optional<std::string> receipt_text(Store& store) {
 }
 
 std::optional<Receipt> parse_receipt(const std::string& text) {
-  static const std::regex position(R"(Chain position:\s*(\d{1,18}))");
-  static const std::regex head(R"(Chain head:\s*([0-9a-f]{64}))");
-  std::smatch found_position, found_head;
-  if (!std::regex_search(text, found_position, position) || !std::regex_search(text, found_head, head)) return std::nullopt;
-  return Receipt{std::stoll(found_position[1].str()), found_head[1].str()};
+  // The two lines that matter, wherever they are in the text (a receipt may be pasted into an e-mail or a note).
+  const auto value_after = [&](std::string_view label) -> std::optional<std::string> {
+    const std::size_t at = text.find(label);
+    if (at == std::string::npos) return std::nullopt;
+    std::size_t start = text.find_first_not_of(" \t", at + label.size());
+    if (start == std::string::npos) return std::nullopt;
+    const std::size_t end = text.find_first_of(" \t\r\n", start);
+    return text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  };
+  const auto position = value_after("Chain position:");
+  const auto head = value_after("Chain head:");
+  const auto all_of = [](const std::string& word, auto test) { return !word.empty() && std::all_of(word.begin(), word.end(), test); };
+  if (!position || !head || position->size() > 18 || !all_of(*position, ::isdigit) || head->size() != 64 ||
+      !all_of(*head, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f'); })) {
+    return std::nullopt;
+  }
+  return Receipt{std::stoll(*position), *head};
 }
 
 int verify_command(const std::vector<std::string>& words) {

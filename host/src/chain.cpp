@@ -12,7 +12,7 @@ namespace notrain {
 std::string chain_link(const ChainEntry& entry) {
   const std::string text = "notrain-chain-v1\n" + entry.prev + "\n" + std::to_string(entry.seq) + "\n" + entry.event +
                            "\n" + std::to_string(entry.record_id) + "\n" + entry.at + "\n" + entry.digest + "\n" +
-                           entry.fields.dump();
+                           entry.fields;
   return sha256_hex(text);
 }
 
@@ -23,9 +23,8 @@ ChainEntry read_chain_entry(SQLite::Statement& row) {
   entry.record_id = row.getColumn(2).getInt64();
   entry.at = row.getColumn(3).getString();
   entry.digest = row.getColumn(4).getString();
-  entry.fields = nlohmann::json::parse(row.getColumn(5).getString(), nullptr, false);
-  // A fields column changed into something that is not JSON: the link then no longer matches, which verify says.
-  if (entry.fields.is_discarded()) entry.fields = row.getColumn(5).getString();
+  // As stored: the link covers these bytes, so a fields column changed in any way no longer matches.
+  entry.fields = row.getColumn(5).getString();
   entry.prev = row.getColumn(6).getString();
   entry.link = row.getColumn(7).getString();
   return entry;
@@ -46,7 +45,7 @@ ChainEntry append_chain(SQLite::Database& db, std::string_view event, std::int64
   entry.record_id = record_id;
   entry.at = at;
   entry.digest = digest;
-  entry.fields = fields;
+  entry.fields = fields.dump();
   entry.prev = head ? head->link : kChainGenesis;
   entry.link = chain_link(entry);
   SQLite::Statement insert(db, "INSERT INTO chain (seq, event, record_id, at, digest, fields, prev, link) "
@@ -56,7 +55,7 @@ ChainEntry append_chain(SQLite::Database& db, std::string_view event, std::int64
   insert.bind(3, entry.record_id);
   insert.bind(4, entry.at);
   insert.bind(5, entry.digest);
-  insert.bind(6, entry.fields.dump());
+  insert.bind(6, entry.fields);
   insert.bind(7, entry.prev);
   insert.bind(8, entry.link);
   insert.exec();

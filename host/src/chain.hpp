@@ -28,7 +28,7 @@ struct ChainEntry {
   std::int64_t record_id = 0;
   std::string at;       // when it happened (UTC)
   std::string digest;   // the record's digest (of its version)
-  nlohmann::json fields = nlohmann::json::object();  // short hashes per field (saves only), to name a change
+  std::string fields = "{}";  // short hashes per field (saves only), to name a change: compact JSON, as stored
   std::string prev;     // the link of the entry before
   std::string link;     // SHA-256 over prev and everything above
 };

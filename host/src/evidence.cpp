@@ -1,7 +1,6 @@
 #include "evidence.hpp"
 
-#include <vector>
-
+#include "json_text.hpp"
 #include "sha256.hpp"
 
 namespace notrain {
@@ -36,22 +35,37 @@ std::string form_text(const Confirmation& record) {
   return record.form.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// Each covered field's value as digested, in kDigestFields' order.
-std::vector<std::string> digested_values(const Confirmation& record, std::string_view screenshot_bytes) {
+// Calls `use` with each covered field's value as digested, in kDigestFields' order.
+template <typename Use>
+auto with_digested_values(const Confirmation& record, std::string_view screenshot_bytes, Use&& use) {
   const EvidenceContent& c = record.content;
-  return {c.service,          c.kind,           c.url,
-          c.account,          c.text,           record.captured_at,
-          record.saved_at,    record.language,  form_text(record),
-          record.verdict,     record.sent_at,   record.screenshot_mime,
-          screenshot_bytes.empty() ? std::string() : sha256_hex(screenshot_bytes)};
+  const std::string form = form_text(record);
+  const std::string screenshot = screenshot_bytes.empty() ? std::string() : sha256_hex(screenshot_bytes);
+  const DigestedValues values = {c.service,      c.kind,      c.url,           c.account,         c.text,
+                                 record.captured_at, record.saved_at, record.language, form,
+                                 record.verdict, record.sent_at, record.screenshot_mime, screenshot};
+  return use(values);
 }
 
 }  // namespace
 
+std::string record_digest_v2(const DigestedValues& values) {
+  std::size_t size = 32;
+  for (const std::string_view value : values) size += value.size() + 8;
+  std::string canonical;
+  canonical.reserve(size);
+  canonical += "[\"notrain-evidence\",2";
+  for (const std::string_view value : values) {
+    canonical += ',';
+    append_json_string(canonical, value);
+  }
+  canonical += ']';
+  return sha256_hex(canonical);
+}
+
 std::string record_digest_v2(const Confirmation& record, std::string_view screenshot_bytes) {
-  nlohmann::json canonical = nlohmann::json::array({"notrain-evidence", 2});
-  for (std::string& value : digested_values(record, screenshot_bytes)) canonical.push_back(std::move(value));
-  return sha256_hex(canonical.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return with_digested_values(record, screenshot_bytes,
+                              [](const DigestedValues& values) { return record_digest_v2(values); });
 }
 
 std::string record_digest(const Confirmation& record, std::string_view screenshot_bytes) {
@@ -60,12 +74,13 @@ std::string record_digest(const Confirmation& record, std::string_view screensho
 }
 
 nlohmann::json field_hashes(const Confirmation& record, std::string_view screenshot_bytes) {
-  const std::vector<std::string> values = digested_values(record, screenshot_bytes);
-  nlohmann::json hashes = nlohmann::json::object();
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    hashes[std::string(kDigestFields[i])] = sha256_hex(values[i]).substr(0, 16);
-  }
-  return hashes;
+  return with_digested_values(record, screenshot_bytes, [](const DigestedValues& values) {
+    nlohmann::json hashes = nlohmann::json::object();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      hashes[std::string(kDigestFields[i])] = sha256_hex(values[i]).substr(0, 16);
+    }
+    return hashes;
+  });
 }
 
 nlohmann::json to_json(const ConfirmationSummary& summary) {

@@ -1,9 +1,12 @@
 // What a stored confirmation is, and how its digest is computed. The digest is the user's proof that
 // a record was not changed after it was saved: `verify` recomputes it from the stored fields.
 #pragma once
+#include <array>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -68,10 +71,14 @@ inline constexpr std::string_view kDigestFields[] = {"service",  "kind",    "url
                                                      "form",     "verdict", "sent_at", "screenshot_mime",
                                                      "screenshot"};
 
+using DigestedValues = std::array<std::string_view, std::size(kDigestFields)>;
+
 // Version 2: SHA-256 (hex) over ["notrain-evidence", 2, service, kind, url, account, text, captured_at, saved_at,
 // language, form (compact JSON with sorted keys, or ""), verdict, sent_at, screenshot_mime, SHA-256 of the
 // screenshot's bytes (or "")], written as compact JSON (UTF-8, no spaces).
 std::string record_digest_v2(const Confirmation& record, std::string_view screenshot_bytes);
+// The same over the values themselves (verify reads them straight from the database's rows).
+std::string record_digest_v2(const DigestedValues& values);
 // The digest of `record` under its own version (1 or 2).
 std::string record_digest(const Confirmation& record, std::string_view screenshot_bytes);
 // One short hash per field of kDigestFields: kept in the chain, so that verify can name what changed.

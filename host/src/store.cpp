@@ -13,6 +13,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include "sha256.hpp"
 #include "store_migrations.hpp"
 
 namespace notrain {
@@ -147,14 +148,52 @@ RecordWithScreenshot read_with_screenshot(SQLite::Statement& row) {
 const std::string kRecordWithScreenshot = std::string("SELECT ") + kRecordColumns + ", screenshot FROM confirmations";
 
 // The field names whose short hash differs between what the chain kept and what the record gives now.
-std::vector<std::string> changed_fields(const nlohmann::json& kept, const nlohmann::json& now) {
+std::vector<std::string> changed_fields(const std::string& kept_text, const nlohmann::json& now) {
   std::vector<std::string> fields;
+  const nlohmann::json kept = nlohmann::json::parse(kept_text, nullptr, false);
   if (!kept.is_object()) return fields;
   for (const std::string_view name : kDigestFields) {
     const std::string key(name);
     if (kept.contains(key) && kept[key] != now[key]) fields.push_back(key);
   }
   return fields;
+}
+
+// What verify keeps of the last chain entry that names a record.
+struct LastNamed {
+  std::int64_t seq = 0;
+  bool deleted = false;
+  std::string digest;
+};
+
+// The chain entry at a position, or none.
+std::optional<ChainEntry> chain_entry_at(SQLite::Database& db, std::int64_t seq) {
+  SQLite::Statement query(db, std::string("SELECT ") + kChainColumns + " FROM chain WHERE seq = ?");
+  query.bind(1, seq);
+  if (!query.executeStep()) return std::nullopt;
+  return read_chain_entry(query);
+}
+
+// A column's bytes where SQLite holds them: valid until the statement steps again.
+std::string_view column_view(SQLite::Statement& row, int index) {
+  const SQLite::Column column = row.getColumn(index);
+  const void* data = column.getBlob();
+  return data == nullptr ? std::string_view() : std::string_view(static_cast<const char*>(data), static_cast<std::size_t>(column.getBytes()));
+}
+
+// The common case of verify, without building the record: a version-2 record whose stored values give the digest
+// it was saved with and that the chain holds. False means "look closer" (check_against_chain), not "changed": the
+// form is digested here as stored, there as re-serialised, which is the same for every form the host wrote.
+bool matches_as_stored(SQLite::Statement& row, const LastNamed& named) {
+  if (named.deleted || row.getColumn(15).getInt() != 2) return false;
+  const std::string_view screenshot = column_view(row, 16);
+  const std::string screenshot_digest = screenshot.empty() ? std::string() : sha256_hex(screenshot);
+  const DigestedValues values = {column_view(row, 1),  column_view(row, 2),  column_view(row, 3),  column_view(row, 4),
+                                 column_view(row, 5),  column_view(row, 6),  column_view(row, 10), column_view(row, 7),
+                                 column_view(row, 8),  column_view(row, 13), column_view(row, 14), column_view(row, 11),
+                                 screenshot_digest};
+  const std::string computed = record_digest_v2(values);
+  return computed == named.digest && computed == column_view(row, 9);
 }
 
 // A record present in the file, against the last chain entry that names it.
@@ -350,8 +389,9 @@ void Store::for_each(const std::function<void(const Confirmation&)>& visit) {
 
 VerifyReport Store::verify() {
   VerifyReport report;
-  // The chain, in order: each entry must link to the one before; what it says last about each record is kept.
-  std::unordered_map<std::int64_t, ChainEntry> last_entry;
+  // The chain, in order: each entry must link to the one before; where each record was last named is kept (the
+  // whole entry is read again only for a record that does not match).
+  std::unordered_map<std::int64_t, LastNamed> last_named;
   std::string expected_prev = kChainGenesis;
   SQLite::Statement entries(db_, std::string("SELECT ") + kChainColumns + " FROM chain ORDER BY seq");
   while (entries.executeStep()) {
@@ -360,30 +400,31 @@ VerifyReport Store::verify() {
     if (entry.prev != expected_prev || chain_link(entry) != entry.link || entry.seq != report.entries) {
       report.problems.push_back({EvidenceProblem::Kind::ChainBroken, entry.record_id, entry.seq, {}});
     }
+    last_named[entry.record_id] = {entry.seq, entry.event == kChainDeleted, entry.digest};
     expected_prev = entry.link;
-    report.head = entry;
-    last_entry[entry.record_id] = std::move(entry);
+    report.head = std::move(entry);
   }
   // Every record, against its digest and against what the chain says of it.
   std::unordered_set<std::int64_t> present;
   SQLite::Statement records(db_, kRecordWithScreenshot + " ORDER BY id");
   while (records.executeStep()) {
-    const RecordWithScreenshot row = read_with_screenshot(records);
-    const Confirmation& record = row.record;
+    const std::int64_t id = records.getColumn(0).getInt64();
     ++report.records;
-    if (record.digest_version == 1) ++report.v1_records;
-    present.insert(record.id);
-    const auto found = last_entry.find(record.id);
-    if (found == last_entry.end()) {
-      report.problems.push_back({EvidenceProblem::Kind::Inserted, record.id, 0, {}});
+    if (records.getColumn(15).getInt() == 1) ++report.v1_records;
+    present.insert(id);
+    const auto found = last_named.find(id);
+    if (found == last_named.end()) {
+      report.problems.push_back({EvidenceProblem::Kind::Inserted, id, 0, {}});
       continue;
     }
-    if (auto problem = check_against_chain(row, found->second)) report.problems.push_back(std::move(*problem));
-  }
-  for (const auto& [id, entry] : last_entry) {
-    if (entry.event != kChainDeleted && !present.contains(id)) {
-      report.problems.push_back({EvidenceProblem::Kind::Missing, id, entry.seq, {}});
+    if (matches_as_stored(records, found->second)) continue;
+    const std::optional<ChainEntry> entry = chain_entry_at(db_, found->second.seq);
+    if (auto problem = check_against_chain(read_with_screenshot(records), *entry)) {
+      report.problems.push_back(std::move(*problem));
     }
+  }
+  for (const auto& [id, named] : last_named) {
+    if (!named.deleted && !present.contains(id)) report.problems.push_back({EvidenceProblem::Kind::Missing, id, named.seq, {}});
   }
   std::sort(report.problems.begin(), report.problems.end(),
             [](const EvidenceProblem& a, const EvidenceProblem& b) { return a.record_id < b.record_id; });

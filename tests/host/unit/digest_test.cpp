@@ -53,3 +53,32 @@ TEST_CASE("the evidence digest covers the content and the screenshot") {
   changed.account = "someone";
   CHECK(notrain::content_key(changed) != notrain::content_key(content));
 }
+
+TEST_CASE("the version-2 digest is SHA-256 over the compact JSON array its documentation describes") {
+  // The definition in evidence.hpp, written with nlohmann as a reader of the documentation would.
+  const auto documented = [](const notrain::Confirmation& r, const std::string& screenshot) {
+    nlohmann::json form_text = r.form.is_null() ? nlohmann::json("") : nlohmann::json(r.form.dump());
+    const nlohmann::json array = {"notrain-evidence", 2, r.content.service, r.content.kind, r.content.url,
+                                  r.content.account, r.content.text, r.captured_at, r.saved_at, r.language,
+                                  form_text, r.verdict, r.sent_at, r.screenshot_mime,
+                                  screenshot.empty() ? std::string() : sha256_hex(screenshot)};
+    return sha256_hex(array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  };
+  notrain::Confirmation record;
+  record.content = {"instagram", "page", "https://help.instagram.com/contact/767264225370182?x=\"1\"", "an@example.be",
+                    "Merci.\nNous honorerons votre objection — \x01\x1f \\ \"cité\" 🙂"};
+  record.captured_at = "2025-05-20T14:03:00.000Z";
+  record.saved_at = "2025-05-20T14:03:01.250Z";
+  record.language = "fr-BE";
+  record.form = {{"email", "an@example.be"}, {"reason", "Je m'oppose.\tVraiment."}, {"country", "BE"}};
+  record.verdict = "honoured";
+  record.sent_at = "2025-05-20T14:02:00.000Z";
+  record.screenshot_mime = "image/png";
+  const std::string screenshot = "\x89PNG\r\n\x1a\n not really a picture";
+  CHECK(notrain::record_digest_v2(record, screenshot) == documented(record, screenshot));
+  record.form = nullptr;
+  record.screenshot_mime.clear();
+  CHECK(notrain::record_digest_v2(record, "") == documented(record, ""));
+  record.content.text = "broken \xc3 UTF-8 from a file changed by hand";
+  CHECK(notrain::record_digest_v2(record, "") == documented(record, ""));
+}

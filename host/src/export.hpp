@@ -16,8 +16,9 @@ std::size_t export_confirmations(Store& store, ExportFormat format, std::ostream
 // What an export of no record is: an empty JSON array, or the CSV header row alone.
 void write_empty_export(ExportFormat format, std::ostream& out);
 
-// RFC 4180 field: quoted when it holds a comma, quote or line break; formula-leading characters
-// are prefixed with ' so a spreadsheet does not execute page-derived text.
+// RFC 4180 field: quoted when it holds a comma, quote or line break. A ' goes before a character that
+// would start a formula (=, +, -, @, tab, CR) at the field's start, and after a `;` or a line break in
+// it (where a spreadsheet reading `;`-separated values starts a cell), so page text is never run.
 std::string csv_field(const std::string& value);
 
 }  // namespace notrain

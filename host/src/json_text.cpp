@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "byte_scan.hpp"
 #include "validation.hpp"
 
 namespace notrain {
@@ -27,6 +28,10 @@ constexpr std::array<char, 256> escape_table() {
 }
 constexpr std::array<char, 256> kEscape = escape_table();
 
+bool word_needs_escape(std::uint64_t word) {
+  return bytes::has_byte_below(word, 0x20) || bytes::has_byte(word, '"') || bytes::has_byte(word, '\\');
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -38,6 +43,8 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   std::size_t run_start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    while (i + bytes::kWord <= text.size() && !word_needs_escape(bytes::word_at(text, i))) i += bytes::kWord;
+    if (i == text.size()) break;
     const char escape = kEscape[static_cast<unsigned char>(text[i])];
     if (escape == kCopy) continue;
     out.append(text, run_start, i - run_start);

@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <vector>
+
+#include "byte_scan.hpp"
 
 namespace notrain::validation {
 namespace {
@@ -67,20 +68,14 @@ bool parse_fixed_number(std::string_view text, Number& out) {
   return std::from_chars(text.data(), text.data() + text.size(), out).ec == std::errc{};
 }
 
-bool eight_ascii_bytes(const char* bytes) {
-  std::uint64_t word = 0;
-  std::memcpy(&word, bytes, sizeof word);
-  return (word & 0x8080808080808080u) == 0;
-}
-
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     // Eight ASCII bytes at a time: most of what NoTrain stores is ASCII, and verify reads every byte of it.
-    if (i + 8 <= text.size() && eight_ascii_bytes(text.data() + i)) {
-      i += 8;
+    if (i + bytes::kWord <= text.size() && bytes::all_ascii(bytes::word_at(text, i))) {
+      i += bytes::kWord;
       continue;
     }
     const auto lead = static_cast<unsigned char>(text[i]);

@@ -1,6 +1,9 @@
 #include "base64.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 
 #include <nettle/base64.h>
 
@@ -28,18 +31,31 @@ std::string encode(std::string_view bytes) {
   return out;
 }
 
-std::optional<std::string> decode(std::string_view text) {
-  if (!strictly_base64(text)) return std::nullopt;
+bool decode_in_place(std::string& text, std::size_t from) {
+  if (from > text.size() || !strictly_base64(std::string_view(text).substr(from))) return false;
   base64_decode_ctx context;
   base64_decode_init(&context);
-  std::string out(BASE64_DECODE_LENGTH(text.size()), '\0');
-  std::size_t length = out.size();
-  if (base64_decode_update(&context, &length, reinterpret_cast<std::uint8_t*>(out.data()), text.size(), text.data()) != 1 ||
-      base64_decode_final(&context) != 1) {
-    return std::nullopt;
+  // Decoded a block at a time into a small buffer, then copied to the front: what is written (three bytes for
+  // every four characters read) never reaches what is still to be read, whatever the decoder does inside.
+  constexpr std::size_t kBlock = 4096;
+  std::array<std::uint8_t, BASE64_DECODE_LENGTH(kBlock)> decoded{};
+  std::size_t written = 0;
+  for (std::size_t at = from; at < text.size(); at += kBlock) {
+    const std::size_t length = std::min(kBlock, text.size() - at);
+    std::size_t produced = decoded.size();
+    if (base64_decode_update(&context, &produced, decoded.data(), length, text.data() + at) != 1) return false;
+    std::memcpy(text.data() + written, decoded.data(), produced);
+    written += produced;
   }
-  out.resize(length);
-  return out;
+  if (base64_decode_final(&context) != 1) return false;
+  text.resize(written);
+  return true;
+}
+
+std::optional<std::string> decode(std::string_view text) {
+  std::string bytes(text);
+  if (!decode_in_place(bytes, 0)) return std::nullopt;
+  return bytes;
 }
 
 }  // namespace notrain::base64

@@ -1,5 +1,6 @@
 #include "framing.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -68,16 +69,40 @@ ReadResult FrameReader::next() {
     result.status = ReadStatus::TooLarge;
     return result;
   }
-  if (!fill(kHeaderSize + result.announced_length)) {
+  const bool complete = result.announced_length > kReadChunk ? read_large_body(result)
+                                                              : fill(kHeaderSize + result.announced_length);
+  if (!complete) {
     result.status = failed_ ? ReadStatus::ReadError : ReadStatus::TruncatedBody;
     return result;
   }
-  position_ += kHeaderSize;
-  result.body.assign(buffer_, position_, result.announced_length);
-  position_ += result.announced_length;
-  if (result.announced_length > kReadChunk) compact();
+  if (result.body.empty()) {
+    position_ += kHeaderSize;
+    result.body.assign(buffer_, position_, result.announced_length);
+    position_ += result.announced_length;
+  }
   result.status = ReadStatus::Frame;
   return result;
+}
+
+bool FrameReader::read_large_body(ReadResult& result) {
+  // Read straight into the body: through the buffer, a screenshot's megabytes were held twice.
+  const std::size_t length = result.announced_length;
+  position_ += kHeaderSize;
+  result.body.resize(length);
+  std::size_t have = std::min(filled_ - position_, length);
+  std::memcpy(result.body.data(), buffer_.data() + position_, have);
+  position_ += have;
+  compact();
+  while (have < length) {
+    const ssize_t got = source_(result.body.data() + have, length - have);
+    if (got < 0) failed_ = true;
+    if (got <= 0) {
+      result.body.clear();
+      return false;
+    }
+    have += static_cast<std::size_t>(got);
+  }
+  return true;
 }
 
 std::string encode_frame(std::string_view body) {

@@ -43,6 +43,8 @@ class FrameReader {
  private:
   // Makes at least `count` unread bytes available; false if the input ended or failed first.
   bool fill(std::size_t count);
+  // Reads a body longer than a chunk into `result.body` itself; false if the input ended or failed first.
+  bool read_large_body(ReadResult& result);
   // Moves unread bytes to the front and, after a large frame, gives its memory back.
   void compact();
 

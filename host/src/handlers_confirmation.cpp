@@ -64,31 +64,35 @@ std::string checked_text(const std::string& text) {
   return text;
 }
 
-// Decodes straight from the request's string: the data URL is never copied.
-std::optional<Screenshot> decoded_screenshot(const std::optional<std::string_view>& data_url) {
-  if (!data_url) return std::nullopt;
+// Decodes the data URL taken from the request where it lies: its megabytes are never copied.
+Screenshot decoded_screenshot(std::string&& data_url) {
   const auto refuse = [](const std::string& why) { return invalid_field("screenshot", why); };
   Screenshot screenshot;
-  std::string_view payload;
+  std::size_t payload = 0;
   for (const std::string_view mime : {"image/png", "image/jpeg"}) {
     const std::string prefix = "data:" + std::string(mime) + ";base64,";
-    if (data_url->starts_with(prefix)) {
+    if (data_url.starts_with(prefix)) {
       screenshot.mime = mime;
-      payload = data_url->substr(prefix.size());
+      payload = prefix.size();
     }
   }
   if (screenshot.mime.empty()) throw refuse("The screenshot must be a data:image/png or data:image/jpeg base64 URL.");
-  if (payload.size() / 4 * 3 > kMaxScreenshotBytes) throw refuse("The screenshot is larger than 32 MiB.");
-  auto bytes = base64::decode(payload);
-  if (!bytes || bytes->empty()) throw refuse("The screenshot's data is not valid base64.");
-  const bool looks_right = screenshot.mime == "image/png" ? bytes->starts_with("\x89PNG\r\n\x1a\n")
-                                                          : bytes->starts_with("\xFF\xD8\xFF");
+  if ((data_url.size() - payload) / 4 * 3 > kMaxScreenshotBytes) throw refuse("The screenshot is larger than 32 MiB.");
+  if (!base64::decode_in_place(data_url, payload) || data_url.empty()) {
+    throw refuse("The screenshot's data is not valid base64.");
+  }
+  const bool looks_right = screenshot.mime == "image/png" ? data_url.starts_with("\x89PNG\r\n\x1a\n")
+                                                          : data_url.starts_with("\xFF\xD8\xFF");
   if (!looks_right) throw refuse("The screenshot's data is not a " + screenshot.mime + " image.");
-  screenshot.bytes = std::move(*bytes);
+  // The buffer still has the room its base64 text took (a third more): give that back before SQLite makes its
+  // own copy of the row.
+  data_url.shrink_to_fit();
+  screenshot.bytes = std::move(data_url);
   return screenshot;
 }
 
-NewConfirmation read_new_confirmation(const json& params) {
+// Takes the screenshot out of `params` (checked first as every other field).
+NewConfirmation read_new_confirmation(json& params) {
   const Params fields(params, {"service", "kind", "url", "text", "captured_at", "account", "language", "form",
                                "screenshot", "verdict", "sent_at"});
   NewConfirmation record;
@@ -128,7 +132,9 @@ NewConfirmation read_new_confirmation(const json& params) {
     }
     record.sent_at = *normalised;
   }
-  record.screenshot = decoded_screenshot(fields.optional_string_view("screenshot"));
+  if (fields.optional_string_view("screenshot")) {
+    record.screenshot = decoded_screenshot(std::move(params["screenshot"].get_ref<std::string&>()));
+  }
   return record;
 }
 
@@ -205,8 +211,11 @@ json screenshot_chunk(Store& store, const json& params) {
 }  // namespace
 
 void add_confirmation_handlers(protocol::Dispatcher& dispatcher, HostContext& context) {
-  dispatcher.add("confirmation.save", [&context](const json& params) -> json {
-    const SaveOutcome outcome = context.store.get().save(read_new_confirmation(params));
+  dispatcher.add("confirmation.save", [&context](json& params) -> json {
+    // Read (and the screenshot decoded) before the database is opened: its memory and the image's then never
+    // add up with the image's text.
+    const NewConfirmation record = read_new_confirmation(params);
+    const SaveOutcome outcome = context.store.get().save(record);
     return {{"id", outcome.id}, {"sha256", outcome.sha256}, {"duplicate", outcome.duplicate}};
   });
   dispatcher.add("confirmation.list",

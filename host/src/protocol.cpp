@@ -9,8 +9,6 @@
 namespace notrain::protocol {
 namespace {
 
-class TooDeep : public std::exception {};
-
 bool is_valid_id(const Json& id) {
   return id.is_string() || id.is_number_integer() || id.is_number_unsigned() || id.is_null();
 }
@@ -35,76 +33,18 @@ std::string describe_storage_error(const SQLite::Exception& error) {
   }
 }
 
-// A reference into the request: params can hold a screenshot of megabytes, which is not copied.
-const Json& checked_params(const Json& request) {
-  static const Json kNoParams = Json::object();
-  const auto found = request.find("params");
-  if (found == request.end() || found->is_null()) return kNoParams;
-  if (!found->is_object()) {
+// A reference into the request: params can hold a screenshot of megabytes, which is not copied. Absent params
+// read as an empty object.
+Json& checked_params(Json& request) {
+  Json& params = request["params"];
+  if (params.is_null()) params = Json::object();
+  if (!params.is_object()) {
     throw RpcError(ErrorCode::InvalidParams, "The parameters must be an object of named values.");
   }
-  return *found;
+  return params;
 }
 
 }  // namespace
-
-namespace {
-
-// nlohmann's own DOM builder, with a depth count on the way in: deeper input is refused while parsing, before it
-// is built. (A parse callback would do the same, but then nlohmann scans the parent container again after every
-// element it ends: quadratic in the number of elements, hours for a 64 MiB message of empty objects.)
-class DepthLimitedBuilder {
- public:
-  explicit DepthLimitedBuilder(Json& result) : dom_(result, true) {}
-
-  bool null() { return dom_.null(); }
-  bool boolean(bool value) { return dom_.boolean(value); }
-  bool number_integer(Json::number_integer_t value) { return dom_.number_integer(value); }
-  bool number_unsigned(Json::number_unsigned_t value) { return dom_.number_unsigned(value); }
-  bool number_float(Json::number_float_t value, const Json::string_t& text) { return dom_.number_float(value, text); }
-  bool string(Json::string_t& value) { return dom_.string(value); }
-  bool binary(Json::binary_t& value) { return dom_.binary(value); }
-  bool key(Json::string_t& value) { return dom_.key(value); }
-  bool start_object(std::size_t size) { return deeper() && dom_.start_object(size); }
-  bool end_object() { return --depth_, dom_.end_object(); }
-  bool start_array(std::size_t size) { return deeper() && dom_.start_array(size); }
-  bool end_array() { return --depth_, dom_.end_array(); }
-  bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& error) {
-    return dom_.parse_error(position, token, error);
-  }
-
- private:
-  bool deeper() {
-    if (++depth_ > kMaxDepth) throw TooDeep();
-    return true;
-  }
-  nlohmann::detail::json_sax_dom_parser<Json> dom_;
-  int depth_ = 0;
-};
-
-}  // namespace
-
-Json parse_request_body(std::string_view body) {
-  // A raw NUL byte is never JSON (a string holds it escaped); nlohmann would take it for the end of the input and
-  // accept whatever follows it.
-  if (body.find('\0') != std::string_view::npos) {
-    throw RpcError(ErrorCode::ParseError, "The message is not valid JSON in UTF-8: it holds a NUL byte.");
-  }
-  try {
-    Json result;
-    DepthLimitedBuilder builder(result);
-    Json::sax_parse(body.begin(), body.end(), &builder, nlohmann::detail::input_format_t::json, true);
-    return result;
-  } catch (const TooDeep&) {
-    throw RpcError(ErrorCode::InvalidRequest,
-                   "The message is nested more than " + std::to_string(kMaxDepth) + " levels deep.",
-                   {{"max_depth", kMaxDepth}});
-  } catch (const Json::exception& error) {
-    // Mostly parse_error; a number too large for any type is out_of_range (406), found by the fuzzer.
-    throw RpcError(ErrorCode::ParseError,
-                   std::string("The message is not valid JSON in UTF-8: ") + error.what());
-  }
-}
 
 Json error_reply(const Json& id, const RpcError& error) {
   Json body = {{"code", static_cast<int>(error.code())}, {"message", error.what()}};
@@ -125,7 +65,7 @@ void Dispatcher::add(std::string method, Handler handler) {
   handlers_.insert_or_assign(std::move(method), std::move(handler));
 }
 
-Json Dispatcher::call(const std::string& method, const Json& params) const {
+Json Dispatcher::call(const std::string& method, Json& params) const {
   const auto found = handlers_.find(method);
   if (found == handlers_.end()) {
     throw RpcError(ErrorCode::MethodNotFound, "NoTrain's host has no method named \"" + method + "\".",
@@ -159,15 +99,14 @@ std::optional<std::string> Dispatcher::handle(std::string_view body) const {
 std::optional<std::string> Dispatcher::handle_frame(std::string&& body) const {
   Json request;
   try {
-    request = parse_request_body(body);
+    request = parse_request_frame(std::move(body));
   } catch (const RpcError& error) {
     return serialize_reply(error_reply(nullptr, error));
   }
-  std::string().swap(body);
   return answer(request);
 }
 
-std::optional<std::string> Dispatcher::answer(const Json& request) const {
+std::optional<std::string> Dispatcher::answer(Json& request) const {
   // Only a valid Request without an id is a notification (JSON-RPC 2.0, section 4.1): any other object that is not
   // a valid Request is answered -32600, with its id when it had a valid one, else null (section 5).
   Json id = nullptr;

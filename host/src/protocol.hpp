@@ -9,18 +9,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "request_parser.hpp"
 #include "rpc_error.hpp"
 
 namespace notrain::protocol {
 
 using Json = nlohmann::json;
-using Handler = std::function<Json(const Json& params)>;
-
-// nlohmann's dump and copies recurse: deeper input is refused before it is ever built.
-inline constexpr int kMaxDepth = 64;
-
-// Parses a request body; throws RpcError (ParseError, or InvalidRequest when nested too deep).
-Json parse_request_body(std::string_view body);
+// Handlers may take large values out of their params (a screenshot) rather than copy them.
+using Handler = std::function<Json(Json& params)>;
 
 Json error_reply(const Json& id, const RpcError& error);
 // Serialises a reply; one that would exceed a frame becomes a MessageTooLarge error instead.
@@ -34,10 +30,10 @@ class Dispatcher {
   // The same for a frame the host owns: it is freed once parsed, so that a screenshot's megabytes
   // are not held twice (as text and as JSON) while the request is handled.
   std::optional<std::string> handle_frame(std::string&& body) const;
-  Json call(const std::string& method, const Json& params) const;
+  Json call(const std::string& method, Json& params) const;
 
  private:
-  std::optional<std::string> answer(const Json& request) const;
+  std::optional<std::string> answer(Json& request) const;
 
   std::map<std::string, Handler, std::less<>> handlers_;
 };

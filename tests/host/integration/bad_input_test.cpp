@@ -31,6 +31,11 @@ struct Case {
 std::vector<Case> catalogue() {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   json huge_text = notrain::test::sample_confirmation(std::string(10 * 1024 * 1024, 'x'));
+  // 60 MiB of empty objects: with a parse quadratic in the number of elements this ran for hours; it is refused
+  // at the 100,001st value.
+  std::string empty_objects = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":[{}";
+  while (empty_objects.size() < 60u * 1024 * 1024) empty_objects += ",{}";
+  empty_objects += "]}}";
   return {
       {"truncated header", std::string("\x10\x00", 2), std::nullopt, false},
       {"truncated body", header(100) + "{\"jsonrpc\"", std::nullopt, false},
@@ -46,6 +51,7 @@ std::vector<Case> catalogue() {
       {"unknown method", frame(request(1, "confirmation.destroy_everything").dump()), -32601, true},
       {"wrong param types", frame(request(1, "confirmation.get", {{"id", "one"}}).dump()), -32602, true},
       {"params not an object", frame(R"({"jsonrpc":"2.0","id":1,"method":"ping","params":[1]})"), -32602, true},
+      {"60 MiB of empty objects", frame(empty_objects), -32600, true},
       {"a 10 MB string", frame(request(1, "confirmation.save", huge_text).dump()), 1001, true},
   };
 }

@@ -125,3 +125,30 @@ TEST_CASE("encode_frame writes the length in native byte order") {
   CHECK(length == 5);
   CHECK(frame.substr(4) == "hello");
 }
+
+TEST_CASE("large frames are read straight into their body, whatever the reads' sizes, and frames after them too") {
+  const std::string big(300 * 1024 + 7, 'q');
+  for (const std::size_t chunk : {std::size_t{1000}, std::size_t{65536}, std::size_t{1} << 20}) {
+    CAPTURE(chunk);
+    ScriptedSource data{encode_frame(big) + encode_frame("next") + encode_frame(big + "!"), chunk};
+    FrameReader reader(data.source());
+    CHECK(reader.next().body == big);
+    CHECK(reader.next().body == "next");
+    CHECK(reader.next().body == big + "!");
+    CHECK(reader.next().status == ReadStatus::EndOfInput);
+  }
+}
+
+TEST_CASE("a large frame cut short is truncated, and a read error inside it is an error") {
+  ScriptedSource data{header(500 * 1024) + std::string(200 * 1024, 'x'), 65536};
+  CHECK(FrameReader(data.source()).next().status == ReadStatus::TruncatedBody);
+  std::size_t calls = 0;
+  const std::string start = header(500 * 1024) + std::string(1000, 'x');
+  FrameReader failing([&](char* buffer, std::size_t size) -> ssize_t {
+    if (calls++ > 0) return -1;
+    const std::size_t count = std::min(size, start.size());
+    std::memcpy(buffer, start.data(), count);
+    return static_cast<ssize_t>(count);
+  });
+  CHECK(failing.next().status == ReadStatus::ReadError);
+}

@@ -124,7 +124,17 @@ TEST_CASE("parsing stays linear in the number of elements: 4 MiB of empty object
   const Json answer = reply(echo_dispatcher(), body);
   CHECK(error_code(answer) == -32600);  // an array is not a request (batches are not supported)
   std::string objects = R"({"jsonrpc":"2.0","id":1,"method":"echo","params":{"many":[)";
-  for (int i = 0; i < 200000; ++i) objects += "{},";
+  for (int i = 0; i < 99'990; ++i) objects += "{},";
   objects += "{}]}}";
-  CHECK(reply(echo_dispatcher(), objects)["result"]["many"].size() == 200001);
+  CHECK(reply(echo_dispatcher(), objects)["result"]["many"].size() == 99'991);
+}
+
+TEST_CASE("a message of more than 100,000 values is refused while parsing, naming the limit") {
+  std::string objects = R"({"jsonrpc":"2.0","id":1,"method":"echo","params":{"many":[)";
+  for (int i = 0; i < 200'000; ++i) objects += "{},";
+  objects += "{}]}}";
+  const Json answer = reply(echo_dispatcher(), objects);
+  CHECK(error_code(answer) == -32600);
+  CHECK(answer["error"]["data"]["max_values"] == notrain::protocol::kMaxValues);
+  CHECK(answer["id"].is_null());
 }

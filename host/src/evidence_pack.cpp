@@ -140,6 +140,13 @@ void write_zip(int fd, const std::vector<Entry>& entries) {
 }  // namespace
 
 std::size_t write_evidence_pack(Store& store, const PackRequest& request, const std::filesystem::path& target) {
+  PrivateOutput output(target);
+  const std::size_t count = write_evidence_pack(store, request, output.descriptor());
+  output.commit();
+  return count;
+}
+
+std::size_t write_evidence_pack(Store& store, const PackRequest& request, int fd) {
   std::vector<Confirmation> records;
   if (request.id) {
     auto record = store.get(*request.id);
@@ -148,7 +155,6 @@ std::size_t write_evidence_pack(Store& store, const PackRequest& request, const 
   } else {
     store.for_each([&](const Confirmation& record) { records.push_back(record); });
   }
-  PrivateOutput output(target);
   std::vector<Entry> entries;
   std::vector<std::optional<ChainEntry>> chain;
   for (const Confirmation& record : records) {
@@ -170,8 +176,7 @@ std::size_t write_evidence_pack(Store& store, const PackRequest& request, const 
   std::string sums;
   for (const Entry& entry : entries) sums += sha256_hex(entry.bytes) + "  " + entry.name + "\n";
   entries.push_back({"SHA256SUMS", sums});
-  write_zip(output.descriptor(), entries);
-  output.commit();
+  write_zip(fd, entries);
   return records.size();
 }
 

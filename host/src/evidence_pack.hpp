@@ -19,5 +19,7 @@ struct PackRequest {
 // Writes the pack to `target` (whole or not at all, private to the user); returns how many confirmations it holds.
 // Throws OutputError (the file) or std::runtime_error (no such confirmation).
 std::size_t write_evidence_pack(Store& store, const PackRequest& request, const std::filesystem::path& target);
+// The same into an open file (the full page's download, download.hpp); throws as above.
+std::size_t write_evidence_pack(Store& store, const PackRequest& request, int fd);
 
 }  // namespace notrain

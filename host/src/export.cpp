@@ -9,6 +9,8 @@
 namespace notrain {
 namespace {
 
+constexpr const char* kUtf8ByteOrderMark = "\xEF\xBB\xBF";
+
 constexpr std::array<const char*, 16> kCsvColumns = {
     "id", "service", "kind", "captured_at", "account", "url", "language", "text",
     "form", "sha256", "has_screenshot", "screenshot_mime", "saved_at", "verdict", "sent_at", "digest_version"};
@@ -122,8 +124,9 @@ void append_json_record(std::string& out, const Confirmation& record) {
   out += '}';
 }
 
+// A UTF-8 byte-order mark first: spreadsheet programs then read accents (French, Dutch, German) as they are.
 std::string csv_header() {
-  std::string header;
+  std::string header = kUtf8ByteOrderMark;
   for (std::size_t i = 0; i < kCsvColumns.size(); ++i) (header += i ? "," : "") += kCsvColumns[i];
   return header + "\r\n";
 }

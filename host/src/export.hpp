@@ -9,9 +9,9 @@ namespace notrain {
 
 enum class ExportFormat { Json, Csv };
 
-// Writes every record, oldest first; returns how many. Screenshots are not embedded: the export
-// says which records have one and its digest covers it (`notrain-host show ID` and the extension
-// show it).
+// Writes every record, oldest first; returns how many. The one export format: `notrain-host export` and the full
+// page's export (confirmation.export) give the same bytes. CSV starts with a UTF-8 byte-order mark. Screenshots
+// are not embedded: the export says which records have one and its digest covers it (the evidence pack holds them).
 std::size_t export_confirmations(Store& store, ExportFormat format, std::ostream& out);
 // What an export of no record is: an empty JSON array, or the CSV header row alone.
 void write_empty_export(ExportFormat format, std::ostream& out);

@@ -1,6 +1,9 @@
 // The methods of protocol 1, registered in one table. One file per family:
-// handlers_session.cpp (hello, ping), handlers_profile.cpp, handlers_confirmation.cpp, handlers_evidence.cpp.
+// handlers_session.cpp (hello, ping), handlers_profile.cpp, handlers_confirmation.cpp, handlers_evidence.cpp (with the prepared downloads).
 #pragma once
+#include <optional>
+
+#include "download.hpp"
 #include "protocol.hpp"
 #include "store.hpp"
 
@@ -8,6 +11,8 @@ namespace notrain {
 
 struct HostContext {
   LazyStore store;
+  // The export or evidence pack the extension is reading in pieces (one at a time).
+  std::optional<PreparedDownload> download;
 };
 
 void add_session_handlers(protocol::Dispatcher& dispatcher, HostContext& context);

@@ -80,7 +80,7 @@ TEST_CASE("list, show, export and verify read what the browser stored") {
   const auto csv = run_host_command(home.path(), {"export", "--format", "csv", "--output", csv_file.string()});
   CHECK(csv.status == 0);
   const std::string text = read_file(csv_file);
-  CHECK(text.starts_with("id,service,kind,captured_at"));
+  CHECK(text.starts_with("\xEF\xBB\xBFid,service,kind,captured_at"));
   CHECK(text.find("\"We will honour your objection, \"\"quoted\"\", with a comma.\"") != std::string::npos);
   struct stat info {};
   ::stat(csv_file.c_str(), &info);
@@ -212,7 +212,7 @@ TEST_CASE("an empty CSV export has its header row") {
   notrain::test::TempDir home;
   const auto csv = run_host_command(home.path(), {"export", "--format", "csv"});
   CHECK(csv.status == 0);
-  CHECK(csv.out.starts_with("id,service,kind,captured_at"));
+  CHECK(csv.out.starts_with("\xEF\xBB\xBFid,service,kind,captured_at"));
 }
 
 TEST_CASE("list and show never write a stored text's control characters to the terminal") {

@@ -1,8 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <sstream>
 
+#include "base64.hpp"
+#include "export.hpp"
 #include "handlers.hpp"
+#include "sha256.hpp"
 #include "support/samples.hpp"
 #include "support/temp_dir.hpp"
 
@@ -300,4 +305,72 @@ TEST_CASE("confirmation.list goes on by a cursor: every record once, newest firs
   CHECK(seen == std::vector<std::int64_t>{7, 6, 5, 4, 3, 2, 1});
   CHECK(field(host.call("confirmation.list", {{"cursor", "not a cursor"}})) == "cursor");
   CHECK(field(host.call("confirmation.list", {{"cursor", "2025-05-20T10:00:00.000Z/1"}, {"offset", 2}})) == "offset");
+}
+
+namespace {
+
+// Reads the prepared file through download.chunk, as the full page does.
+std::string download_all(Host& host) {
+  std::string bytes;
+  for (int guard = 0; guard < 1000; ++guard) {
+    const json chunk = host.result("download.chunk", {{"offset", bytes.size()}});
+    CHECK(chunk["offset"] == bytes.size());
+    bytes += *notrain::base64::decode(chunk["data"].get<std::string>());
+    if (bytes.size() >= chunk["total"].get<std::size_t>()) break;
+  }
+  return bytes;
+}
+
+}  // namespace
+
+TEST_CASE("confirmation.export prepares the command line's very file, read back in chunks under 1 MiB") {
+  Host host;
+  for (int i = 0; i < 4; ++i) host.result("confirmation.save", sample_confirmation("answer " + std::to_string(i) + std::string(190'000, 'x')));
+  for (const std::string format : {"json", "csv"}) {
+    CAPTURE(format);
+    const json prepared = host.result("confirmation.export", {{"format", format}});
+    CHECK(prepared["count"] == 4);
+    CHECK(prepared["name"].get<std::string>().ends_with("." + format));
+    const std::string bytes = download_all(host);
+    CHECK(bytes.size() == prepared["size"].get<std::size_t>());
+    CHECK(notrain::sha256_hex(bytes) == prepared["sha256"]);
+    std::ostringstream expected;
+    notrain::export_confirmations(host.context.store.get(), format == "csv" ? notrain::ExportFormat::Csv : notrain::ExportFormat::Json, expected);
+    CHECK(bytes == expected.str());
+    // Read to the end, the file is let go.
+    CHECK(code(host.call("download.chunk", {{"offset", 0}})) == 1002);
+  }
+  CHECK(field(host.call("confirmation.export", {{"format", "xml"}})) == "format");
+}
+
+TEST_CASE("evidence.pack prepares the ZIP of one confirmation or of all; a new request replaces the one being read") {
+  Host host;
+  const json first = host.result("confirmation.save", sample_confirmation("first"));
+  host.result("confirmation.save", sample_confirmation("second"));
+  const json one = host.result("evidence.pack", {{"id", first["id"]}, {"language", "fr"}});
+  CHECK(one["count"] == 1);
+  CHECK(one["name"] == "notrain-evidence-" + std::to_string(first["id"].get<int>()) + ".zip");
+  const json all = host.result("evidence.pack", json::object());
+  CHECK(all["count"] == 2);
+  const std::string zip = download_all(host);
+  CHECK(zip.starts_with("PK\x03\x04"));
+  CHECK(notrain::sha256_hex(zip) == all["sha256"]);
+  CHECK(zip.find("confirmation-" + std::to_string(first["id"].get<int>()) + "/record.json") != std::string::npos);
+  CHECK(code(host.call("evidence.pack", {{"id", 999}})) == 1002);
+  CHECK(code(host.call("evidence.pack", {{"id", "one"}})) == -32602);
+}
+
+TEST_CASE("the prepared file has no name in the data folder while it is read") {
+  Host host;
+  host.result("confirmation.save", sample_confirmation());
+  const auto names = [&] {
+    std::vector<std::string> found;
+    for (const auto& entry : std::filesystem::directory_iterator(host.dir / "notrain")) found.push_back(entry.path().filename());
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  const auto before = names();
+  host.result("evidence.pack", json::object());
+  CHECK(names() == before);
+  CHECK(host.result("download.chunk", {{"offset", 0}})["data"].get<std::string>().size() > 0);
 }

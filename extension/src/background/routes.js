@@ -5,9 +5,11 @@ import { toPlainError } from "./host-errors.js";
 import { t } from "../shared/i18n.js";
 
 // Host methods the extension's pages may call directly. confirmation.save is there for the
-// e-mail import; profile.set goes through "profile-set" so that the cache follows.
+// e-mail import; profile.set goes through "profile-set" so that the cache follows; confirmation.export and
+// evidence.pack prepare a file that download.chunk reads.
 const PAGE_HOST_METHODS = new Set(["hello", "ping", "profile.get", "confirmation.list", "confirmation.get",
-  "confirmation.screenshot", "confirmation.delete", "confirmation.save", "evidence.receipt", "evidence.verify"]);
+  "confirmation.screenshot", "confirmation.delete", "confirmation.save", "evidence.receipt", "evidence.verify",
+  "confirmation.export", "evidence.pack", "download.chunk"]);
 
 export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers,
   openOptions = async () => {}, afterRetry = async () => {} }) {

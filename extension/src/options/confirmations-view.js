@@ -1,12 +1,13 @@
 // Stored confirmations: a paged list (following next_cursor), the detail of one (text,
-// screenshot reassembled from chunks, digest, dates) and deletion after a confirmation dialog.
-import { t } from "../shared/i18n.js";
+// screenshot reassembled from chunks, digest, dates), its evidence pack, and deletion after a confirmation dialog.
+import { t, uiLanguage } from "../shared/i18n.js";
 import { el, clear } from "../shared/dom.js";
 import { callHost } from "../shared/messaging.js";
 import { serviceLabel } from "../shared/services.js";
 import { formatDate, formatBytes } from "../shared/format.js";
 import { provenanceText, verdictText } from "../shared/provenance.js";
 import { fetchScreenshot } from "./screenshot.js";
+import { fetchPrepared, offerDownload } from "./downloads.js";
 import { setTextWithCode, problemText } from "../shared/host-status.js";
 
 const ABOVE = { fixShownAbove: true }; // the full page says the host's problem and its fix at its top
@@ -33,6 +34,7 @@ export class ConfirmationsView {
     this.more.addEventListener("click", () => void this.loadPage());
     this.doc.getElementById("detail-close").addEventListener("click", () => this.closeDetail());
     this.doc.getElementById("detail-delete").addEventListener("click", () => void this.askDelete());
+    this.doc.getElementById("detail-pack").addEventListener("click", () => void this.downloadPack());
     await this.reload();
     // options.html#confirmation-<id> (from the popup) opens that confirmation.
     const match = /^#confirmation-(.+)$/.exec(this.doc.location?.hash ?? "");
@@ -145,11 +147,26 @@ export class ConfirmationsView {
   closeDetail() {
     this.detail.hidden = true;
     this.current = null;
+    this.doc.getElementById("detail-status").textContent = "";
     const image = this.doc.getElementById("detail-screenshot");
     image.hidden = true;
     image.removeAttribute("src");
     if (this.imageUrl) URL.revokeObjectURL(this.imageUrl);
     this.imageUrl = null;
+  }
+
+  // The evidence pack of the confirmation shown, in the interface's language.
+  async downloadPack() {
+    const record = this.current;
+    if (!record) return;
+    const status = this.doc.getElementById("detail-status");
+    status.textContent = t("export_working");
+    try {
+      offerDownload(this.doc, await fetchPrepared(callHost, "evidence.pack", { id: record.id, language: uiLanguage() }));
+      status.textContent = "";
+    } catch (error) {
+      setTextWithCode(status, `${t("detail_pack_failed")} ${problemText(error, ABOVE)}`);
+    }
   }
 
   askDelete() {

@@ -1,5 +1,5 @@
 // The full page: profile, stored confirmations, export, e-mail import, pending queue.
-import { applyI18n, t, tn } from "../shared/i18n.js";
+import { applyI18n, t, tn, uiLanguage } from "../shared/i18n.js";
 import { ask, callHost } from "../shared/messaging.js";
 import { renderHostStatus, setTextWithCode, problemText } from "../shared/host-status.js";
 import { ProfileForm } from "./profile-form.js";
@@ -8,17 +8,16 @@ import { EmailImport } from "./email-import.js";
 import { PendingView } from "./pending-view.js";
 import { ReceiptView } from "./receipt-view.js";
 import { bindAutofillSwitch } from "../shared/autofill-setting.js";
-import { collectRecords, toJson, toCsv, downloadText, exportFileName } from "./export.js";
+import { fetchPrepared, offerDownload } from "./downloads.js";
 
-async function exportAs(format) {
+// The export (JSON, CSV) or the evidence pack of every confirmation, as the host writes them.
+async function download(method, params) {
   const status = document.getElementById("export-status");
-  const withScreenshots = document.getElementById("export-screenshots").checked;
   status.textContent = t("export_working");
   try {
-    const records = await collectRecords(callHost, { withScreenshots: format === "json" && withScreenshots });
-    if (format === "json") downloadText(document, exportFileName("json"), toJson(records), "application/json");
-    else downloadText(document, exportFileName("csv"), toCsv(records), "text/csv;charset=utf-8");
-    status.textContent = tn("export_done", records.length);
+    const file = await fetchPrepared(callHost, method, params);
+    offerDownload(document, file);
+    status.textContent = tn("export_done", file.count);
   } catch (error) {
     setTextWithCode(status, `${t("export_failed")} ${problemText(error, { fixShownAbove: true })}`);
   }
@@ -30,8 +29,9 @@ async function start() {
   const confirmations = new ConfirmationsView(document, { onChanged: () => receipt.reload() });
   const pending = new PendingView(document, { onDelivered: () => confirmations.reload() });
   new EmailImport(document, { onSaved: () => confirmations.reload() }).start();
-  document.getElementById("export-json").addEventListener("click", () => void exportAs("json"));
-  document.getElementById("export-csv").addEventListener("click", () => void exportAs("csv"));
+  document.getElementById("export-json").addEventListener("click", () => void download("confirmation.export", { format: "json" }));
+  document.getElementById("export-csv").addEventListener("click", () => void download("confirmation.export", { format: "csv" }));
+  document.getElementById("export-pack").addEventListener("click", () => void download("evidence.pack", { language: uiLanguage() }));
   await bindAutofillSwitch(document.getElementById("autofill-switch"));
   renderHostStatus(document.getElementById("host-status"), await ask("host-status").catch(() => null));
   await Promise.all([new ProfileForm(document).start(), confirmations.start(), pending.start(), receipt.reload()]);

@@ -30,9 +30,3 @@ export async function fetchScreenshot(callHost, id) {
   }
   return { mime, bytes };
 }
-
-export function bytesToBase64(bytes) {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}

@@ -3,13 +3,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import { openPage, settle, fakeI18n } from "./ui-harness.js";
 import { ProfileForm } from "../../../extension/src/options/profile-form.js";
 import { ConfirmationsView } from "../../../extension/src/options/confirmations-view.js";
 import { PendingView } from "../../../extension/src/options/pending-view.js";
 import { ReceiptView } from "../../../extension/src/options/receipt-view.js";
 import { EmailImport, emailToSaveParams } from "../../../extension/src/options/email-import.js";
-import { toCsv, toJson, csvCell, listAll, collectRecords } from "../../../extension/src/options/export.js";
+import { fetchPrepared } from "../../../extension/src/options/downloads.js";
 import { fetchScreenshot } from "../../../extension/src/options/screenshot.js";
 import { parseEml } from "../../../extension/src/options/eml-parser.js";
 import { DEFAULT_OBJECTIONS, defaultObjection } from "../../../extension/src/options/default-objections.js";
@@ -177,23 +178,56 @@ test("confirmations: options.html#confirmation-<id> opens that one", async () =>
   assert.ok(host.calls.some(([m, p]) => m === "confirmation.get" && p.id === 2));
 });
 
-test("export: every record, CSV with quoting and formula guard, JSON with screenshots on request", async () => {
-  const host = hostWith(3);
-  const call = async (method, params) => host.call(method, params);
-  assert.equal((await listAll(call, { pageSize: 50 })).length, 3);
-  const records = await collectRecords(call, { withScreenshots: true });
-  assert.equal(records.length, 3);
-  assert.equal(records[0].screenshot, `data:image/jpeg;base64,${Buffer.from([1, 2, 3, 4, 5, 6, 7]).toString("base64")}`);
-  const csv = toCsv(records);
-  const lines = csv.replace(/^\ufeff/, "").split("\r\n");
-  assert.equal(lines[0], "id,service,kind,verdict,sent_at,account,captured_at,saved_at,url,language,sha256,has_screenshot,form,text");
-  assert.match(csv, /"Confirmation =cmd\|' 3, ""quoted""\nline 2"/);
-  assert.equal(csvCell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-  assert.equal(csvCell("-1"), "'-1");
-  assert.equal(csvCell({ email: "a@b.example" }), "\"{\"\"email\"\":\"\"a@b.example\"\"}\"");
-  const json = JSON.parse(toJson(records, new Date("2026-01-01T00:00:00Z")));
-  assert.equal(json.format, "notrain-confirmations");
-  assert.equal(json.confirmations.length, 3);
+// A stand-in for the host's prepared files: the bytes given, served in pieces of `piece` bytes.
+function preparedHost(bytes, { name = "notrain-evidence-2026-12-04.zip", piece = 4, digestOf = bytes } = {}) {
+  const calls = [];
+  const digest = createHash("sha256").update(digestOf).digest("hex");
+  const call = async (method, params) => {
+    calls.push([method, params]);
+    if (method === "evidence.pack" || method === "confirmation.export") return { name, size: bytes.length, sha256: digest, count: 2 };
+    if (method === "download.chunk") {
+      const part = bytes.subarray(params.offset, params.offset + piece);
+      return { name, offset: params.offset, total: bytes.length, data: Buffer.from(part).toString("base64") };
+    }
+    throw new Error(`unexpected ${method}`);
+  };
+  return { call, calls };
+}
+
+test("downloads: the host's file is read piece by piece, checked against its SHA-256 and typed by its name", async () => {
+  const bytes = new Uint8Array(Array.from({ length: 23 }, (_, i) => (i * 37) % 256));
+  const host = preparedHost(bytes);
+  const file = await fetchPrepared(host.call, "evidence.pack", { language: "fr" });
+  assert.equal(file.name, "notrain-evidence-2026-12-04.zip");
+  assert.equal(file.count, 2);
+  assert.equal(file.blob.type, "application/zip");
+  assert.deepEqual(new Uint8Array(await file.blob.arrayBuffer()), bytes);
+  assert.deepEqual(host.calls[0], ["evidence.pack", { language: "fr" }]);
+  assert.deepEqual(host.calls.slice(1).map(([, p]) => p.offset), [0, 4, 8, 12, 16, 20]);
+});
+
+test("downloads: a file that arrives changed or cut short is refused, not offered", async () => {
+  const bytes = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  await assert.rejects(fetchPrepared(preparedHost(bytes, { digestOf: new Uint8Array([9, 9]) }).call, "evidence.pack"), /incomplete or changed/);
+  const empty = { call: async (method) => (method === "download.chunk" ? { data: "" } : { name: "x.csv", size: 5, sha256: "00", count: 1 }) };
+  await assert.rejects(fetchPrepared(empty.call, "confirmation.export", { format: "csv" }), /empty piece/);
+});
+
+test("export and evidence pack buttons ask the host for its files", async () => {
+  const host = hostWith(2);
+  const bytes = new TextEncoder().encode("\ufeffid,service\r\n");
+  const prepared = preparedHost(bytes, { name: "notrain-confirmations-2026-12-04.csv" });
+  const original = host.background["host-call"];
+  host.background["host-call"] = async (m) =>
+    ["evidence.pack", "download.chunk"].includes(m.method) ? { result: await prepared.call(m.method, m.params) } : original(m);
+  const page = openPage("options", { background: host.background });
+  const view = new ConfirmationsView(page.document);
+  await view.start();
+  await view.open(2);
+  page.document.getElementById("detail-pack").click();
+  await until(page, () => page.objectUrls.some((blob) => blob.type.startsWith("text/csv")));
+  assert.ok(prepared.calls.some(([m, p]) => m === "evidence.pack" && p.id === 2 && p.language));
+  assert.equal(page.document.getElementById("detail-status").textContent, "");
 });
 
 test("screenshot: a truncated reply is an error, not a broken image", async () => {

@@ -28,11 +28,16 @@ export const PERMISSION_REASONS = Object.freeze({
   // opening the popup or pressing "fill now" on the form grants it for that tab, and Meta shows
   // the confirmation in the same document. Without a grant the confirmation is saved without a
   // screenshot (its text is the evidence) — never lost.
-  activeTab: "screenshot of the visible Meta tab as evidence when the confirmation appears",
+  activeTab: "screenshot of the visible Meta tab as evidence when the confirmation appears; and, on another site, " +
+    "one look by the engine for a copy of Meta's form when the user clicks NoTrain's icon",
+  // With activeTab only: executeScript reaches the tab the user clicked the icon on, never another site by itself
+  // (SECURITY.md, "The look-alike check").
+  scripting: "run the engine once on the tab whose icon the user clicked, to warn about a copy of Meta's form",
 });
 
 const ENTRIES = {
   "content.js": "src/content/main.js",
+  "lookalike.js": "src/content/lookalike.js",
   "background.js": "src/background/main.js",
   "popup.js": "src/popup/popup.js",
   "options.js": "src/options/options.js",

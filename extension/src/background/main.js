@@ -9,6 +9,7 @@ import { ProfileCache } from "./profile-cache.js";
 import { Confirmations, makeCapture } from "./confirmations.js";
 import { AnswersToConfirm } from "./answers-to-confirm.js";
 import { SentForms } from "./sent-forms.js";
+import { Accounts } from "./accounts.js";
 import { createRoutes } from "./routes.js";
 import { createRouter } from "./router.js";
 
@@ -40,10 +41,11 @@ async function scheduleRetry(remaining = null) {
 
 const answers = new AnswersToConfirm({ storage: api.storage.local, host });
 const sentForms = new SentForms(api.storage.session ?? memoryStorage());
+const accounts = new Accounts(api.storage.local);
 const confirmations = new Confirmations({ host, queue, capture: makeCapture(api.tabs), onQueueChanged: queueChanged,
   onUnknownAnswer: (answer) => answers.add(answer) });
 const route = createRouter(
-  createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs: api.tabs, sentForms, answers,
+  createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs: api.tabs, sentForms, answers, accounts,
     openOptions: () => api.runtime.openOptionsPage() }),
   { extensionId: api.runtime.id, extensionOrigin: api.runtime.getURL("") },
 );

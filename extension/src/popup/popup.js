@@ -1,17 +1,20 @@
-// The toolbar popup: this page and what to do next, "fill now", the forms, the host's state,
-// waiting confirmations and the latest stored ones. Also works opened as a tab: popup.html?tab=<id>.
+// The toolbar popup, status first: is each service and account covered, then this page and the one next step, the
+// forms, the host's state. Also works opened as a tab: popup.html?tab=<id>.
 import { getApi } from "../shared/browser-api.js";
 import { applyI18n, t, tn } from "../shared/i18n.js";
 import { el, clear } from "../shared/dom.js";
-import { ask, callHost } from "../shared/messaging.js";
+import { ask } from "../shared/messaging.js";
 import { renderHostStatus } from "../shared/host-status.js";
 import { serviceLinks, serviceLabel } from "../shared/services.js";
-import { describePage } from "./page-summary.js";
+import { describePage, primaryStep } from "./page-summary.js";
 import { formatDate } from "../shared/format.js";
-import { provenanceText } from "../shared/provenance.js";
 import { bindAutofillSwitch } from "../shared/autofill-setting.js";
+import { loadCoverage } from "../shared/coverage-data.js";
+import { renderCoverage } from "./coverage-view.js";
+import { checkLookalike } from "./lookalike-check.js";
 
 const $ = (id) => document.getElementById(id);
+const view = { tabId: null, state: null, lines: [], lookalike: false };
 
 async function currentTabId() {
   const fromQuery = Number.parseInt(new URLSearchParams(location.search).get("tab") ?? "", 10);
@@ -33,17 +36,42 @@ async function pageState(tabId) {
 }
 
 function showPage(state) {
-  const { summaryKey, nextKey, canFill } = describePage(state);
-  const summary = t(summaryKey, [state ? serviceLabel(state.service) : ""]);
-  $("page-summary").textContent = summary;
+  view.state = state;
+  const { summaryKey, nextKey, canUndo } = describePage(state);
+  $("page-summary").textContent = t(summaryKey, [state ? serviceLabel(state.service) : ""]);
   $("page-summary").dataset.kind = state?.page_kind ?? "none";
   $("page-next").textContent = t(nextKey);
-  $("fill-now").hidden = !canFill;
-  $("undo-fill").hidden = state?.status !== "filled";
+  $("undo-fill").hidden = !canUndo;
   $("capture-now").hidden = !state; // on Meta's pages only
+  // What auto-fill did, said once; the instruction that follows is the next-step line above.
+  const filled = state?.status === "filled" ? state.filled?.length ?? 0 : 0;
+  if (filled > 0) $("fill-status").textContent = tn("popup_autofilled", filled);
+  else if (state?.status !== "form-ready") $("fill-status").textContent = "";
   const notes = $("page-notes");
   clear(notes);
   for (const key of state?.notes ?? []) notes.append(el(document, "li", { text: t(key), dataset: { note: key } }));
+  showPrimary();
+}
+
+// The one primary button: "Fill in the form now", or "Object on <service>" for a service not objected on yet.
+function showPrimary() {
+  const step = primaryStep(view.state, view.lines);
+  $("fill-now").hidden = step?.kind !== "fill";
+  const link = $("object-on");
+  const service = step?.kind === "object" ? serviceLinks().find((s) => s.id === step.service) : null;
+  link.hidden = !service?.objectionForm;
+  if (service?.objectionForm) {
+    link.href = service.objectionForm;
+    link.textContent = t("popup_form_link", [service.label]);
+    link.dataset.service = service.id;
+  }
+}
+
+async function showCoverage() {
+  const { lines, confirmationsRead } = await loadCoverage();
+  view.lines = lines;
+  renderCoverage($("coverage-list"), lines, { confirmationsRead });
+  showPrimary();
 }
 
 async function undoFill(tabId) {
@@ -110,24 +138,8 @@ async function showHostAndPending() {
   }
   const pending = $("pending-status");
   pending.dataset.count = String(items.length);
-  pending.textContent = items.length ? tn("pending_count", items.length) : t("pending_none");
+  pending.textContent = items.length ? tn("pending_count", items.length) : "";
   pending.className = items.length ? "warn" : "muted";
-}
-
-async function showLatest() {
-  const list = $("latest-list");
-  clear(list);
-  try {
-    const { items } = await callHost("confirmation.list", { limit: 5 });
-    if (!items.length) list.append(el(document, "li", { class: "muted", text: t("latest_none") }));
-    for (const item of items) {
-      const link = el(document, "a", { href: `options.html#confirmation-${encodeURIComponent(item.id)}`, target: "_blank",
-        text: `${serviceLabel(item.service)} — ${formatDate(item.captured_at)} — ${provenanceText(item)}` });
-      list.append(el(document, "li", { dataset: { id: String(item.id) } }, [link]));
-    }
-  } catch {
-    list.append(el(document, "li", { class: "muted", text: t("latest_unavailable") }));
-  }
 }
 
 // Answers Meta showed after a send in a wording NoTrain did not know: the user says whether each is Meta's.
@@ -139,7 +151,7 @@ async function showAnswersToConfirm() {
   for (const item of items) {
     const settle = async (isMetaAnswer) => {
       await ask("answer-confirmed", { id: item.id, isMetaAnswer }).catch(() => null);
-      await Promise.all([showAnswersToConfirm(), showLatest()]);
+      await Promise.all([showAnswersToConfirm(), showCoverage()]);
     };
     const yes = el(document, "button", { type: "button", class: "primary", text: t("popup_answer_yes"), dataset: { answer: "yes" } });
     const no = el(document, "button", { type: "button", text: t("popup_answer_no"), dataset: { answer: "no" } });
@@ -153,16 +165,36 @@ async function showAnswersToConfirm() {
   }
 }
 
+// Not a Meta page: the engine looks at it once (activeTab, granted by the click on the icon) for a copy of Meta's
+// form, and the popup and the toolbar badge warn when it is one.
+async function showLookalike(tabId) {
+  view.lookalike = await checkLookalike(getApi(), tabId);
+  $("lookalike").hidden = !view.lookalike;
+  if (view.lookalike) await ask("lookalike-seen", { tabId }).catch(() => null);
+}
+
+// The page changes while the popup is open (filled, sent, answered): its state follows, with no stale hint left.
+function followTab(tabId) {
+  getApi().storage?.onChanged?.addListener((changes, area) => {
+    const key = `tab:${tabId}`;
+    if (area === "session" && key in changes && changes[key].newValue) showPage(changes[key].newValue);
+    if (area === "local" && "accounts" in changes) void showCoverage();
+  });
+}
+
 async function start() {
   applyI18n(document);
   showServiceLinks();
   const tabId = await currentTabId();
+  view.tabId = tabId;
   $("fill-now").addEventListener("click", () => fillNow(tabId));
   $("capture-now").addEventListener("click", () => captureNow(tabId));
   $("undo-fill").addEventListener("click", () => undoFill(tabId));
   await bindAutofillSwitch($("autofill-switch"));
-  showPage(await pageState(tabId));
-  await Promise.all([showHostAndPending(), showLatest(), showAnswersToConfirm()]);
+  const state = await pageState(tabId);
+  showPage(state);
+  followTab(tabId);
+  await Promise.all([showCoverage(), showHostAndPending(), showAnswersToConfirm(), state ? null : showLookalike(tabId)]);
   document.body.dataset.ready = "true"; // for end-to-end tests
 }
 

@@ -40,6 +40,7 @@ export async function shellSourceCopy() {
   }
   await writeFile(path.join(source, "src", "content", "main.js"),
     "const api = globalThis.browser ?? globalThis.chrome;\napi.runtime.sendMessage({ type: \"page-state\", state: null });\n");
+  await writeFile(path.join(source, "src", "content", "lookalike.js"), "globalThis.notrainLookalike = () => false;\n");
   await writeFile(path.join(source, "rules", "notice-messages.json"), JSON.stringify(STAND_IN_NOTICES));
   await writeFile(path.join(source, "rules", "services.json"), JSON.stringify(STAND_IN_SERVICES));
   // The full page takes its default objection texts from the rules' templates.

@@ -21,7 +21,11 @@ export const PERMISSION_REASONS = Object.freeze({
   nativeMessaging: "talk to notrain-host (org.notrain.host), which keeps the profile and the confirmations",
   storage: "storage.local: the profile cache and the confirmations waiting for the host; " +
     "storage.session: each tab's page state while the service worker sleeps",
-  alarms: "retry delivering waiting confirmations every few minutes, and only while some wait",
+  alarms: "retry delivering waiting confirmations every few minutes, and only while some wait; " +
+    "the follow-up clock's daily check of forms sent without an answer",
+  // Asked for at install (the build refuses optional permissions), used only after the user switched the
+  // follow-up reminder on; nothing is shown otherwise.
+  notifications: "the opt-in reminder that Meta has not answered an objection sent more than 30 days ago",
   // tabs.captureVisibleTab needs <all_urls> or an activeTab grant, in Chromium
   // (PermissionsData::CanCaptureVisiblePage) and in Firefox since 126. Host permissions for Meta's
   // domains are not enough, and <all_urls> would let us read every site, so we take activeTab:

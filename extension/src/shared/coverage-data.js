@@ -1,9 +1,6 @@
 // Gathers what the coverage lines are made of: the accounts the background saw and the host's confirmations.
 import { ask, callHost } from "./messaging.js";
-import { coverage } from "./coverage.js";
-
-// The newest confirmations are enough to tell coverage: a user keeps a few per account, not hundreds.
-const CONFIRMATIONS_READ = 500;
+import { CONFIRMATIONS_READ, coverage } from "./coverage.js";
 
 /**
  * @param {{ now?: number }} [options] the clock, in milliseconds

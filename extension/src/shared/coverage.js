@@ -6,6 +6,8 @@ import { serviceLinks } from "./services.js";
 
 // Meta must answer a request within a month (GDPR art. 12(3)); after that the user may complain.
 export const FOLLOW_UP_DAYS = 30;
+// The newest confirmations are enough to tell coverage: a user keeps a few per account, not hundreds.
+export const CONFIRMATIONS_READ = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**

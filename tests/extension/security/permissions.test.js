@@ -9,7 +9,7 @@ import { buildExtension } from "../../../extension/build.mjs";
 import { META_DOMAINS } from "../../../extension/src/shared/meta-domains.js";
 
 // The whole list. Each is explained in extension/build.mjs (PERMISSION_REASONS).
-const ALLOWED_PERMISSIONS = ["nativeMessaging", "storage", "alarms", "activeTab", "scripting"];
+const ALLOWED_PERMISSIONS = ["nativeMessaging", "storage", "alarms", "activeTab", "scripting", "notifications"];
 // Keys that would open the extension to web pages, other extensions or remote code.
 const FORBIDDEN_KEYS = ["externally_connectable", "web_accessible_resources", "optional_permissions",
   "optional_host_permissions", "content_security_policy.sandbox", "declarative_net_request", "chrome_url_overrides",

@@ -29,7 +29,7 @@ export class ObjectionsView {
     const profile = answer?.profile ?? {};
     clear(this.body);
     for (const line of lines) this.body.append(this.row(line));
-    if (!confirmationsRead) this.status.textContent = t("latest_unavailable");
+    if (!confirmationsRead) this.status.textContent = t("coverage_unavailable");
     clear(this.complaints);
     for (const line of lines.filter((l) => l.overdue)) {
       this.complaints.append(complaintFor(this.doc, line, { country: profile.country, name: profile.name }));

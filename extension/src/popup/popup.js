@@ -14,7 +14,7 @@ import { renderCoverage } from "./coverage-view.js";
 import { checkLookalike } from "./lookalike-check.js";
 
 const $ = (id) => document.getElementById(id);
-const view = { tabId: null, state: null, lines: [], lookalike: false };
+const view = { tabId: null, state: null, lines: [], lookalike: false, answering: false };
 
 async function currentTabId() {
   const fromQuery = Number.parseInt(new URLSearchParams(location.search).get("tab") ?? "", 10);
@@ -40,7 +40,8 @@ function showPage(state) {
   const { summaryKey, nextKey, canUndo } = describePage(state);
   $("page-summary").textContent = t(summaryKey, [state ? serviceLabel(state.service) : ""]);
   $("page-summary").dataset.kind = state?.page_kind ?? "none";
-  $("page-next").textContent = t(nextKey);
+  // While the popup asks whether an answer is Meta's, "done, kept as proof" would answer before the user did.
+  $("page-next").textContent = view.answering && state?.page_kind === "confirmation" ? "" : t(nextKey);
   $("undo-fill").hidden = !canUndo;
   $("capture-now").hidden = !state; // on Meta's pages only
   // What auto-fill did, said once; the instruction that follows is the next-step line above.
@@ -49,7 +50,9 @@ function showPage(state) {
   else if (state?.status !== "form-ready") $("fill-status").textContent = "";
   const notes = $("page-notes");
   clear(notes);
-  for (const key of state?.notes ?? []) notes.append(el(document, "li", { text: t(key), dataset: { note: key } }));
+  // The question about an answer in unknown words is asked below: the note saying so would repeat it.
+  const shown = (state?.notes ?? []).filter((key) => !(view.answering && key === "answer_unknown_wording"));
+  for (const key of shown) notes.append(el(document, "li", { text: t(key), dataset: { note: key } }));
   showPrimary();
 }
 
@@ -129,7 +132,7 @@ function showServiceLinks() {
 }
 
 async function showHostAndPending() {
-  renderHostStatus($("host-status"), await ask("host-status").catch(() => null));
+  renderHostStatus($("host-status"), await ask("host-status").catch(() => null), { short: true });
   let { items = [] } = await ask("pending-list").catch(() => ({}));
   // Opening the popup is one of the moments to retry delivering waiting confirmations.
   if (items.length > 0) {
@@ -148,6 +151,10 @@ async function showAnswersToConfirm() {
   const list = $("answers-list");
   clear(list);
   $("answers-section").hidden = items.length === 0;
+  if (view.answering !== items.length > 0) {
+    view.answering = items.length > 0;
+    showPage(view.state);
+  }
   for (const item of items) {
     const settle = async (isMetaAnswer) => {
       await ask("answer-confirmed", { id: item.id, isMetaAnswer }).catch(() => null);
@@ -159,8 +166,7 @@ async function showAnswersToConfirm() {
     no.addEventListener("click", () => settle(false));
     list.append(el(document, "li", { dataset: { id: String(item.id) } }, [
       el(document, "q", { text: item.text }),
-      el(document, "p", { class: "muted", text: `${serviceLabel(item.service)} — ${formatDate(item.captured_at)}` }),
-      yes, no,
+      el(document, "p", { class: "actions" }, [el(document, "span", { class: "muted", text: `${serviceLabel(item.service)}, ${formatDate(item.captured_at)}` }), yes, no]),
     ]));
   }
 }
@@ -170,6 +176,9 @@ async function showAnswersToConfirm() {
 async function showLookalike(tabId) {
   view.lookalike = await checkLookalike(getApi(), tabId);
   $("lookalike").hidden = !view.lookalike;
+  // The warning says what the page is and what to do: "not one of Meta's pages" would only repeat it.
+  $("page-summary").hidden = view.lookalike;
+  $("page-next").hidden = view.lookalike;
   if (view.lookalike) await ask("lookalike-seen", { tabId }).catch(() => null);
 }
 

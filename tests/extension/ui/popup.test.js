@@ -22,8 +22,8 @@ async function startPopup(page) {
   return page.document;
 }
 
-const lineTexts = (doc) => [...doc.querySelectorAll("#coverage-list li[data-service]")]
-  .map((li) => [li.dataset.service, li.dataset.account, li.dataset.state]);
+const lineTexts = (doc) => [...doc.querySelectorAll("#coverage-list [data-state]")]
+  .map((row) => [row.dataset.service, row.dataset.account ?? "", row.dataset.state]);
 
 test("on Meta's form: says what the page is in French, fills on request, then offers Undo instead", async () => {
   const tabMessages = [];
@@ -97,12 +97,14 @@ test("status first: two accounts on Facebook (one confirmed, one waiting), the r
     ["facebook", "ana@example.be", "waiting"], ["facebook", "work@example.be", "confirmed"],
     ["instagram", "", "none"], ["whatsapp", "", "none"],
   ], "an inbox reply without an account is not a line of its own when the service's accounts are known");
-  const [waiting, confirmed, instagram] = doc.querySelectorAll("#coverage-list li");
-  assert.match(waiting.querySelector(".state").textContent, /^Sent, waiting for Meta's answer \(since /);
+  const [waiting, confirmed] = doc.querySelectorAll("#coverage-list li[data-account]");
+  assert.match(waiting.querySelector(".state").textContent, /^Sent .*, waiting for Meta's answer$/);
   assert.equal(confirmed.querySelector(".account").textContent, "Work", "the user's name for the account");
   assert.equal(confirmed.querySelector("a.state").getAttribute("href"), "options.html#confirmation-7");
-  assert.equal(instagram.querySelector(".state").textContent, en.getMessage("coverage_none"));
-  assert.match(waiting.querySelector("strong").textContent, /^Facebook \(with Messenger and Meta AI\)$/);
+  assert.equal(doc.querySelector("#coverage-list .not-yet").textContent, "Not yet: Instagram, WhatsApp");
+  const facebook = doc.querySelector("#coverage-list li.service[data-service=facebook]");
+  assert.equal(facebook.querySelector("strong").textContent, "Facebook");
+  assert.equal(facebook.querySelector(".also").textContent, "with Messenger and Meta AI");
   const primary = doc.querySelectorAll("main .primary:not([hidden])");
   assert.equal(primary.length, 1, "one primary button");
   assert.equal(primary[0].textContent, en.getMessage("popup_form_link", ["Instagram"]));
@@ -118,9 +120,9 @@ test("a form sent 40 days ago without a confirmation: overdue, in German with it
       "accounts-list": () => ({ items: [{ service: "instagram", account: "ana_b", sent_at: new Date(Date.now() - 40 * DAY).toISOString() }] }) },
   });
   const doc = await startPopup(page);
-  const line = doc.querySelector("#coverage-list li[data-service=instagram]");
+  const line = doc.querySelector("#coverage-list li[data-service=instagram][data-account]");
   assert.equal(line.dataset.state, "waiting");
-  assert.match(line.querySelector(".state").textContent, /^Gesendet am .*: nach 40 Tagen keine Antwort von Meta$/);
+  assert.match(line.querySelector(".state").textContent, /^Gesendet am .*, nach 40 Tagen keine Antwort$/);
   assert.ok(line.querySelector(".state").classList.contains("bad"));
   assert.equal(doc.getElementById("object-on").dataset.service, "facebook", "Instagram is done: Facebook is next");
 });
@@ -140,6 +142,20 @@ test("another site's copy of Meta's form: a red warning, and the badge is asked 
   assert.equal(doc.getElementById("lookalike").getAttribute("role"), "alert");
   assert.deepEqual(calls.map((c) => [c.target.tabId, c.files ?? "func"]), [[9, ["lookalike.js"]], [9, "func"]]);
   assert.deepEqual(page.sent.filter((m) => m.type === "lookalike-seen"), [{ type: "lookalike-seen", tabId: 9 }]);
+  assert.equal(doc.getElementById("page-summary").hidden, true, "the warning says what the page is, once");
+});
+
+test("an answer in unknown words: the popup asks about it, without the note or the 'done' that would repeat or pre-empt it", async () => {
+  const page = openPage("popup", {
+    search: "?tab=4",
+    background: { ...hostUp, ...noConfirmations, "answers-to-confirm": () => ({ items: [{ id: 3, service: "facebook", captured_at: "2026-03-01T10:00:00Z", text: "We got it." }] }) },
+    tabs: { sendMessage: async () => ({ state: { ...FORM_STATE, page_kind: "confirmation", status: "confirmed", notes: ["answer_unknown_wording"] } }) },
+  });
+  const doc = await startPopup(page);
+  assert.equal(doc.getElementById("answers-section").hidden, false);
+  assert.equal(doc.querySelector("#answers-list q").textContent, "We got it.");
+  assert.equal(doc.querySelectorAll("#page-notes li").length, 0);
+  assert.equal(doc.getElementById("page-next").textContent, "");
 });
 
 test("a site that is not a copy, or a tab the popup may not script: no warning", async () => {
@@ -185,7 +201,7 @@ test("host missing: plain-language fix with the command in <code>, waiting items
   assert.ok(page.sent.some((m) => m.type === "pending-retry"), "opening the popup retries");
   assert.equal(doc.getElementById("pending-status").dataset.count, "1");
   assert.equal(doc.getElementById("pending-status").textContent, fakeI18n("nl").getMessage("pending_count_one", ["1"]));
-  assert.equal(doc.querySelector("#coverage-list li[data-note]").textContent, fakeI18n("nl").getMessage("latest_unavailable"));
+  assert.equal(doc.querySelector("#coverage-list li[data-note]").textContent, fakeI18n("nl").getMessage("coverage_unavailable"));
 });
 
 test("page text from the host or the page is never parsed as HTML", async () => {

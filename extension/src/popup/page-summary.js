@@ -3,8 +3,8 @@
 import { serviceToObjectOn } from "../shared/coverage.js";
 
 export const FILLABLE_KINDS = new Set(["objection_form", "third_party_form"]);
-// Pages where the user is in the middle of an objection (the e-mailed code, Meta's answer): nothing else to open.
-const UNDER_WAY_KINDS = new Set(["code_step", "confirmation", "inbox_reply"]);
+// The step that asks for the e-mailed code: the objection is under way there, nothing else to open.
+const UNDER_WAY_KINDS = new Set(["code_step"]);
 
 export function describePage(state) {
   if (!state) return { summaryKey: "page_not_meta", nextKey: "next_not_meta", canFill: false, canUndo: false };
@@ -21,8 +21,8 @@ export function describePage(state) {
 
 /**
  * The popup's one primary button: fill the form in this tab, or open the form of a service not objected on yet
- * (this page's service first), or nothing (on the form already filled, the code step, Meta's answer, or when
- * every service is covered).
+ * (this page's service first; after Meta's answer, the next service), or nothing (on the form already filled, the
+ * code step, or when every service is covered).
  * @returns {{ kind: "fill" } | { kind: "object", service: string } | null}
  */
 export function primaryStep(state, lines) {

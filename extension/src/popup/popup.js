@@ -58,7 +58,8 @@ function showPage(state) {
 
 // The one primary button: "Fill in the form now", or "Object on <service>" for a service not objected on yet.
 function showPrimary() {
-  const step = primaryStep(view.state, view.lines);
+  // While the popup asks whether an answer is Meta's, that question's "Yes" is the primary button.
+  const step = view.answering ? null : primaryStep(view.state, view.lines);
   $("fill-now").hidden = step?.kind !== "fill";
   const link = $("object-on");
   const service = step?.kind === "object" ? serviceLinks().find((s) => s.id === step.service) : null;

@@ -156,6 +156,7 @@ test("an answer in unknown words: the popup asks about it, without the note or t
   assert.equal(doc.querySelector("#answers-list q").textContent, "We got it.");
   assert.equal(doc.querySelectorAll("#page-notes li").length, 0);
   assert.equal(doc.getElementById("page-next").textContent, "");
+  assert.equal(doc.querySelectorAll("main .primary:not([hidden])").length, 1, "the question's Yes is the one primary button");
 });
 
 test("a site that is not a copy, or a tab the popup may not script: no warning", async () => {
@@ -243,13 +244,14 @@ test("describePage: fill offered on forms until filled or confirmed; next steps 
   assert.equal(describePage({ page_kind: "privacy_center", status: "recognised" }).nextKey, "next_privacy_center");
 });
 
-test("primaryStep: fill on the form, nothing while an objection is under way, else the page's service if it is open", () => {
+test("primaryStep: fill on the form, nothing on the code step, else the page's service if it is open, else the next one", () => {
   const none = coverage({ now: 0 });
   const facebookDone = coverage({ now: 0, confirmations: [{ id: 1, service: "facebook", account: "a@b.c", captured_at: "2025-01-01T00:00:00Z" }] });
   assert.deepEqual(primaryStep({ page_kind: "objection_form", status: "form-ready" }, none), { kind: "fill" });
   assert.equal(primaryStep({ page_kind: "objection_form", status: "filled" }, none), null);
   assert.equal(primaryStep({ page_kind: "code_step", status: "recognised" }, none), null);
-  assert.equal(primaryStep({ page_kind: "confirmation", status: "confirmed" }, none), null);
+  assert.deepEqual(primaryStep({ page_kind: "confirmation", status: "confirmed", service: "facebook" }, facebookDone),
+    { kind: "object", service: "instagram" }, "after Meta's answer, the next service");
   assert.deepEqual(primaryStep(null, none), { kind: "object", service: "facebook" });
   assert.deepEqual(primaryStep({ page_kind: "privacy_center", service: "threads" }, none), { kind: "object", service: "instagram" },
     "Threads objects through Instagram");

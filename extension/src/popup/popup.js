@@ -45,9 +45,10 @@ function showPage(state) {
   $("undo-fill").hidden = !canUndo;
   $("capture-now").hidden = !state; // on Meta's pages only
   // What auto-fill did, said once; the instruction that follows is the next-step line above.
+  // What the user's own Fill now or Undo said stands until the page moves on.
   const filled = state?.status === "filled" ? state.filled?.length ?? 0 : 0;
-  if (filled > 0) $("fill-status").textContent = tn("popup_autofilled", filled);
-  else if (state?.status !== "form-ready") $("fill-status").textContent = "";
+  if (filled > 0 && !$("fill-status").textContent) $("fill-status").textContent = tn("popup_autofilled", filled);
+  else if (filled === 0 && state?.status !== "form-ready") $("fill-status").textContent = "";
   const notes = $("page-notes");
   clear(notes);
   // The question about an answer in unknown words is asked below: the note saying so would repeat it.
@@ -132,9 +133,11 @@ function showServiceLinks() {
   }
 }
 
+// Returns whether confirmations were delivered meanwhile (the coverage lines then change).
 async function showHostAndPending() {
   renderHostStatus($("host-status"), await ask("host-status").catch(() => null), { short: true });
   let { items = [] } = await ask("pending-list").catch(() => ({}));
+  const waiting = items.length;
   // Opening the popup is one of the moments to retry delivering waiting confirmations.
   if (items.length > 0) {
     await ask("pending-retry").catch(() => null);
@@ -144,6 +147,7 @@ async function showHostAndPending() {
   pending.dataset.count = String(items.length);
   pending.textContent = items.length ? tn("pending_count", items.length) : "";
   pending.className = items.length ? "warn" : "muted";
+  return items.length < waiting;
 }
 
 // Answers Meta showed after a send in a wording NoTrain did not know: the user says whether each is Meta's.
@@ -204,7 +208,8 @@ async function start() {
   const state = await pageState(tabId);
   showPage(state);
   followTab(tabId);
-  await Promise.all([showCoverage(), showHostAndPending(), showAnswersToConfirm(), state ? null : showLookalike(tabId)]);
+  const [, delivered] = await Promise.all([showCoverage(), showHostAndPending(), showAnswersToConfirm(), state ? null : showLookalike(tabId)]);
+  if (delivered) await showCoverage();
   document.body.dataset.ready = "true"; // for end-to-end tests
 }
 

@@ -284,3 +284,32 @@ test("on a Meta page the popup offers a screenshot as proof and reports the outc
   await settle(page.window, () => doc.getElementById("capture-status").textContent === fakeI18n("en").getMessage("popup_capture_queued"));
   assert.deepEqual(page.sent.filter((m) => m.type === "capture-tab"), [{ type: "capture-tab", tabId: 8 }]);
 });
+
+test("a confirmation delivered on opening: the coverage lines are read again and show it", async () => {
+  let delivered = false;
+  const page = openPage("popup", {
+    background: { "host-status": () => ({ ok: true, hello: { version: "0.1.0" } }), "get-tab-state": () => ({ state: null }),
+      "pending-list": () => ({ items: delivered ? [] : [{ id: "a" }] }),
+      "pending-retry": () => { delivered = true; return { delivered: 1, remaining: 0 }; },
+      "accounts-list": () => ({ items: [{ service: "facebook", account: "a@b.c", sent_at: "2026-01-01T00:00:00Z" }] }),
+      "host-call": () => ({ result: { items: delivered ? [{ id: 1, service: "facebook", account: "a@b.c", captured_at: "2026-01-01T00:01:00Z" }] : [] } }) },
+  });
+  const doc = await startPopup(page);
+  assert.deepEqual(lineTexts(doc)[0], ["facebook", "a@b.c", "confirmed"]);
+});
+
+test("the user's own Fill now message stands when the page then reports its new state", async () => {
+  const listeners = [];
+  const filledState = { ...FORM_STATE, status: "filled", filled: FILLED };
+  const page = openPage("popup", {
+    search: "?tab=6",
+    background: { ...hostUp, ...noConfirmations },
+    tabs: { sendMessage: async (_id, m) => (m.type === "get-page-state" ? { state: FORM_STATE } : { ok: true, state: filledState }) },
+  });
+  page.api.storage.onChanged = { addListener: (listener) => listeners.push(listener) };
+  const doc = await startPopup(page);
+  doc.getElementById("fill-now").click();
+  await settle(page.window, () => doc.getElementById("fill-status").textContent === "2 fields filled.");
+  for (const listener of listeners) listener({ "tab:6": { newValue: filledState } }, "session");
+  assert.equal(doc.getElementById("fill-status").textContent, "2 fields filled.");
+});

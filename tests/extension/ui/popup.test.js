@@ -117,7 +117,7 @@ test("a form sent 40 days ago without a confirmation: overdue, in German with it
   const page = openPage("popup", {
     lang: "de",
     background: { ...hostUp, ...noConfirmations, "get-tab-state": () => ({ state: null }),
-      "accounts-list": () => ({ items: [{ service: "instagram", account: "ana_b", sent_at: new Date(Date.now() - 40 * DAY).toISOString() }] }) },
+      "accounts-list": () => ({ items: [{ service: "instagram", account: "ana_b", sent_at: new Date(Date.now() - 40.5 * DAY).toISOString() }] }) },
   });
   const doc = await startPopup(page);
   const line = doc.querySelector("#coverage-list li[data-service=instagram][data-account]");

@@ -55,7 +55,7 @@ test('confirmations on the page and in the Support Inbox are stored, with the sc
     // The popup's status: Facebook objected and confirmed for the account the form carried, linked to the page's
     // confirmation (the inbox reply names no account, so it is not a line of its own).
     const list = await browser.openPopupFor(await browser.tabIdOf(inbox));
-    const lines = await list.locator('[data-testid="coverage-list"] li[data-service="facebook"]').evaluateAll((items) =>
+    const lines = await list.locator('[data-testid="coverage-list"] li[data-service="facebook"][data-account]').evaluateAll((items) =>
       items.map((li) => [li.dataset.account, li.dataset.state, li.querySelector('a.state')?.getAttribute('href')]));
     assert.deepEqual(lines, [[storedConfirmation(sandbox, onPage.id).account, 'confirmed', `options.html#confirmation-${onPage.id}`]]);
     await screenshot(list, 'popup-covered');

@@ -50,7 +50,7 @@ test('Firefox: confirmations on the page and in the Support Inbox are stored, wi
     await screenshot(inbox, 'support-inbox');
 
     const list = await browser.openPopupFor(await browser.tabIdOf(inbox));
-    const lines = await browser.evaluate(list, () => [...document.querySelectorAll('[data-testid="coverage-list"] li[data-service="facebook"]')]
+    const lines = await browser.evaluate(list, () => [...document.querySelectorAll('[data-testid="coverage-list"] li[data-service="facebook"][data-account]')]
       .map((li) => [li.dataset.account, li.dataset.state, li.querySelector('a.state')?.getAttribute('href')]));
     assert.deepEqual(lines, [[record.account, 'confirmed', `options.html#confirmation-${onPage.id}`]]);
     await screenshot(list, 'popup-covered');

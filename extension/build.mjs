@@ -21,18 +21,27 @@ export const PERMISSION_REASONS = Object.freeze({
   nativeMessaging: "talk to notrain-host (org.notrain.host), which keeps the profile and the confirmations",
   storage: "storage.local: the profile cache and the confirmations waiting for the host; " +
     "storage.session: each tab's page state while the service worker sleeps",
-  alarms: "retry delivering waiting confirmations every few minutes, and only while some wait",
+  alarms: "retry delivering waiting confirmations every few minutes, and only while some wait; " +
+    "the follow-up clock's daily check of forms sent without an answer",
+  // Asked for at install (the build refuses optional permissions), used only after the user switched the
+  // follow-up reminder on; nothing is shown otherwise.
+  notifications: "the opt-in reminder that Meta has not answered an objection sent more than 30 days ago",
   // tabs.captureVisibleTab needs <all_urls> or an activeTab grant, in Chromium
   // (PermissionsData::CanCaptureVisiblePage) and in Firefox since 126. Host permissions for Meta's
   // domains are not enough, and <all_urls> would let us read every site, so we take activeTab:
   // opening the popup or pressing "fill now" on the form grants it for that tab, and Meta shows
   // the confirmation in the same document. Without a grant the confirmation is saved without a
   // screenshot (its text is the evidence) — never lost.
-  activeTab: "screenshot of the visible Meta tab as evidence when the confirmation appears",
+  activeTab: "screenshot of the visible Meta tab as evidence when the confirmation appears; and, on another site, " +
+    "one look by the engine for a copy of Meta's form when the user clicks NoTrain's icon",
+  // With activeTab only: executeScript reaches the tab the user clicked the icon on, never another site by itself
+  // (SECURITY.md, "The look-alike check").
+  scripting: "run the engine once on the tab whose icon the user clicked, to warn about a copy of Meta's form",
 });
 
 const ENTRIES = {
   "content.js": "src/content/main.js",
+  "lookalike.js": "src/content/lookalike.js",
   "background.js": "src/background/main.js",
   "popup.js": "src/popup/popup.js",
   "options.js": "src/options/options.js",

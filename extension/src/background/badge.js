@@ -1,6 +1,6 @@
-// The toolbar badge: per tab, how far the user got on a Meta page; globally, whether
-// confirmations are waiting for the host. A tab's own badge hides the global one on that tab,
-// so the pending count is repeated in that tab's title.
+// The toolbar badge: per tab, how far the user got on a Meta page (or a warning on another site's copy of Meta's
+// form); globally, whether confirmations are waiting for the host. A tab's own badge hides the global one on that
+// tab, so the pending count is repeated in that tab's title.
 import { t, tn } from "../shared/i18n.js";
 
 export const BADGES = Object.freeze({
@@ -8,6 +8,8 @@ export const BADGES = Object.freeze({
   "form-ready": { text: "!", color: "#b35c00", title: "badge_form_ready" },
   filled: { text: "✎", color: "#1a5fb4", title: "badge_filled" },
   confirmed: { text: "✓", color: "#1e7b34", title: "badge_confirmed" },
+  // Not a status of Meta's pages: another site's copy of Meta's form, found when the user opened the popup there.
+  lookalike: { text: "!", color: "#a51d2d", title: "badge_lookalike" },
 });
 const PENDING_COLOR = "#a51d2d";
 

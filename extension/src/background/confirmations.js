@@ -2,12 +2,12 @@
 // in the pending queue (written to storage before anything else can fail), then deliver the
 // queue to the host in order. The answer says whether this one was saved or is still queued.
 import { isMetaUrl } from "../shared/meta-domains.js";
+import { accountOf } from "../shared/account.js";
 
 const SERVICES = new Set(["facebook", "instagram", "messenger", "whatsapp", "threads", "meta_ai"]);
 const KINDS = new Set(["page", "inbox"]);
 const VERDICTS = new Set(["honoured", "received", "unknown"]);
 const MAX_TEXT = 200_000;
-const ACCOUNT = /^(?:[^\s@\p{Cc}]{1,64}@[^\s@\p{Cc}]{1,255}|[A-Za-z0-9._]{1,50})$/u;
 
 const text = (value, max) => (typeof value === "string" && value.trim() ? value.slice(0, max) : undefined);
 
@@ -28,7 +28,7 @@ export function buildSaveParams(confirmation, senderUrl) {
   };
   // The host takes an e-mail address or a Meta username only: anything else is left out, never a reason to lose
   // the confirmation.
-  const account = typeof confirmation.account === "string" && ACCOUNT.test(confirmation.account) ? confirmation.account : undefined;
+  const account = accountOf(confirmation.account) === confirmation.account ? confirmation.account : undefined;
   const language = text(confirmation.language, 35);
   if (account) params.account = account;
   if (language) params.language = language;

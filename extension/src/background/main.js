@@ -9,6 +9,8 @@ import { ProfileCache } from "./profile-cache.js";
 import { Confirmations, makeCapture } from "./confirmations.js";
 import { AnswersToConfirm } from "./answers-to-confirm.js";
 import { SentForms } from "./sent-forms.js";
+import { Accounts } from "./accounts.js";
+import { FOLLOW_UP_ALARM, FOLLOW_UP_KEY, FollowUp, NOTIFICATION_PREFIX } from "./follow-up.js";
 import { createRoutes } from "./routes.js";
 import { createRouter } from "./router.js";
 
@@ -40,10 +42,12 @@ async function scheduleRetry(remaining = null) {
 
 const answers = new AnswersToConfirm({ storage: api.storage.local, host });
 const sentForms = new SentForms(api.storage.session ?? memoryStorage());
+const accounts = new Accounts(api.storage.local);
+const followUp = new FollowUp({ accounts, host, storage: api.storage.local, notifications: api.notifications, alarms: api.alarms });
 const confirmations = new Confirmations({ host, queue, capture: makeCapture(api.tabs), onQueueChanged: queueChanged,
   onUnknownAnswer: (answer) => answers.add(answer) });
 const route = createRouter(
-  createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs: api.tabs, sentForms, answers,
+  createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs: api.tabs, sentForms, answers, accounts,
     openOptions: () => api.runtime.openOptionsPage() }),
   { extensionId: api.runtime.id, extensionOrigin: api.runtime.getURL("") },
 );
@@ -62,10 +66,19 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
-api.runtime.onStartup.addListener(() => void retryPending());
-api.runtime.onInstalled.addListener(() => void retryPending());
+api.runtime.onStartup.addListener(() => void retryPending().then(() => followUp.schedule()));
+api.runtime.onInstalled.addListener(() => void retryPending().then(() => followUp.schedule()));
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) void retryPending();
+  if (alarm.name === FOLLOW_UP_ALARM) void followUp.check().catch(() => null);
+});
+// Switched on on the full page: what is overdue already is said now, not tomorrow.
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === "local" && changes[FOLLOW_UP_KEY]?.newValue === true) void followUp.check().catch(() => null);
+});
+// A follow-up notification leads to the full page's complaint text.
+api.notifications?.onClicked.addListener((id) => {
+  if (id.startsWith(NOTIFICATION_PREFIX)) void api.tabs.create({ url: api.runtime.getURL("options.html#objections") });
 });
 
 api.tabs.onRemoved.addListener((tabId) => void tabState.forget(tabId));

@@ -11,7 +11,7 @@ const PAGE_HOST_METHODS = new Set(["hello", "ping", "profile.get", "confirmation
   "confirmation.screenshot", "confirmation.delete", "confirmation.save", "evidence.receipt", "evidence.verify",
   "confirmation.export", "evidence.pack", "download.chunk"]);
 
-export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers,
+export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers, accounts,
   openOptions = async () => {}, afterRetry = async () => {} }) {
   const asAnswer = async (work) => {
     try {
@@ -47,7 +47,11 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
     "form-sent": {
       from: ["content"],
       async handle(message, { sender }) {
-        await sentForms.remember(sender.tab.id, message.sent);
+        const sent = await sentForms.remember(sender.tab.id, message.sent);
+        // An objection sent with an account: that account now waits for Meta's answer.
+        if (sent?.detection.page_kind === "objection_form") {
+          await accounts.noteSent({ service: sent.detection.service, account: sent.values.email, sentAt: sent.sent_at });
+        }
         return { ok: true };
       },
     },
@@ -121,6 +125,15 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
         }
       },
     },
+    // The popup found a copy of Meta's form in this tab (another site): the badge warns there until it navigates.
+    "lookalike-seen": {
+      from: ["page"],
+      async handle(message) {
+        if (!Number.isInteger(message.tabId)) return { ok: false };
+        await badge.showTab(message.tabId, "lookalike");
+        return { ok: true };
+      },
+    },
     // Answers kept in a wording NoTrain did not know: the user says whether each is Meta's answer.
     "answers-to-confirm": {
       from: ["page"],
@@ -133,6 +146,21 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
       async handle(message) {
         return asAnswer(() => answers.settle(message.id, message.isMetaAnswer === true));
       },
+    },
+    // The accounts seen (forms sent, and the user's names and removals), for the coverage lines.
+    "accounts-list": {
+      from: ["page"],
+      async handle() {
+        return { items: await accounts.list() };
+      },
+    },
+    "account-rename": {
+      from: ["page"],
+      handle: (message) => asAnswer(() => accounts.rename(message, message.name)),
+    },
+    "account-remove": {
+      from: ["page"],
+      handle: (message) => asAnswer(() => accounts.remove(message)),
     },
     "pending-list": {
       from: ["page"],

@@ -30,9 +30,11 @@ export class SentForms {
     this.now = now;
   }
 
+  /** Keeps the send for the page it leads to; returns what was kept (the contract's fields only), or null. */
   async remember(tabId, sent) {
     const clean = sanitize(sent);
     if (clean) await this.storage.set({ [PREFIX + tabId]: { ...clean, remembered_at: this.now() } });
+    return clean;
   }
 
   // The send made in this tab, if it was made a moment ago on the same site; then forgotten.

@@ -23,8 +23,9 @@ export function detect(engine, doc, href) {
   if (!canon || !doc.body) return notMeta(false);
   const page = readPage(engine, doc, canon, false);
   if (!isMetaUrl(href)) {
-    // Content scripts run on Meta's domains only; this guards against a wrong match pattern or a copied page.
-    return notMeta(Boolean(page.find('objectionTitle') && page.locate('email')));
+    // Content scripts run on Meta's domains only; this guards against a wrong match pattern, and tells the popup
+    // (which may look at another site's page once, with activeTab) whether the page copies Meta's form.
+    return notMeta(copiesTheForm(engine, page));
   }
   // A link shim (l.facebook.com/l.php?u=<form>) only leads to a page: what it names is not what it shows.
   if (isShim(engine.knowledge.hosts, href)) return complete(engine, { name: null, kind: 'other_meta' }, page, { page_kind: 'other_meta' });
@@ -33,6 +34,17 @@ export function detect(engine, doc, href) {
     if (found) return complete(engine, rule, page, found);
   }
   return complete(engine, { name: null, kind: 'other_meta' }, page, { page_kind: 'other_meta' });
+}
+
+// A page off Meta's origins that copies the objection form: the objection's title beside an e-mail field (all a
+// phishing copy needs), or the form's shape with its wording, in a form or dialog or in the page as a whole. Read
+// wide (dialogs too), as a form of unknown address is.
+function copiesTheForm(engine, page) {
+  page.wide = true;
+  if (page.find('objectionTitle') && page.locate('email')) return true;
+  if (page.structure().shaped && wordingOf(page).length > 0) return true;
+  const root = strictRoot(engine, page);
+  return Boolean(root) && root !== DISAGREE;
 }
 
 const notMeta = (lookalike) => ({ page_kind: null, status: null, fillable: false, lookalike, notes: [], signals: [] });

@@ -115,7 +115,7 @@ export class ConfirmationsView {
       fields.append(el(doc, "dt", { text: t(key) }), el(doc, "dd", { text: value, dataset: { field: key } }));
     }
     for (const [name, value] of Object.entries(record.form ?? {})) {
-      fields.append(el(doc, "dt", { text: t("detail_form_field", [name]) }), el(doc, "dd", { text: String(value) }));
+      fields.append(el(doc, "dt", { text: sentFieldLabel(name) }), el(doc, "dd", { text: String(value), dataset: { sent: name } }));
     }
     doc.getElementById("detail-text").textContent = record.text ?? "";
     this.detail.hidden = false;
@@ -191,3 +191,8 @@ export class ConfirmationsView {
     });
   }
 }
+
+// What the form carried, by a label in the user's language: the fields NoTrain knows by name, any other as "other
+// field" (a field's name is the rules' word, never shown as it is).
+const SENT_FIELD_KEYS = { email: "detail_form_email", name: "detail_form_name", country: "detail_form_country", reason: "detail_form_reason" };
+const sentFieldLabel = (name) => t(Object.hasOwn(SENT_FIELD_KEYS, name) ? SENT_FIELD_KEYS[name] : "detail_form_other");

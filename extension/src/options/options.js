@@ -1,4 +1,5 @@
-// The full page: profile, stored confirmations, export, e-mail import, pending queue.
+// The full page: the objections (accounts, follow-up, complaints), profile, stored confirmations, export and
+// evidence packs, e-mail import, pending queue.
 import { applyI18n, t, tn, uiLanguage } from "../shared/i18n.js";
 import { ask, callHost } from "../shared/messaging.js";
 import { renderHostStatus, setTextWithCode, problemText } from "../shared/host-status.js";
@@ -7,6 +8,7 @@ import { ConfirmationsView } from "./confirmations-view.js";
 import { EmailImport } from "./email-import.js";
 import { PendingView } from "./pending-view.js";
 import { ReceiptView } from "./receipt-view.js";
+import { ObjectionsView } from "./objections-view.js";
 import { bindAutofillSwitch } from "../shared/autofill-setting.js";
 import { fetchPrepared, offerDownload } from "./downloads.js";
 
@@ -26,7 +28,8 @@ async function download(method, params) {
 async function start() {
   applyI18n(document);
   const receipt = new ReceiptView(document);
-  const confirmations = new ConfirmationsView(document, { onChanged: () => receipt.reload() });
+  const objections = new ObjectionsView(document);
+  const confirmations = new ConfirmationsView(document, { onChanged: () => Promise.all([receipt.reload(), objections.reload()]) });
   const pending = new PendingView(document, { onDelivered: () => confirmations.reload() });
   new EmailImport(document, { onSaved: () => confirmations.reload() }).start();
   document.getElementById("export-json").addEventListener("click", () => void download("confirmation.export", { format: "json" }));
@@ -34,7 +37,7 @@ async function start() {
   document.getElementById("export-pack").addEventListener("click", () => void download("evidence.pack", { language: uiLanguage() }));
   await bindAutofillSwitch(document.getElementById("autofill-switch"));
   renderHostStatus(document.getElementById("host-status"), await ask("host-status").catch(() => null));
-  await Promise.all([new ProfileForm(document).start(), confirmations.start(), pending.start(), receipt.reload()]);
+  await Promise.all([new ProfileForm(document).start(), confirmations.start(), pending.start(), receipt.reload(), objections.start()]);
   document.body.dataset.ready = "true"; // for end-to-end tests
 }
 

@@ -1,14 +1,34 @@
-// What the popup says about the current tab: what the page is and what to do next.
-// Pure: takes the page state from the content script (or null) and returns message keys.
+// What the popup says about the current tab: what the page is, what to do next, and the one next step it offers
+// as its primary button. Pure: takes the page state from the content script (or null) and returns message keys.
+import { serviceToObjectOn } from "../shared/coverage.js";
+
 export const FILLABLE_KINDS = new Set(["objection_form", "third_party_form"]);
+// The step that asks for the e-mailed code: the objection is under way there, nothing else to open.
+const UNDER_WAY_KINDS = new Set(["code_step"]);
 
 export function describePage(state) {
-  if (!state) return { summaryKey: "page_not_meta", nextKey: "next_not_meta", canFill: false };
+  if (!state) return { summaryKey: "page_not_meta", nextKey: "next_not_meta", canFill: false, canUndo: false };
   const summaryKey = `kind_${state.page_kind}`;
   let nextKey = `next_${state.page_kind}`;
+  const onForm = FILLABLE_KINDS.has(state.page_kind) && state.status !== "confirmed";
   if (FILLABLE_KINDS.has(state.page_kind)) {
     if (state.status === "filled") nextKey = "next_form_filled";
     else if (state.status === "confirmed") nextKey = "next_confirmation";
   }
-  return { summaryKey, nextKey, canFill: FILLABLE_KINDS.has(state.page_kind) && state.status !== "confirmed" };
+  // A filled form offers Undo, not a second fill: filling again would change nothing.
+  return { summaryKey, nextKey, canFill: onForm && state.status !== "filled", canUndo: onForm && state.status === "filled" };
+}
+
+/**
+ * The popup's one primary button: fill the form in this tab, or open the form of a service not objected on yet
+ * (this page's service first; after Meta's answer, the next service), or nothing (on the form already filled, the
+ * code step, or when every service is covered).
+ * @returns {{ kind: "fill" } | { kind: "object", service: string } | null}
+ */
+export function primaryStep(state, lines) {
+  const page = describePage(state);
+  if (page.canFill) return { kind: "fill" };
+  if (state && (FILLABLE_KINDS.has(state.page_kind) || UNDER_WAY_KINDS.has(state.page_kind))) return null;
+  const service = serviceToObjectOn(lines, state?.service ?? null);
+  return service ? { kind: "object", service } : null;
 }

@@ -1,17 +1,20 @@
-// The toolbar popup: this page and what to do next, "fill now", the forms, the host's state,
-// waiting confirmations and the latest stored ones. Also works opened as a tab: popup.html?tab=<id>.
+// The toolbar popup, status first: is each service and account covered, then this page and the one next step, the
+// forms, the host's state. Also works opened as a tab: popup.html?tab=<id>.
 import { getApi } from "../shared/browser-api.js";
 import { applyI18n, t, tn } from "../shared/i18n.js";
 import { el, clear } from "../shared/dom.js";
-import { ask, callHost } from "../shared/messaging.js";
+import { ask } from "../shared/messaging.js";
 import { renderHostStatus } from "../shared/host-status.js";
 import { serviceLinks, serviceLabel } from "../shared/services.js";
-import { describePage } from "./page-summary.js";
+import { describePage, primaryStep } from "./page-summary.js";
 import { formatDate } from "../shared/format.js";
-import { provenanceText } from "../shared/provenance.js";
 import { bindAutofillSwitch } from "../shared/autofill-setting.js";
+import { loadCoverage } from "../shared/coverage-data.js";
+import { renderCoverage } from "./coverage-view.js";
+import { checkLookalike } from "./lookalike-check.js";
 
 const $ = (id) => document.getElementById(id);
+const view = { tabId: null, state: null, lines: [], lookalike: false, answering: false };
 
 async function currentTabId() {
   const fromQuery = Number.parseInt(new URLSearchParams(location.search).get("tab") ?? "", 10);
@@ -33,17 +36,47 @@ async function pageState(tabId) {
 }
 
 function showPage(state) {
-  const { summaryKey, nextKey, canFill } = describePage(state);
-  const summary = t(summaryKey, [state ? serviceLabel(state.service) : ""]);
-  $("page-summary").textContent = summary;
+  view.state = state;
+  const { summaryKey, nextKey, canUndo } = describePage(state);
+  $("page-summary").textContent = t(summaryKey, [state ? serviceLabel(state.service) : ""]);
   $("page-summary").dataset.kind = state?.page_kind ?? "none";
-  $("page-next").textContent = t(nextKey);
-  $("fill-now").hidden = !canFill;
-  $("undo-fill").hidden = state?.status !== "filled";
+  // While the popup asks whether an answer is Meta's, "done, kept as proof" would answer before the user did.
+  $("page-next").textContent = view.answering && state?.page_kind === "confirmation" ? "" : t(nextKey);
+  $("undo-fill").hidden = !canUndo;
   $("capture-now").hidden = !state; // on Meta's pages only
+  // What auto-fill did, said once; the instruction that follows is the next-step line above.
+  // What the user's own Fill now or Undo said stands until the page moves on.
+  const filled = state?.status === "filled" ? state.filled?.length ?? 0 : 0;
+  if (filled > 0 && !$("fill-status").textContent) $("fill-status").textContent = tn("popup_autofilled", filled);
+  else if (filled === 0 && state?.status !== "form-ready") $("fill-status").textContent = "";
   const notes = $("page-notes");
   clear(notes);
-  for (const key of state?.notes ?? []) notes.append(el(document, "li", { text: t(key), dataset: { note: key } }));
+  // The question about an answer in unknown words is asked below: the note saying so would repeat it.
+  const shown = (state?.notes ?? []).filter((key) => !(view.answering && key === "answer_unknown_wording"));
+  for (const key of shown) notes.append(el(document, "li", { text: t(key), dataset: { note: key } }));
+  showPrimary();
+}
+
+// The one primary button: "Fill in the form now", or "Object on <service>" for a service not objected on yet.
+function showPrimary() {
+  // While the popup asks whether an answer is Meta's, that question's "Yes" is the primary button.
+  const step = view.answering ? null : primaryStep(view.state, view.lines);
+  $("fill-now").hidden = step?.kind !== "fill";
+  const link = $("object-on");
+  const service = step?.kind === "object" ? serviceLinks().find((s) => s.id === step.service) : null;
+  link.hidden = !service?.objectionForm;
+  if (service?.objectionForm) {
+    link.href = service.objectionForm;
+    link.textContent = t("popup_form_link", [service.label]);
+    link.dataset.service = service.id;
+  }
+}
+
+async function showCoverage() {
+  const { lines, confirmationsRead } = await loadCoverage();
+  view.lines = lines;
+  renderCoverage($("coverage-list"), lines, { confirmationsRead });
+  showPrimary();
 }
 
 async function undoFill(tabId) {
@@ -100,9 +133,11 @@ function showServiceLinks() {
   }
 }
 
+// Returns whether confirmations were delivered meanwhile (the coverage lines then change).
 async function showHostAndPending() {
-  renderHostStatus($("host-status"), await ask("host-status").catch(() => null));
+  renderHostStatus($("host-status"), await ask("host-status").catch(() => null), { short: true });
   let { items = [] } = await ask("pending-list").catch(() => ({}));
+  const waiting = items.length;
   // Opening the popup is one of the moments to retry delivering waiting confirmations.
   if (items.length > 0) {
     await ask("pending-retry").catch(() => null);
@@ -110,24 +145,9 @@ async function showHostAndPending() {
   }
   const pending = $("pending-status");
   pending.dataset.count = String(items.length);
-  pending.textContent = items.length ? tn("pending_count", items.length) : t("pending_none");
+  pending.textContent = items.length ? tn("pending_count", items.length) : "";
   pending.className = items.length ? "warn" : "muted";
-}
-
-async function showLatest() {
-  const list = $("latest-list");
-  clear(list);
-  try {
-    const { items } = await callHost("confirmation.list", { limit: 5 });
-    if (!items.length) list.append(el(document, "li", { class: "muted", text: t("latest_none") }));
-    for (const item of items) {
-      const link = el(document, "a", { href: `options.html#confirmation-${encodeURIComponent(item.id)}`, target: "_blank",
-        text: `${serviceLabel(item.service)} — ${formatDate(item.captured_at)} — ${provenanceText(item)}` });
-      list.append(el(document, "li", { dataset: { id: String(item.id) } }, [link]));
-    }
-  } catch {
-    list.append(el(document, "li", { class: "muted", text: t("latest_unavailable") }));
-  }
+  return items.length < waiting;
 }
 
 // Answers Meta showed after a send in a wording NoTrain did not know: the user says whether each is Meta's.
@@ -136,10 +156,14 @@ async function showAnswersToConfirm() {
   const list = $("answers-list");
   clear(list);
   $("answers-section").hidden = items.length === 0;
+  if (view.answering !== items.length > 0) {
+    view.answering = items.length > 0;
+    showPage(view.state);
+  }
   for (const item of items) {
     const settle = async (isMetaAnswer) => {
       await ask("answer-confirmed", { id: item.id, isMetaAnswer }).catch(() => null);
-      await Promise.all([showAnswersToConfirm(), showLatest()]);
+      await Promise.all([showAnswersToConfirm(), showCoverage()]);
     };
     const yes = el(document, "button", { type: "button", class: "primary", text: t("popup_answer_yes"), dataset: { answer: "yes" } });
     const no = el(document, "button", { type: "button", text: t("popup_answer_no"), dataset: { answer: "no" } });
@@ -147,22 +171,45 @@ async function showAnswersToConfirm() {
     no.addEventListener("click", () => settle(false));
     list.append(el(document, "li", { dataset: { id: String(item.id) } }, [
       el(document, "q", { text: item.text }),
-      el(document, "p", { class: "muted", text: `${serviceLabel(item.service)} — ${formatDate(item.captured_at)}` }),
-      yes, no,
+      el(document, "p", { class: "actions" }, [el(document, "span", { class: "muted", text: `${serviceLabel(item.service)}, ${formatDate(item.captured_at)}` }), yes, no]),
     ]));
   }
+}
+
+// Not a Meta page: the engine looks at it once (activeTab, granted by the click on the icon) for a copy of Meta's
+// form, and the popup and the toolbar badge warn when it is one.
+async function showLookalike(tabId) {
+  view.lookalike = await checkLookalike(getApi(), tabId);
+  $("lookalike").hidden = !view.lookalike;
+  // The warning says what the page is and what to do: "not one of Meta's pages" would only repeat it.
+  $("page-summary").hidden = view.lookalike;
+  $("page-next").hidden = view.lookalike;
+  if (view.lookalike) await ask("lookalike-seen", { tabId }).catch(() => null);
+}
+
+// The page changes while the popup is open (filled, sent, answered): its state follows, with no stale hint left.
+function followTab(tabId) {
+  getApi().storage?.onChanged?.addListener((changes, area) => {
+    const key = `tab:${tabId}`;
+    if (area === "session" && key in changes && changes[key].newValue) showPage(changes[key].newValue);
+    if (area === "local" && "accounts" in changes) void showCoverage();
+  });
 }
 
 async function start() {
   applyI18n(document);
   showServiceLinks();
   const tabId = await currentTabId();
+  view.tabId = tabId;
   $("fill-now").addEventListener("click", () => fillNow(tabId));
   $("capture-now").addEventListener("click", () => captureNow(tabId));
   $("undo-fill").addEventListener("click", () => undoFill(tabId));
   await bindAutofillSwitch($("autofill-switch"));
-  showPage(await pageState(tabId));
-  await Promise.all([showHostAndPending(), showLatest(), showAnswersToConfirm()]);
+  const state = await pageState(tabId);
+  showPage(state);
+  followTab(tabId);
+  const [, delivered] = await Promise.all([showCoverage(), showHostAndPending(), showAnswersToConfirm(), state ? null : showLookalike(tabId)]);
+  if (delivered) await showCoverage();
   document.body.dataset.ready = "true"; // for end-to-end tests
 }
 

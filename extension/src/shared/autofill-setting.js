@@ -1,6 +1,6 @@
 // The one switch "Fill Meta's objection form automatically" (popup and full page), kept in storage.local; the
 // content script reads it and follows its changes. Absent means on: auto-fill is on by default.
-import { getApi } from "./browser-api.js";
+import { bindStorageSwitch } from "./storage-switch.js";
 
 export const AUTOFILL_KEY = "autofill";
 
@@ -8,8 +8,4 @@ export const AUTOFILL_KEY = "autofill";
 export const autofillEnabled = (stored) => stored?.[AUTOFILL_KEY] !== false;
 
 /** Shows the setting in `checkbox` and saves each change. */
-export async function bindAutofillSwitch(checkbox) {
-  const storage = getApi().storage.local;
-  checkbox.checked = autofillEnabled(await storage.get(AUTOFILL_KEY).catch(() => ({})));
-  checkbox.addEventListener("change", () => void storage.set({ [AUTOFILL_KEY]: checkbox.checked }));
-}
+export const bindAutofillSwitch = (checkbox) => bindStorageSwitch(checkbox, AUTOFILL_KEY, autofillEnabled);

@@ -17,3 +17,10 @@ export function formatBytes(bytes) {
   }
   return new Intl.NumberFormat(uiLanguage(), { style: "unit", unit: units[unit], maximumFractionDigits: 1 }).format(value);
 }
+
+/** A day, without the time: "27 May 2025". */
+export function formatDay(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso ?? "");
+  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: "medium" }).format(date);
+}

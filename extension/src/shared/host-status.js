@@ -3,18 +3,20 @@
 import { t } from "./i18n.js";
 import { el, clear } from "./dom.js";
 
-export function renderHostStatus(container, answer) {
+// `short`: the popup says that the host works, or what is wrong and the fix, without the browser's own message;
+// the full page says all.
+export function renderHostStatus(container, answer, { short = false } = {}) {
   const doc = container.ownerDocument;
   clear(container);
   if (answer?.ok) {
     container.dataset.state = "ok";
-    container.append(el(doc, "span", { class: "ok", text: t("host_ok", [String(answer.hello?.version ?? "?")]) }));
+    container.append(el(doc, "span", { class: "ok", text: t(short ? "host_ok_short" : "host_ok", [String(answer.hello?.version ?? "?")]) }));
     return;
   }
   container.dataset.state = answer?.error?.kind ?? "host-unavailable";
   container.append(el(doc, "span", { class: "bad", text: t("host_not_working") }), " ");
   container.append(withCode(doc, t(answer?.error?.fix_key || "fix_host_broken")));
-  if (answer?.error?.message) {
+  if (answer?.error?.message && !short) {
     container.append(el(doc, "span", { class: "muted", text: ` (${answer.error.message})` }));
   }
 }

@@ -1,5 +1,5 @@
 // The services' form links, read from rules/services.json (inlined by the
-// bundler): {"services": {"facebook": {"label", "objection_form", "privacy_center", ...}, ...}}.
+// bundler): {"services": {"facebook": {"label", "covered_by", "objection_form", "privacy_center", ...}, ...}}.
 // Only links on Meta's own https origins are ever shown.
 import data from "../../rules/services.json" with { type: "json" };
 import { isMetaUrl } from "./meta-domains.js";
@@ -12,6 +12,7 @@ export function serviceLinks(services = data.services) {
     return {
       id,
       label: typeof service.label === "string" ? service.label : id,
+      coveredBy: services[service.covered_by] ? service.covered_by : null,
       objectionForm: isMetaUrl(service.objection_form) ? service.objection_form : null,
       privacyCenter: isMetaUrl(service.privacy_center) ? service.privacy_center : null,
     };

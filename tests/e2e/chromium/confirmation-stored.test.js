@@ -52,11 +52,13 @@ test('confirmations on the page and in the Support Inbox are stored, with the sc
     await browser.settled(inbox);
     assert.equal((await waitForStored(sandbox, 2)).length, 2, 'a reload does not store a second copy');
 
-    // The popup lists both, newest first.
+    // The popup's status: Facebook objected and confirmed for the account the form carried, linked to the page's
+    // confirmation (the inbox reply names no account, so it is not a line of its own).
     const list = await browser.openPopupFor(await browser.tabIdOf(inbox));
-    const listed = await list.locator('[data-testid="latest-list"] li[data-id]').evaluateAll((items) => items.map((li) => li.dataset.id));
-    assert.deepEqual(listed, stored.map((item) => String(item.id)));
-    await screenshot(list, 'popup-latest');
+    const lines = await list.locator('[data-testid="coverage-list"] li[data-service="facebook"][data-account]').evaluateAll((items) =>
+      items.map((li) => [li.dataset.account, li.dataset.state, li.querySelector('a.state')?.getAttribute('href')]));
+    assert.deepEqual(lines, [[storedConfirmation(sandbox, onPage.id).account, 'confirmed', `options.html#confirmation-${onPage.id}`]]);
+    await screenshot(list, 'popup-covered');
 
     // The full page lists both and shows the stored screenshot.
     const full = await browser.newPage(`${browser.extensionUrl('options.html')}#confirmation-${onPage.id}`);

@@ -54,7 +54,9 @@ test('without the host the confirmation waits in the queue and is delivered once
     const fixed = await browser.openPopupFor(await browser.tabIdOf(page));
     assert.equal(await fixed.locator('[data-testid="host-status"]').getAttribute('data-state'), 'ok');
     assert.equal(await fixed.locator('[data-testid="pending-status"]').getAttribute('data-count'), '0');
-    assert.equal(await fixed.locator('[data-testid="pending-status"]').textContent(), en.text('pending_none'));
+    assert.equal(await fixed.locator('[data-testid="pending-status"]').isHidden(), true, 'nothing waits: nothing said');
+    assert.deepEqual(await fixed.locator('#coverage-list li[data-service="facebook"][data-account]').evaluateAll((rows) => rows.map((r) => r.dataset.state)),
+      ['confirmed'], 'the delivered confirmation covers the account');
     await screenshot(fixed, 'popup-delivered');
 
     const stored = storedConfirmations(sandbox);

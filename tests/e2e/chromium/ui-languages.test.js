@@ -25,7 +25,7 @@ for (const lang of ['fr', 'nl']) {
       assert.equal(await popup.locator('[data-testid="fill-now"]').textContent(), text('popup_fill_now'));
       assert.equal(await popup.locator('[data-testid="open-full-page"]').textContent(), text('popup_open_full_page'));
       const { version } = await callHost(sandbox, 'hello');
-      assert.equal(await popup.locator('[data-testid="host-status"]').textContent(), text('host_ok', [version]));
+      assert.equal(await popup.locator('[data-testid="host-status"]').textContent(), text('host_ok_short', [version]));
       await screenshot(popup, `popup-${lang}`);
       await popup.close();
 

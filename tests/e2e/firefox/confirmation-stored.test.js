@@ -17,8 +17,12 @@ test('Firefox: confirmations on the page and in the Support Inbox are stored, wi
 
     const page = await browser.newTab(FORM);
     await browser.waitForTabState(page, (s) => s.page_kind === 'objection_form');
+    await browser.settled(page); // auto-fill is done: the popup shows its outcome
     const popup = await browser.clickToolbarIcon(page);
-    await browser.click(popup, '[data-testid="fill-now"]');
+    // Filled on load already, the popup offers Undo, not "Fill now"; it says what auto-fill did.
+    if (await browser.evaluate(popup, () => !document.querySelector('[data-testid="fill-now"]').hidden)) {
+      await browser.click(popup, '[data-testid="fill-now"]');
+    }
     await browser.waitFor(popup, (busy) => {
       const text = document.querySelector('[data-testid="fill-status"]').textContent;
       return text && text !== busy;
@@ -46,9 +50,10 @@ test('Firefox: confirmations on the page and in the Support Inbox are stored, wi
     await screenshot(inbox, 'support-inbox');
 
     const list = await browser.openPopupFor(await browser.tabIdOf(inbox));
-    const listed = await browser.evaluate(list, () => [...document.querySelectorAll('[data-testid="latest-list"] li[data-id]')].map((li) => li.dataset.id));
-    assert.deepEqual(listed, stored.map((item) => String(item.id)));
-    await screenshot(list, 'popup-latest');
+    const lines = await browser.evaluate(list, () => [...document.querySelectorAll('[data-testid="coverage-list"] li[data-service="facebook"][data-account]')]
+      .map((li) => [li.dataset.account, li.dataset.state, li.querySelector('a.state')?.getAttribute('href')]));
+    assert.deepEqual(lines, [[record.account, 'confirmed', `options.html#confirmation-${onPage.id}`]]);
+    await screenshot(list, 'popup-covered');
 
     const full = await browser.newTab(`${browser.extensionUrl('options.html')}#confirmation-${onPage.id}`);
     await browser.waitFor(full, () => document.body.dataset.ready === 'true');

@@ -2,11 +2,17 @@
 // "Fill now", press Meta's send button, open the full page.
 import { messages } from './locale.js';
 
-/** Opens the popup on `page`, presses "Fill now" and waits for its answer; returns { popup, status }. */
+/**
+ * Opens the popup on `page` once NoTrain is done with it, and fills with NoTrain: presses "Fill now" when the popup
+ * offers it (auto-fill off, or after Undo) and waits for its answer; a form NoTrain filled on load offers Undo
+ * instead, and the status says what auto-fill did. Returns { popup, status }.
+ */
 export async function fillFromPopup(browser, page, lang = 'en') {
+  await browser.settled(page);
   const popup = await browser.clickToolbarIcon(page);
+  const fillNow = popup.locator('[data-testid="fill-now"]');
+  if (await fillNow.isVisible()) await fillNow.click();
   const filling = messages(lang).text('popup_filling');
-  await popup.locator('[data-testid="fill-now"]').click();
   await popup.waitForFunction((busy) => {
     const status = document.querySelector('[data-testid="fill-status"]').textContent;
     return status && status !== busy;

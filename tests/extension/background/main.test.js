@@ -41,7 +41,7 @@ const alarms = new Map();
 const chrome = globalThis.chrome = {
   runtime: { id: "hlkehipeijabomfkoomegalkblciopck", getURL: (p) => ORIGIN + p, connectNative, lastError: undefined,
     onMessage: event(), onStartup: event(), onInstalled: event() },
-  storage: { local: memoryStorage(), session: memoryStorage() },
+  storage: { local: memoryStorage(), session: memoryStorage(), onChanged: event() },
   alarms: { create: async (name, info) => alarms.set(name, info), clear: async (name) => alarms.delete(name), onAlarm: event() },
   tabs: { onRemoved: event(), onUpdated: event(), get: async (id) => ({ id, windowId: 1, active: true }),
     captureVisibleTab: async () => { throw new Error("Either the '<all_urls>' or 'activeTab' permission is required."); } },

@@ -9,6 +9,8 @@ import { TabState, memoryStorage } from "../../../extension/src/background/tab-s
 import { ProfileCache } from "../../../extension/src/background/profile-cache.js";
 import { Confirmations, buildSaveParams, makeCapture } from "../../../extension/src/background/confirmations.js";
 import { HostError } from "../../../extension/src/background/host-errors.js";
+import { Accounts } from "../../../extension/src/background/accounts.js";
+import { SentForms } from "../../../extension/src/background/sent-forms.js";
 
 const identity = { extensionId: "abcdefghijklmnopabcdefghijklmnop", extensionOrigin: "chrome-extension://abcdefghijklmnopabcdefghijklmnop/" };
 const PAGE = { id: identity.extensionId, url: `${identity.extensionOrigin}options.html` };
@@ -294,4 +296,32 @@ test("capture-tab (from the popup) stores a screenshot of a visible Meta tab as 
   assert.equal((await route({ type: "capture-tab", tabId: 7 }, PAGE)).status, "refused", "not the visible tab");
   assert.equal((await route({ type: "capture-tab", tabId: 5 }, CONTENT)).error.kind, "refused", "pages only");
   assert.equal(host.saved.length, 1);
+});
+
+test("a send of the objection form notes its account; the pages list, rename and remove accounts; others may not", async () => {
+  const host = fakeHost();
+  const accounts = new Accounts(memoryStorage());
+  const badgeCalls = [];
+  const badge = { showTab: async (tabId, status) => badgeCalls.push([tabId, status]), setPending: async () => {} };
+  const route = createRouter(createRoutes({ host, tabState: new TabState(memoryStorage()), badge, queue: null, confirmations: null,
+    profiles: null, sentForms: new SentForms(memoryStorage()), accounts }), identity);
+  const sent = (pageKind, email) => ({ type: "form-sent", sent: { sent_at: Date.parse("2026-02-01T10:00:00Z"), url: FORM_URL,
+    values: { email, reason: "Non." }, detection: { service: "facebook", page_kind: pageKind } } });
+
+  assert.deepEqual(await route(sent("objection_form", "ana@example.be"), CONTENT), { ok: true });
+  await route(sent("third_party_form", "other@example.be"), CONTENT);
+  await route(sent("code_step", undefined), CONTENT);
+  assert.deepEqual((await route({ type: "accounts-list" }, PAGE)).items,
+    [{ service: "facebook", account: "ana@example.be", sent_at: "2026-02-01T10:00:00.000Z" }], "objections only");
+  assert.equal((await route({ type: "accounts-list" }, CONTENT)).error.kind, "refused", "the page's neighbour may not read them");
+
+  await route({ type: "account-rename", service: "facebook", account: "ana@example.be", name: "Private" }, PAGE);
+  assert.equal((await route({ type: "accounts-list" }, PAGE)).items[0].name, "Private");
+  assert.equal((await route({ type: "account-remove", service: "facebook", account: "ana@example.be" }, CONTENT)).error.kind, "refused");
+  await route({ type: "account-remove", service: "facebook", account: "ana@example.be" }, PAGE);
+  assert.equal((await route({ type: "accounts-list" }, PAGE)).items[0].removed, true);
+
+  assert.deepEqual(await route({ type: "lookalike-seen", tabId: 6 }, PAGE), { ok: true });
+  assert.equal((await route({ type: "lookalike-seen", tabId: 6 }, WEB)).error.kind, "refused");
+  assert.deepEqual(badgeCalls, [[6, "lookalike"]]);
 });

@@ -127,3 +127,43 @@ describe('detect on a large page', () => {
     assert.notEqual(detection.page_kind, 'objection_form');
   });
 });
+
+describe('a copy of the objection form on another site', () => {
+  const OTHER = 'https://facebook-help-privacy.example/help/contact/712876720715583';
+
+  it('should be told apart from Meta\'s own page: not Meta, nothing fillable, a look-alike', async () => {
+    for (const file of ['facebook-2025-en.html', 'facebook-2025-fr.html', 'facebook-2024-en.html', 'instagram-2025-it.html']) {
+      const { document, href } = loadPage(file, OTHER);
+      await tick(150); // the Italian form renders late
+      const detection = engine.detect(document, href);
+      assert.deepEqual([detection.page_kind, detection.fillable, detection.lookalike], [null, false, true], file);
+    }
+  });
+
+  it('should be a look-alike by its shape and wording, with the title reworded', () => {
+    const { document, href } = loadPage('facebook-2025-en.html', OTHER);
+    document.querySelector('h2').textContent = 'Privacy request';
+    assert.equal(engine.detect(document, href).lookalike, true);
+  });
+
+  it('should be a look-alike whatever its ids and classes', () => {
+    const { document, href } = loadPage('facebook-2025-nl.html', OTHER);
+    scrambleIdentifiers(document);
+    assert.equal(engine.detect(document, href).lookalike, true);
+  });
+
+  it('should not take other pages with a form for a copy: a newsletter, another contact form, a feed quoting Meta', () => {
+    const newsletter = '<html lang="en"><body><main><form><h2>Our newsletter</h2><label>E-mail <input type="email"></label>' +
+      '<label>Message <textarea></textarea></label><button>Send</button></form></main></body></html>';
+    assert.equal(engine.detect(loadPage(null, OTHER, { html: newsletter }).document, OTHER).lookalike, false);
+    for (const file of ['facebook-unrelated-contact.html', 'facebook-feed-quote.html', 'whatsapp-home.html']) {
+      const { document, href } = loadPage(file, OTHER);
+      assert.equal(engine.detect(document, href).lookalike, false, file);
+    }
+  });
+
+  it('should never call Meta\'s own form a look-alike', async () => {
+    const { document, href } = loadPage('facebook-2025-en.html', 'https://www.facebook.com/help/contact/712876720715583');
+    assert.equal(engine.detect(document, href).lookalike, undefined);
+  });
+});

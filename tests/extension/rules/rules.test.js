@@ -26,6 +26,7 @@ describe('rule files', () => {
     for (const file of jsonFiles('lang')) assertValid('language', `lang/${file}`);
     assertValid('hosts', 'hosts.json');
     assertValid('services', 'services.json');
+    assertValid('authorities', 'authorities.json');
     assertValid('fields', 'fields.json');
     assertValid('plans', 'plans.json');
     assertValid('noticeMessages', 'notice-messages.json');

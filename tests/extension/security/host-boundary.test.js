@@ -12,6 +12,7 @@ import { ProfileCache } from "../../../extension/src/background/profile-cache.js
 import { Confirmations } from "../../../extension/src/background/confirmations.js";
 import { SentForms } from "../../../extension/src/background/sent-forms.js";
 import { AnswersToConfirm } from "../../../extension/src/background/answers-to-confirm.js";
+import { Accounts } from "../../../extension/src/background/accounts.js";
 
 const identity = { extensionId: "hlkehipeijabomfkoomegalkblciopck", extensionOrigin: "chrome-extension://hlkehipeijabomfkoomegalkblciopck/" };
 const FORM_URL = "https://www.facebook.com/help/contact/712876720715583";
@@ -50,8 +51,9 @@ function background() {
   const tabs = { get: async (tabId) => ({ id: tabId, windowId: 1, active: true, url: FORM_URL }), sendMessage: async () => ({}) };
   const sentForms = new SentForms(memoryStorage());
   const answers = new AnswersToConfirm({ storage: local, host });
-  const routes = createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers });
-  return { host, queue, tabState, routes, route: createRouter(routes, identity) };
+  const accounts = new Accounts(local);
+  const routes = createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers, accounts });
+  return { host, queue, tabState, accounts, routes, route: createRouter(routes, identity) };
 }
 
 // A plausible message of each type, as a page would forge it.
@@ -72,6 +74,10 @@ const MESSAGES = {
   "open-options": {},
   "answers-to-confirm": {},
   "answer-confirmed": { id: 1, isMetaAnswer: false },
+  "accounts-list": {},
+  "account-rename": { service: "facebook", account: "victim@example.org", name: "x" },
+  "account-remove": { service: "facebook", account: "victim@example.org" },
+  "lookalike-seen": { tabId: 9 },
 };
 
 test("the message list covers every route the background has", () => {
@@ -80,12 +86,13 @@ test("the message list covers every route the background has", () => {
 
 for (const [who, sender] of Object.entries(HOSTILE_SENDERS)) {
   test(`${who}: every message is refused and nothing reaches the host`, async () => {
-    const { host, queue, tabState, route } = background();
+    const { host, queue, tabState, accounts, route } = background();
     for (const [type, body] of Object.entries(MESSAGES)) {
       const answer = await route({ type, ...body }, sender);
       assert.equal(answer?.error?.kind, "refused", `${type} from ${who}: ${JSON.stringify(answer)}`);
     }
     assert.deepEqual(host.calls, []);
+    assert.deepEqual(await accounts.list(), []);
     assert.equal(await queue.count(), 0);
     assert.equal(await tabState.get(9), null);
   });

@@ -11,7 +11,7 @@ import { metaMatchPatterns } from "../../../extension/src/shared/meta-domains.js
 import { REPO, EXTENSION, STAND_IN_NOTICES, shellSourceCopy, tempDir } from "./build-support.js";
 
 // What NoTrain may ask for. Adding to this list is a decision, not a detail.
-const ALLOWED_PERMISSIONS = ["nativeMessaging", "storage", "alarms", "activeTab"];
+const ALLOWED_PERMISSIONS = ["nativeMessaging", "storage", "alarms", "activeTab", "scripting", "notifications"];
 const FIREFOX_ID = "notrain@notrain.org";
 
 let built;

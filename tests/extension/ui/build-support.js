@@ -40,8 +40,10 @@ export async function shellSourceCopy() {
   }
   await writeFile(path.join(source, "src", "content", "main.js"),
     "const api = globalThis.browser ?? globalThis.chrome;\napi.runtime.sendMessage({ type: \"page-state\", state: null });\n");
+  await writeFile(path.join(source, "src", "content", "lookalike.js"), "globalThis.notrainLookalike = () => false;\n");
   await writeFile(path.join(source, "rules", "notice-messages.json"), JSON.stringify(STAND_IN_NOTICES));
   await writeFile(path.join(source, "rules", "services.json"), JSON.stringify(STAND_IN_SERVICES));
+  await cp(path.join(EXTENSION, "rules", "authorities.json"), path.join(source, "rules", "authorities.json"));
   // The full page takes its default objection texts from the rules' templates.
   await writeFile(path.join(source, "rules", "index.js"),
     "export const knowledge = { languages: [{ language: \"en\", templates: { reason: \"I object.\" } }] };\n");

@@ -100,7 +100,7 @@ function hostWith(count, { screenshotBytes = new Uint8Array([1, 2, 3, 4, 5, 6, 7
       if (method === "confirmation.get") {
         const item = items.find((i) => i.id === params.id);
         return { ...item, url: "https://www.facebook.com/help/contact/712876720715583", text: `Confirmation =cmd|' ${params.id}, "quoted"\nline 2`,
-          language: "en", form: { email: "a@b.example" }, saved_at: item.captured_at, screenshot_mime: "image/jpeg", screenshot_size: screenshotBytes.length };
+          language: "en", form: { email: "a@b.example", reason: "Non.", xField: "?" }, saved_at: item.captured_at, screenshot_mime: "image/jpeg", screenshot_size: screenshotBytes.length };
       }
       if (method === "confirmation.screenshot") {
         const offset = params.offset ?? 0;
@@ -144,6 +144,9 @@ test("confirmations: pages follow next_cursor, the detail shows text, digest and
   await until(page, () => !doc.getElementById("detail-screenshot").hidden);
   assert.match(doc.getElementById("detail-text").textContent, /Confirmation =cmd/);
   assert.equal(doc.querySelector('[data-field="detail_sha256"]').textContent, "ab".repeat(32));
+  const sent = [...doc.querySelectorAll("#detail-fields dd[data-sent]")].map((dd) => [dd.previousElementSibling.textContent, dd.textContent]);
+  assert.deepEqual(sent, [["E-mail address sent", "a@b.example"], ["Text sent", "Non."], ["Other field sent", "?"]],
+    "what the form carried, by labels in words, never a raw field name");
   const [blob] = page.objectUrls;
   assert.deepEqual([...new Uint8Array(await blob.arrayBuffer())], [1, 2, 3, 4, 5, 6, 7]);
   assert.equal(blob.type, "image/jpeg");

@@ -26,8 +26,9 @@ export function fakeI18n(lang) {
   };
 }
 
-// page: "popup" | "options"; background: {type → (message) → answer}; tabs: {sendMessage, query}.
-export function openPage(page, { lang = "en", background = {}, tabs = {}, search = "", hash = "", stored = {} } = {}) {
+// page: "popup" | "options"; background: {type → (message) → answer}; tabs: {sendMessage, query};
+// scripting: {executeScript} (absent unless given, as without the permission).
+export function openPage(page, { lang = "en", background = {}, tabs = {}, scripting, search = "", hash = "", stored = {} } = {}) {
   const html = readFileSync(path.join(EXTENSION, "src", page, `${page}.html`), "utf8")
     .replace(/<script[^>]*><\/script>/g, ""); // the test runs the module itself
   const dom = new JSDOM(html, { url: `${EXTENSION_ORIGIN}${page}.html${search}${hash}` });
@@ -47,6 +48,7 @@ export function openPage(page, { lang = "en", background = {}, tabs = {}, search
     },
     tabs: { query: async () => [{ id: 1 }], sendMessage: async () => { throw new Error("no receiver"); }, ...tabs },
     storage: { local: fakeStorage(stored) },
+    scripting,
   };
   setApi(api);
   // Browser globals the pages' entry modules use.

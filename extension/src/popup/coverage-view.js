@@ -1,0 +1,40 @@
+// The popup's first section, compact enough for 600 px: each service with an account seen, its accounts one row
+// each (confirmed, waiting, or overdue), then one row naming the services not objected on yet.
+import { el, clear } from "../shared/dom.js";
+import { t, uiLanguage } from "../shared/i18n.js";
+import { accountText, stateClass, stateText } from "../shared/coverage-text.js";
+
+/** Shows `lines` in the list; a confirmed row links to its confirmation on the full page. */
+export function renderCoverage(list, lines, { confirmationsRead = true } = {}) {
+  const doc = list.ownerDocument;
+  clear(list);
+  const started = lines.filter((line) => line.state !== "none");
+  for (const service of [...new Set(started.map((line) => line.service))]) {
+    const rows = started.filter((line) => line.service === service);
+    const { label, also } = rows[0];
+    list.append(el(doc, "li", { class: "service", dataset: { service } }, [
+      el(doc, "strong", { text: label }),
+      also.length ? el(doc, "span", { class: "also muted", text: t("coverage_also", [joined(also)]) }) : null,
+      el(doc, "ul", { class: "plain" }, rows.map((line) => row(doc, line))),
+    ]));
+  }
+  const notYet = lines.filter((line) => line.state === "none");
+  if (notYet.length) {
+    const names = notYet.map((line) => el(doc, "span", { dataset: { service: line.service, state: "none" }, text: line.label }));
+    list.append(el(doc, "li", { class: "not-yet muted" }, [`${t("coverage_none")}: `, ...names.flatMap((name, i) => (i ? [", ", name] : [name]))]));
+  }
+  // Without the host only the forms sent are known: say so rather than show a confirmed objection as not made.
+  if (!confirmationsRead) list.append(el(doc, "li", { class: "muted", dataset: { note: "unavailable" }, text: t("coverage_unavailable") }));
+}
+
+function row(doc, line) {
+  const state = line.confirmationId === null
+    ? el(doc, "span", { class: `state ${stateClass(line)}`, text: stateText(line) })
+    : el(doc, "a", { class: `state ${stateClass(line)}`, href: `options.html#confirmation-${encodeURIComponent(line.confirmationId)}`,
+      target: "_blank", text: stateText(line) });
+  return el(doc, "li", { dataset: { service: line.service, account: line.account ?? "", state: line.state } }, [
+    el(doc, "span", { class: "account", text: accountText(line) }), state,
+  ]);
+}
+
+const joined = (names) => new Intl.ListFormat(uiLanguage(), { type: "conjunction" }).format(names);

@@ -1,0 +1,29 @@
+// A coverage line (shared/coverage.js) in words, for the popup and the full page.
+import { t, tn, uiLanguage } from "./i18n.js";
+import { formatDay } from "./format.js";
+
+/** "Facebook (with Messenger, Meta AI)". */
+export function serviceText(line) {
+  if (!line.also.length) return line.label;
+  return t("coverage_service_with", [line.label, new Intl.ListFormat(uiLanguage(), { type: "conjunction" }).format(line.also)]);
+}
+
+/** The user's name for the account, else the account, else "account not recorded". */
+export function accountText(line) {
+  return line.name || line.account || t("coverage_account_unknown");
+}
+
+/** "Objected and confirmed (27 May 2025)" / "Sent, waiting for Meta's answer (since …)" / "Not yet". */
+export function stateText(line) {
+  const day = formatDay(line.since);
+  if (line.state === "confirmed") return t("coverage_confirmed", [day]);
+  if (line.state === "waiting") return line.overdue ? tn("coverage_overdue", line.days, [day]) : t("coverage_waiting", [day]);
+  return t("coverage_none");
+}
+
+/** The colour class of a state: done, waiting, overdue, nothing yet. */
+export function stateClass(line) {
+  if (line.state === "confirmed") return "ok";
+  if (line.state === "waiting") return line.overdue ? "bad" : "warn";
+  return "muted";
+}

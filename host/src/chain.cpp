@@ -30,7 +30,7 @@ ChainEntry read_chain_entry(SQLite::Statement& row) {
   return entry;
 }
 
-std::optional<ChainEntry> chain_head(SQLite::Database& db) {
+std::optional<ChainEntry> chain_head(const SQLite::Database& db) {
   SQLite::Statement query(db, std::string("SELECT ") + kChainColumns + " FROM chain ORDER BY seq DESC LIMIT 1");
   if (!query.executeStep()) return std::nullopt;
   return read_chain_entry(query);

@@ -41,7 +41,7 @@ ChainEntry append_chain(SQLite::Database& db, std::string_view event, std::int64
                         const std::string& digest, const nlohmann::json& fields);
 
 // The last entry, or none for an empty chain.
-std::optional<ChainEntry> chain_head(SQLite::Database& db);
+std::optional<ChainEntry> chain_head(const SQLite::Database& db);
 
 ChainEntry read_chain_entry(SQLite::Statement& row);
 inline constexpr const char* kChainColumns = "seq, event, record_id, at, digest, fields, prev, link";

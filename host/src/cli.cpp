@@ -272,7 +272,7 @@ int run(const std::vector<std::string>& args) {
     std::cerr << "notrain-host " << command->name << ": " << error.what() << '\n';
     return 1;
   } catch (const SQLite::Exception& error) {
-    std::cerr << "notrain-host: the database could not be read: " << error.what() << '\n';
+    std::cerr << "notrain-host: the database could not be read: " << describe_storage_error(error) << '\n';
     return 1;
   } catch (const std::exception& error) {
     std::cerr << "notrain-host: " << error.what() << '\n';

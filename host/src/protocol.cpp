@@ -1,10 +1,10 @@
 #include "protocol.hpp"
 
 #include <SQLiteCpp/Exception.h>
-#include <sqlite3.h>
 
 #include "framing.hpp"
 #include "storage_error.hpp"
+#include "store.hpp"
 
 namespace notrain::protocol {
 namespace {
@@ -13,25 +13,6 @@ bool is_valid_id(const Json& id) {
   return id.is_string() || id.is_number_integer() || id.is_number_unsigned() || id.is_null();
 }
 
-std::string describe_storage_error(const SQLite::Exception& error) {
-  switch (error.getErrorCode() & 0xFF) {
-    case SQLITE_FULL:
-      return "The disk is full: the confirmation was not saved. Free some space and try again.";
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
-      return std::string("NoTrain's database cannot be written (") + error.what() +
-             "). Check the permissions of its folder.";
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return "NoTrain's database is damaged. It was left as it is; run `notrain-host verify`.";
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return "NoTrain's database stayed busy for too long; please try again.";
-    default:
-      return std::string("NoTrain's database failed: ") + error.what();
-  }
-}
 
 // A reference into the request: params can hold a screenshot of megabytes, which is not copied. Absent params
 // read as an empty object.

@@ -171,7 +171,7 @@ struct LastNamed {
 };
 
 // The chain entry at a position, or none.
-std::optional<ChainEntry> chain_entry_at(SQLite::Database& db, std::int64_t seq) {
+std::optional<ChainEntry> chain_entry_at(const SQLite::Database& db, std::int64_t seq) {
   SQLite::Statement query(db, std::string("SELECT ") + kChainColumns + " FROM chain WHERE seq = ?");
   query.bind(1, seq);
   if (!query.executeStep()) return std::nullopt;
@@ -212,6 +212,26 @@ std::optional<EvidenceProblem> check_against_chain(const RecordWithScreenshot& r
 
 }  // namespace
 
+std::string describe_storage_error(const SQLite::Exception& error) {
+  switch (error.getErrorCode() & 0xFF) {
+    case SQLITE_FULL:
+      return "The disk is full: the confirmation was not saved. Free some space and try again.";
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      return std::string("NoTrain's database cannot be written (") + error.what() +
+             "). Check the permissions of its folder.";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return "NoTrain's database is damaged. It was left as it is; run `notrain-host verify`.";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return "NoTrain's database stayed busy for too long; please try again.";
+    default:
+      return std::string("NoTrain's database failed: ") + error.what();
+  }
+}
+
 fs::path default_database_path() {
   const char* data_home = std::getenv("XDG_DATA_HOME");
   fs::path base;
@@ -227,9 +247,13 @@ fs::path default_database_path() {
 
 Store::Store(const fs::path& file) : path_(file), db_(open_database(file)) {}
 
-int Store::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+int Store::schema_version() const {
+  SQLite::Statement query(db_, "PRAGMA user_version");
+  query.executeStep();
+  return query.getColumn(0).getInt();
+}
 
-nlohmann::json Store::load_profile() {
+nlohmann::json Store::load_profile() const {
   SQLite::Statement query(db_, "SELECT json FROM profile WHERE id = 1");
   if (!query.executeStep()) return nlohmann::json::object();
   nlohmann::json profile = nlohmann::json::parse(query.getColumn(0).getString(), nullptr, false);
@@ -303,7 +327,7 @@ SaveOutcome Store::save(const NewConfirmation& confirmation) {
   return {id, digest, false};
 }
 
-std::int64_t Store::count(const std::optional<std::string>& service) {
+std::int64_t Store::count(const std::optional<std::string>& service) const {
   // Kept by triggers (migration 3), so paging stays fast however many records there are.
   SQLite::Statement query(db_, service ? "SELECT coalesce(sum(total), 0) FROM confirmation_counts WHERE service = ?"
                                        : "SELECT coalesce(sum(total), 0) FROM confirmation_counts");
@@ -313,7 +337,7 @@ std::int64_t Store::count(const std::optional<std::string>& service) {
 }
 
 std::vector<ConfirmationSummary> Store::list(const std::optional<std::string>& service, std::int64_t limit,
-                                             std::int64_t offset) {
+                                             std::int64_t offset) const {
   const std::string where = service ? "WHERE service = ? " : "";
   SQLite::Statement query(db_,
                           "SELECT id, service, kind, account, captured_at, url, sha256, screenshot IS NOT NULL "
@@ -329,7 +353,7 @@ std::vector<ConfirmationSummary> Store::list(const std::optional<std::string>& s
 }
 
 std::vector<ConfirmationSummary> Store::list_after(const std::optional<std::string>& service, std::int64_t limit,
-                                                   const std::optional<ListCursor>& after) {
+                                                   const std::optional<ListCursor>& after) const {
   std::string where = service ? "WHERE service = ? " : "";
   if (after) where += std::string(service ? "AND " : "WHERE ") + "(captured_at, id) < (?, ?) ";
   SQLite::Statement query(db_,
@@ -347,14 +371,14 @@ std::vector<ConfirmationSummary> Store::list_after(const std::optional<std::stri
   return items;
 }
 
-std::optional<Confirmation> Store::get(std::int64_t id) {
+std::optional<Confirmation> Store::get(std::int64_t id) const {
   SQLite::Statement query(db_, std::string("SELECT ") + kRecordColumns + " FROM confirmations WHERE id = ?");
   query.bind(1, id);
   if (!query.executeStep()) return std::nullopt;
   return read_confirmation(query);
 }
 
-std::optional<ScreenshotChunk> Store::screenshot(std::int64_t id, std::int64_t offset, std::int64_t length) {
+std::optional<ScreenshotChunk> Store::screenshot(std::int64_t id, std::int64_t offset, std::int64_t length) const {
   // substr() on a blob returns only the requested bytes: a chunk never loads the whole image.
   SQLite::Statement query(db_, "SELECT screenshot_mime, length(screenshot), substr(screenshot, ? + 1, ?) "
                                "FROM confirmations WHERE id = ? AND screenshot IS NOT NULL");
@@ -386,12 +410,12 @@ bool Store::remove(std::int64_t id) {
   return true;
 }
 
-void Store::for_each(const std::function<void(const Confirmation&)>& visit) {
+void Store::for_each(const std::function<void(const Confirmation&)>& visit) const {
   SQLite::Statement query(db_, std::string("SELECT ") + kRecordColumns + " FROM confirmations ORDER BY id");
   while (query.executeStep()) visit(read_confirmation(query));
 }
 
-VerifyReport Store::verify() {
+VerifyReport Store::verify() const {
   VerifyReport report;
   // The chain, in order: each entry must link to the one before; where each record was last named is kept (the
   // whole entry is read again only for a record that does not match).
@@ -435,14 +459,14 @@ VerifyReport Store::verify() {
   return report;
 }
 
-std::optional<ChainEntry> Store::chain_entry_of(std::int64_t id) {
+std::optional<ChainEntry> Store::chain_entry_of(std::int64_t id) const {
   SQLite::Statement last(db_, std::string("SELECT ") + kChainColumns + " FROM chain WHERE record_id = ? ORDER BY seq DESC LIMIT 1");
   last.bind(1, id);
   if (!last.executeStep()) return std::nullopt;
   return read_chain_entry(last);
 }
 
-std::vector<EvidenceProblem> Store::verify_record(std::int64_t id) {
+std::vector<EvidenceProblem> Store::verify_record(std::int64_t id) const {
   SQLite::Statement query(db_, kRecordWithScreenshot + " WHERE id = ?");
   query.bind(1, id);
   if (!query.executeStep()) return {};
@@ -454,7 +478,7 @@ std::vector<EvidenceProblem> Store::verify_record(std::int64_t id) {
   return problem ? std::vector<EvidenceProblem>{std::move(*problem)} : std::vector<EvidenceProblem>{};
 }
 
-std::vector<EvidenceProblem> Store::verify_receipt(const Receipt& receipt) {
+std::vector<EvidenceProblem> Store::verify_receipt(const Receipt& receipt) const {
   std::vector<EvidenceProblem> problems;
   // The chain up to the receipt must be whole, and end where the receipt says.
   for (const EvidenceProblem& problem : verify().problems) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 #include <nlohmann/json.hpp>
 
 #include "chain.hpp"
@@ -19,6 +20,10 @@
 #include "storage_error.hpp"
 
 namespace notrain {
+
+// What went wrong with the database, in a sentence for the user (a full disk, permissions, damage, a busy file):
+// the store knows SQLite's codes, its callers do not.
+std::string describe_storage_error(const SQLite::Exception& error);
 
 // $XDG_DATA_HOME/notrain/notrain.db, or ~/.local/share/notrain/notrain.db; empty when neither
 // XDG_DATA_HOME nor HOME tells where that is.
@@ -80,35 +85,35 @@ class Store {
   explicit Store(const std::filesystem::path& file);
 
   const std::filesystem::path& path() const { return path_; }
-  int schema_version();
+  int schema_version() const;
 
-  nlohmann::json load_profile();
+  nlohmann::json load_profile() const;
   void save_profile(const nlohmann::json& profile);
 
   SaveOutcome save(const NewConfirmation& confirmation);
-  std::int64_t count(const std::optional<std::string>& service);
+  std::int64_t count(const std::optional<std::string>& service) const;
   std::vector<ConfirmationSummary> list(const std::optional<std::string>& service, std::int64_t limit,
-                                        std::int64_t offset);
+                                        std::int64_t offset) const;
   // The page after `after` (newest first: captured_at, then id, both descending), found by the index rather than
   // by counting past OFFSET rows, so that the last page of 100,000 costs what the first does.
   std::vector<ConfirmationSummary> list_after(const std::optional<std::string>& service, std::int64_t limit,
-                                              const std::optional<ListCursor>& after);
-  std::optional<Confirmation> get(std::int64_t id);
-  std::optional<ScreenshotChunk> screenshot(std::int64_t id, std::int64_t offset, std::int64_t length);
+                                              const std::optional<ListCursor>& after) const;
+  std::optional<Confirmation> get(std::int64_t id) const;
+  std::optional<ScreenshotChunk> screenshot(std::int64_t id, std::int64_t offset, std::int64_t length) const;
   bool remove(std::int64_t id);
 
   // Visits every record, oldest first, without holding more than one in memory.
-  void for_each(const std::function<void(const Confirmation&)>& visit);
+  void for_each(const std::function<void(const Confirmation&)>& visit) const;
   // Recomputes every digest and walks the hash chain: changed, missing and inserted records, a broken chain.
-  VerifyReport verify();
+  VerifyReport verify() const;
   // The last chain entry that names the record `id` (its save, or its tombstone), or none.
-  std::optional<ChainEntry> chain_entry_of(std::int64_t id);
+  std::optional<ChainEntry> chain_entry_of(std::int64_t id) const;
   // The chain's last entry, or none before the first save.
-  std::optional<ChainEntry> chain_head() { return notrain::chain_head(db_); }
+  std::optional<ChainEntry> chain_head() const { return notrain::chain_head(db_); }
   // One record against its digest and the chain (what `show` warns about).
-  std::vector<EvidenceProblem> verify_record(std::int64_t id);
+  std::vector<EvidenceProblem> verify_record(std::int64_t id) const;
   // Whether the chain still holds the receipt's head where the receipt says: the problems if not (empty: holds).
-  std::vector<EvidenceProblem> verify_receipt(const Receipt& receipt);
+  std::vector<EvidenceProblem> verify_receipt(const Receipt& receipt) const;
 
  private:
   std::filesystem::path path_;

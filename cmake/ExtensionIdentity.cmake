@@ -20,3 +20,8 @@ foreach(_i RANGE 31)
 endforeach()
 set(NOTRAIN_CHROMIUM_ORIGIN "chrome-extension://${NOTRAIN_CHROMIUM_ID}/")
 message(STATUS "NoTrain Chromium extension id: ${NOTRAIN_CHROMIUM_ID}")
+# The same facts for the JavaScript side (the end-to-end tests): read there, never derived again.
+if(NOT CMAKE_SCRIPT_MODE_FILE)
+  file(WRITE "${CMAKE_BINARY_DIR}/extension-identity.json"
+    "{\"chromium_id\": \"${NOTRAIN_CHROMIUM_ID}\", \"firefox_id\": \"${NOTRAIN_FIREFOX_ID}\", \"host_name\": \"${NOTRAIN_HOST_NAME}\"}\n")
+endif()

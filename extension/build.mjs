@@ -5,8 +5,7 @@
 //   <out>/notrain-chromium.zip, <out>/notrain-firefox.zip  store-ready archives
 // Scripts are bundled with esbuild into one classic (IIFE) file per entry: content scripts cannot
 // be modules, and one shape for every entry keeps the two browsers' manifests simple.
-import { createHash } from "node:crypto";
-import { deflateRawSync } from "node:zlib";
+import { zipSync } from "fflate";
 import { mkdir, readFile, readdir, rm, writeFile, copyFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -54,12 +53,6 @@ const STATIC_FILES = {
   "base.css": "src/shared/base.css",
 };
 const ESBUILD_TARGETS = ["chrome120", "firefox140"];
-
-// Chromium's id for an extension: first 32 hex digits of SHA-256(DER key), 0-f written a-p.
-export function chromiumIdFromKey(derBytes) {
-  const hex = createHash("sha256").update(derBytes).digest("hex").slice(0, 32);
-  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join("");
-}
 
 export function checkPermissions(manifest) {
   const unexplained = (manifest.permissions ?? []).filter((permission) => !Object.hasOwn(PERMISSION_REASONS, permission));
@@ -110,64 +103,10 @@ export function browserManifest(source, browser, keyBase64, version) {
   return manifest;
 }
 
-// ---- a minimal zip writer (deflate via node:zlib), so the build needs no zip program ----
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-// files: [[name, Buffer]] → zip Buffer. Fixed timestamp so that builds are reproducible.
+// files: [[name, Buffer]] → zip Buffer, written by fflate. A fixed timestamp so that builds are reproducible.
 export function makeZip(files) {
-  const DOS_TIME = 0, DOS_DATE = (1 << 5) | 1 | ((2020 - 1980) << 9);
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const [name, data] of files) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const compressed = deflateRawSync(data, { level: 9 });
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    locals.push(local, nameBytes, compressed);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + compressed.length;
-  }
-  const centralSize = centrals.reduce((sum, part) => sum + part.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
+  const mtime = new Date(Date.UTC(2020, 0, 1));
+  return Buffer.from(zipSync(Object.fromEntries(files.map(([name, data]) => [name, [new Uint8Array(data), { level: 9, mtime }]]))));
 }
 
 async function listFiles(dir, prefix = "") {
@@ -245,7 +184,7 @@ export async function buildExtension({ outDir, sourceDir = SOURCE_DIR, zips = tr
     result[browser] = dir;
   }
   await rm(staging, { recursive: true, force: true });
-  return { ...result, chromiumId: chromiumIdFromKey(Buffer.from(keyBase64, "base64")) };
+  return result;
 }
 
 async function main(argv) {
@@ -256,7 +195,7 @@ async function main(argv) {
   }
   try {
     const built = await buildExtension({ outDir: path.resolve(argv[outIndex + 1]), zips: !argv.includes("--no-zip") });
-    console.log(`NoTrain extension built: ${built.chromium} (id ${built.chromiumId}), ${built.firefox}`);
+    console.log(`NoTrain extension built: ${built.chromium}, ${built.firefox}`);
   } catch (error) {
     console.error(`extension build failed: ${error.message}`);
     process.exit(1);

@@ -1,10 +1,9 @@
-// The Chromium id of the extension, derived from its public key as Chromium does (never hard-coded): the
-// first 32 hex digits of SHA-256(DER key), each digit 0-f written a-p.
-import { createHash } from 'node:crypto';
+// The Chromium id of the extension, as CMake derived it from the public key (cmake/ExtensionIdentity.cmake writes
+// it beside the build folder, as extension-identity.json): the tests use the very id the host allows, never a copy.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { paths } from './paths.js';
 
-export function chromiumExtensionId(keyFile = paths.publicKey) {
-  const hex = createHash('sha256').update(readFileSync(keyFile)).digest('hex').slice(0, 32);
-  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+export function chromiumExtensionId() {
+  return JSON.parse(readFileSync(path.join(path.dirname(paths.extension), 'extension-identity.json'), 'utf8')).chromium_id;
 }

@@ -1,5 +1,7 @@
 #include <algorithm>
 
+#include <notrain/shared_facts.hpp>
+
 #include "base64.hpp"
 #include "handlers.hpp"
 #include "params.hpp"
@@ -10,7 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kMaxTextCharacters = 200'000;
 // Even escaped, a record must fit a 1 MiB reply to confirmation.get: these bound every part of it.
 constexpr std::size_t kMaxEncodedText = 640 * 1024;
 constexpr std::size_t kMaxUrl = 8192;
@@ -57,9 +58,9 @@ std::string checked_url(const std::string& url, const std::string& kind) {
 
 std::string checked_text(const std::string& text) {
   if (text.empty()) throw invalid_field("text", "The confirmation text is empty.");
-  if (validation::count_characters(text) > kMaxTextCharacters ||
+  if (validation::count_characters(text) > facts::kMaxTextCharacters ||
       json(text).dump(-1, ' ', false, json::error_handler_t::replace).size() > kMaxEncodedText) {
-    throw invalid_field("text", "The confirmation text is longer than 200,000 characters.");
+    throw invalid_field("text", "The confirmation text is longer than " + std::to_string(facts::kMaxTextCharacters) + " characters.");
   }
   return text;
 }

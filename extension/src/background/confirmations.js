@@ -3,11 +3,13 @@
 // queue to the host in order. The answer says whether this one was saved or is still queued.
 import { isMetaUrl } from "../shared/meta-domains.js";
 import { accountOf } from "../shared/account.js";
+import facts from "../shared/facts.json" with { type: "json" };
 
 const SERVICES = new Set(["facebook", "instagram", "messenger", "whatsapp", "threads", "meta_ai"]);
 const KINDS = new Set(["page", "inbox"]);
 const VERDICTS = new Set(["honoured", "received", "unknown"]);
-const MAX_TEXT = 200_000;
+// The host's limit, from the facts both share.
+const MAX_TEXT = facts.max_text_characters;
 
 const text = (value, max) => (typeof value === "string" && value.trim() ? value.slice(0, max) : undefined);
 

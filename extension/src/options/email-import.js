@@ -6,9 +6,11 @@ import { serviceLinks } from "../shared/services.js";
 import { formatDate } from "../shared/format.js";
 import { parseEml, guessService } from "./eml-parser.js";
 import { setTextWithCode, problemText } from "../shared/host-status.js";
+import facts from "../shared/facts.json" with { type: "json" };
 
 const MAX_FILE_BYTES = 25 * 1024 * 1024;
-const MAX_TEXT = 200_000;
+// The host's limit, from the facts both share.
+const MAX_TEXT = facts.max_text_characters;
 
 // confirmation.save params for an e-mail: the headers that identify it go in the text, so the
 // stored evidence says who sent it, when, and about what.

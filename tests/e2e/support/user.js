@@ -30,5 +30,3 @@ export function reactState(page) {
 export function field(submission, tag, labelPattern = null) {
   return submission.fields.find((f) => f.tag === tag && !('checked' in f) && (!labelPattern || labelPattern.test(f.label)));
 }
-
-export const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

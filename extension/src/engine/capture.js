@@ -71,7 +71,9 @@ export function answerAfterSend(engine, doc, watch, { navigated = false } = {}) 
     // Unknown wording counts only once the form is gone, or in a message that appeared when Meta emptied the form:
     // a message beside a form still holding what was sent is more likely a hint about a field than Meta's answer.
     const answered = !formShown || (region !== place && wasReset(watch));
-    if (!unknown && answered && text && text.length <= MAX_UNKNOWN_CHARS) unknown = { outcome: 'unknown', text };
+    if (!unknown && answered && text && text.length <= MAX_UNKNOWN_CHARS) {
+      unknown = { outcome: 'unknown', text: readText(region, { skipQuoted: true, blocks: true }) };
+    }
   }
   return unknown;
 }
@@ -125,7 +127,7 @@ function blockAround(region, phrase) {
     readText(node.parentElement, { skipQuoted: true }).length <= BLOCK_CHARS && headedSections(node.parentElement) < 2) {
     node = node.parentElement;
   }
-  return readText(node, { skipQuoted: true }).slice(0, BLOCK_CHARS * 2);
+  return readText(node, { skipQuoted: true, blocks: true }).slice(0, BLOCK_CHARS * 2);
 }
 
 // Compiling a \p{L} pattern costs far more than running it: one matcher per phrase, kept.

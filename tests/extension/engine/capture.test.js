@@ -30,7 +30,7 @@ describe('what Meta shows after the user sent the form', () => {
     assert.deepEqual(record, {
       service: 'instagram', kind: 'page', url: href, language: 'it', captured_at: '2025-05-20T10:00:00.000Z',
       verdict: 'honoured', sent_at: '2025-05-20T09:59:30.000Z', account: manifest.profile.email,
-      text: "Abbiamo ricevuto la tua richiesta di opposizione. Ciò significa che la tua richiesta verrà applicata d'ora in avanti allo sviluppo e al miglioramento dell'IA in Meta. Riceverai una e-mail con i dettagli.",
+      text: "Abbiamo ricevuto la tua richiesta di opposizione.\nCiò significa che la tua richiesta verrà applicata d'ora in avanti allo sviluppo e al miglioramento dell'IA in Meta. Riceverai una e-mail con i dettagli.",
       form: { email: manifest.profile.email, reason: engine.template('reason', 'it') },
     });
   });
@@ -39,7 +39,8 @@ describe('what Meta shows after the user sent the form', () => {
     const { document, values, watch } = await fillAndSend(entry('facebook-2025-en.html'));
     const answer = engine.answerAfterSend(document, watch);
     assert.equal(answer.outcome, 'honoured');
-    assert.match(answer.text, /^Thanks for your request We will honour your objection/);
+    // The heading and the message stay apart, one line each, as the page shows them.
+    assert.match(answer.text, /^Thanks for your request\nWe will honour your objection/);
     assert.equal(values.email, 'jane.doe@example.com', 'the address Meta pre-filled, which NoTrain kept, is in the record');
   });
 
@@ -136,7 +137,7 @@ describe('the Support Inbox', () => {
     assert.equal(record.kind, 'inbox');
     assert.equal(record.service, 'facebook');
     assert.equal(record.verdict, 'honoured');
-    assert.match(record.text, /^Our reply Hi Jane, We've reviewed your request and will honor your objection\./);
+    assert.match(record.text, /^Our reply\nHi Jane,\nWe've reviewed your request and will honor your objection\./);
     assert.doesNotMatch(record.text, /login issue/);
     assert.equal(record.form, undefined);
   });

@@ -1,7 +1,8 @@
 // Text as the engine compares it: case, accents, curly apostrophes, dashes and spaces do not matter; words do.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalize } from '../../../extension/src/engine/text.js';
+import { JSDOM } from 'jsdom';
+import { normalize, readText } from '../../../extension/src/engine/text.js';
 
 describe('normalize', () => {
   it('should fold case, accents, curly apostrophes, dashes and non-breaking spaces', () => {
@@ -13,5 +14,21 @@ describe('normalize', () => {
   it('should keep letters that are not accented forms (ß, ł)', () => {
     assert.equal(normalize('Schließen Wyślij'), 'schließen wyslij');
     assert.equal(normalize('Zgłoszenie'), 'zgłoszenie');
+  });
+});
+
+describe('readText', () => {
+  const body = (html) => new JSDOM(`<body>${html}</body>`).window.document.body;
+  const page = body(`<div><h2>Thanks for your <b>request</b></h2><p>We will honour
+      your objection.</p><div>Privacy <span>Operations</span><div>Team</div> end</div><p hidden>secret</p></div>`);
+
+  it('keeps one line per block when asked, a heading apart from its paragraph', () => {
+    assert.equal(readText(page, { blocks: true }), 'Thanks for your request\nWe will honour your objection.\nPrivacy Operations\nTeam\nend');
+  });
+  it('puts everything on one line otherwise, and never reads hidden text', () => {
+    assert.equal(readText(page), 'Thanks for your request We will honour your objection. Privacy Operations Team end');
+  });
+  it('keeps inline elements inside one line', () => {
+    assert.equal(readText(body('<p>one <a href="#">two</a> <em>three</em></p>'), { blocks: true }), 'one two three');
   });
 });

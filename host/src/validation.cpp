@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <vector>
 
+#include <boost/url/parse.hpp>
 #include <notrain/shared_facts.hpp>
 
 #include "byte_scan.hpp"
@@ -160,16 +161,25 @@ bool is_language_tag(std::string_view text) {
 }
 
 bool is_http_url(std::string_view text) {
-  std::string_view rest;
-  if (text.starts_with("https://")) rest = text.substr(8);
-  else if (text.starts_with("http://")) rest = text.substr(7);
-  else return false;
-  const std::size_t host_end = rest.find_first_of("/?#");
-  const std::string_view authority = rest.substr(0, host_end);
-  if (authority.empty()) return false;
-  return std::none_of(text.begin(), text.end(), [](char c) {
-    return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F;
-  });
+  // Bytes from 0x80 up are percent-encoded first, as a browser writes them in an address: a page's address that
+  // holds raw UTF-8 (an IRI) is still that page's address, and refusing it would lose the confirmation.
+  std::string encoded;
+  encoded.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80) {
+      encoded += c;
+      continue;
+    }
+    constexpr std::string_view kHex = "0123456789ABCDEF";
+    (encoded += '%') += kHex[byte >> 4];
+    encoded += kHex[byte & 0xF];
+  }
+  const auto url = boost::urls::parse_uri(encoded);
+  if (!url) return false;
+  const auto scheme = url->scheme_id();
+  return (scheme == boost::urls::scheme::http || scheme == boost::urls::scheme::https) && url->has_authority() &&
+         !url->encoded_host().empty();
 }
 
 std::optional<std::string> normalize_timestamp(std::string_view text) {

@@ -72,4 +72,15 @@ TEST_CASE("web addresses") {
   CHECK_FALSE(is_http_url("https://"));
   CHECK_FALSE(is_http_url("https://a b.com/"));
   CHECK_FALSE(is_http_url("ftp://example.com/"));
+  // Parsed as RFC 3986 says (Boost.URL): fragments, ports, IPv6 and case-insensitive schemes are fine; a broken
+  // escape, a missing host or a control character is not.
+  CHECK(is_http_url("https://www.facebook.com/help/contact/712876720715583?locale=nl_NL#form"));
+  CHECK(is_http_url("HTTPS://www.instagram.com/"));
+  CHECK(is_http_url("http://[::1]:8443/x"));
+  CHECK(is_http_url("https://fr.wikipedia.org/wiki/Économie"));  // raw UTF-8, as some pages report it
+  CHECK_FALSE(is_http_url("https:///path-without-host"));
+  CHECK_FALSE(is_http_url("https://x.y/%zz"));
+  CHECK_FALSE(is_http_url("https://x.y/\n"));
+  CHECK_FALSE(is_http_url("https://x.y/\x7f"));
+  CHECK_FALSE(is_http_url("data:text/html,hi"));
 }

@@ -1,6 +1,6 @@
 // A minimal WebDriver BiDi client (commands and events over one WebSocket): enough to drive Firefox, which
 // has no driver package here and which Playwright's Firefox cannot drive.
-import { ws as WebSocket } from 'playwright-core/lib/utilsBundle';
+import WebSocket from 'ws';
 
 export async function connectBidi(url) {
   const socket = new WebSocket(url);

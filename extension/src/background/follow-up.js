@@ -1,20 +1,29 @@
 // The follow-up clock. Meta must answer within a month (GDPR art. 12(3)): once a day, a form the user sent more
 // than 30 days ago with no confirmation kept is overdue, and when the user opted in (the full page's switch) a
-// browser notification says so, once per send. The clock is injected (`now`): tests decide what day it is.
+// browser notification says so, once per send. With the same opt-in, a confirmation kept before a change Meta
+// announced (rules/announcements.json) is recalled at most once a week until a newer one is kept. The clock is
+// injected (`now`): tests decide what day it is.
 import { CONFIRMATIONS_READ, coverage } from "../shared/coverage.js";
 import { serviceLabel } from "../shared/services.js";
 import { sameAccount } from "../shared/account.js";
 import { t, tn } from "../shared/i18n.js";
+import { formatDay } from "../shared/format.js";
 import { FOLLOW_UP_KEY, followUpEnabled } from "../shared/follow-up-setting.js";
 
 export { FOLLOW_UP_KEY };
+
+const keyOf = (line) => `${line.service}:${line.account ?? ""}:${line.recheck?.id ?? ""}`;
 export const FOLLOW_UP_ALARM = "notrain-follow-up";
 const CHECK_MINUTES = 24 * 60;
 export const NOTIFICATION_PREFIX = "notrain-follow-up:";
+const RECHECK_PREFIX = "notrain-recheck:";
+const RECHECK_KEY = "notrain-recheck-reminded"; // line key → when it was last recalled
+const RECHECK_EVERY_MS = 7 * 24 * 60 * 60 * 1000;
 
 export class FollowUp {
-  constructor({ accounts, host, storage, notifications, alarms, now = () => Date.now() }) {
-    Object.assign(this, { accounts, host, storage, notifications, alarms, now });
+  // `announcements`: rules/announcements.json's list unless a test gives another.
+  constructor({ accounts, host, storage, notifications, alarms, now = () => Date.now(), announcements }) {
+    Object.assign(this, { accounts, host, storage, notifications, alarms, now, announcements });
   }
 
   /** The daily check; the first one a minute after the browser starts. */
@@ -37,7 +46,8 @@ export class FollowUp {
       return []; // whether Meta answered is unknown without the host: better silent than wrong
     }
     const reminded = (line) => seen.some((e) => e.service === line.service && sameAccount(e.account, line.account) && e.reminded_at);
-    const due = coverage({ accounts: seen, confirmations: kept, now: this.now() }).filter((line) => line.overdue && !reminded(line));
+    const lines = coverage({ accounts: seen, confirmations: kept, now: this.now(), announcements: this.announcements });
+    const due = lines.filter((line) => line.overdue && !reminded(line));
     for (const line of due) {
       await this.notifications.create(`${NOTIFICATION_PREFIX}${line.service}:${line.account}`, {
         type: "basic", iconUrl: "icons/icon-128.png", title: t("follow_up_title"),
@@ -45,6 +55,21 @@ export class FollowUp {
       });
       await this.accounts.markReminded(line);
     }
+    return [...due, ...(await this.recallRechecks(lines))];
+  }
+
+  // Lines confirmed before an announced change, recalled at most once a week each.
+  async recallRechecks(lines) {
+    const reminded = (await this.storage.get(RECHECK_KEY))[RECHECK_KEY] ?? {};
+    const due = lines.filter((line) => line.recheck && !(this.now() - (reminded[keyOf(line)] ?? 0) < RECHECK_EVERY_MS));
+    for (const line of due) {
+      await this.notifications.create(`${RECHECK_PREFIX}${keyOf(line)}`, {
+        type: "basic", iconUrl: "icons/icon-128.png", title: t("recheck_title"),
+        message: t("recheck_message", [serviceLabel(line.service), line.account ?? "", formatDay(line.recheck.date)]),
+      });
+      reminded[keyOf(line)] = this.now();
+    }
+    if (due.length) await this.storage.set({ [RECHECK_KEY]: reminded });
     return due;
   }
 }

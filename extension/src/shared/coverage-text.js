@@ -13,9 +13,10 @@ export function accountText(line) {
   return line.name || line.account || t("coverage_account_unknown");
 }
 
-/** "Objected and confirmed (27 May 2025)" / "Sent, waiting for Meta's answer (since …)" / "Not yet". */
+/** "Objected and confirmed (27 May 2025)" (or "…; Meta announced a change on …: check again") / "Sent, waiting for Meta's answer (since …)" / "Not yet". */
 export function stateText(line) {
   const day = formatDay(line.since);
+  if (line.state === "confirmed" && line.recheck) return t("coverage_recheck", [day, formatDay(line.recheck.date)]);
   if (line.state === "confirmed") return t("coverage_confirmed", [day]);
   if (line.state === "waiting") return line.overdue ? tn("coverage_overdue", line.days, [day]) : t("coverage_waiting", [day]);
   return t("coverage_none");
@@ -23,7 +24,7 @@ export function stateText(line) {
 
 /** The colour class of a state: done, waiting, overdue, nothing yet. */
 export function stateClass(line) {
-  if (line.state === "confirmed") return "ok";
+  if (line.state === "confirmed") return line.recheck ? "warn" : "ok";
   if (line.state === "waiting") return line.overdue ? "bad" : "warn";
   return "muted";
 }

@@ -3,6 +3,7 @@
 // accounts NoTrain saw (background/accounts.js), the host's confirmations and the clock in, lines out.
 import { sameAccount } from "./account.js";
 import { serviceLinks } from "./services.js";
+import announcementRules from "../../rules/announcements.json" with { type: "json" };
 
 // Meta must answer a request within a month (GDPR art. 12(3)); after that the user may complain.
 export const FOLLOW_UP_DAYS = 30;
@@ -15,23 +16,36 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * @typedef {{ id: number|string, service: string, account?: string|null, captured_at: string }} Confirmation
  * @typedef {{ service: string, label: string, also: string[], account: string|null, name: string|null,
  *   state: "confirmed"|"waiting"|"none", since: string|null, confirmationId: number|string|null,
- *   days: number, overdue: boolean }} CoverageLine
+ *   days: number, overdue: boolean, recheck: Announcement|null }} CoverageLine
+ * @typedef {{ id: string, date: string, services: string[], recheck: boolean }} Announcement
  */
 
 /**
- * @param {{ accounts?: SeenAccount[], confirmations?: Confirmation[], now: number, links?: ReturnType<typeof serviceLinks> }} input
+ * A confirmation kept before a change Meta announced (rules/announcements.json, those marked `recheck`) is still
+ * "confirmed", with `recheck` naming the announcement: the user should look again.
+ * @param {{ accounts?: SeenAccount[], confirmations?: Confirmation[], now: number, links?: ReturnType<typeof serviceLinks>,
+ *   announcements?: Announcement[] }} input
  * @returns {CoverageLine[]} one or more lines per service that has its own objection (Messenger and Meta AI count
  *   under Facebook, Threads under Instagram), in the services' order.
  */
-export function coverage({ accounts = [], confirmations = [], now, links = serviceLinks() }) {
+export function coverage({ accounts = [], confirmations = [], now, links = serviceLinks(),
+  announcements = announcementRules.announcements }) {
+  const changes = announcements.filter((a) => a.recheck);
   const ownerOf = new Map(links.map((link) => [link.id, link.coveredBy ?? link.id]));
   const owners = links.filter((link) => !link.coveredBy);
   return owners.flatMap((owner) => {
     const also = links.filter((link) => link.coveredBy === owner.id).map((link) => link.label);
     const mine = (item) => ownerOf.get(item.service) === owner.id;
     const base = { service: owner.id, label: owner.label, also };
-    return linesOf(base, accounts.filter(mine), confirmations.filter(mine), now);
+    const lines = linesOf(base, accounts.filter(mine), confirmations.filter(mine), now);
+    return lines.map((line) => ({ ...line, recheck: line.state === "confirmed" ? announcedSince(changes, owner.id, line.since) : null }));
   });
+}
+
+// The latest change announced for `service` after `since` (a day's date against a capture time), or null.
+function announcedSince(changes, service, since) {
+  const later = changes.filter((a) => a.services.includes(service) && a.date > since.slice(0, 10));
+  return later.reduce((latest, a) => (!latest || a.date > latest.date ? a : latest), null);
 }
 
 function linesOf(base, seen, kept, now) {

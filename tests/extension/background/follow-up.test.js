@@ -73,3 +73,20 @@ test("the check runs daily", async () => {
   await followUp.schedule();
   assert.deepEqual(alarms.get(FOLLOW_UP_ALARM), { delayInMinutes: 1, periodInMinutes: 1440 });
 });
+
+test("a confirmation kept before an announced change: recalled once a week while opted in, never without the opt-in", async () => {
+  const kept = [{ id: 7, service: "facebook", account: "ana@example.be", captured_at: "2025-12-01T10:00:00Z" }];
+  const { clock, shown, storage, followUp } = setup({ kept, optIn: false });
+  followUp.announcements = [{ id: "change", date: "2025-12-15", services: ["facebook"], recheck: true }];
+  clock.now = Date.parse("2026-01-10T09:00:00Z");
+  assert.deepEqual(await followUp.check(), [], "no opt-in: nothing");
+  await storage.set({ [FOLLOW_UP_KEY]: true });
+  assert.equal((await followUp.check()).length, 1);
+  assert.equal(shown.length, 1);
+  assert.match(shown[0].id, /^notrain-recheck:facebook:ana@example.be:change$/);
+  clock.now += 6 * DAY;
+  assert.deepEqual(await followUp.check(), [], "within the week: not again");
+  clock.now += 1 * DAY + 60_000;
+  assert.equal((await followUp.check()).length, 1, "a week later: once more");
+  assert.equal(shown.length, 2);
+});

@@ -27,6 +27,7 @@ describe('rule files', () => {
     assertValid('hosts', 'hosts.json');
     assertValid('services', 'services.json');
     assertValid('authorities', 'authorities.json');
+    assertValid('announcements', 'announcements.json');
     assertValid('fields', 'fields.json');
     assertValid('plans', 'plans.json');
     assertValid('noticeMessages', 'notice-messages.json');

@@ -69,3 +69,28 @@ test("serviceToObjectOn: the page's service when open, else the first open one, 
   assert.equal(serviceToObjectOn(lines, "whatsapp"), "whatsapp");
   assert.equal(serviceToObjectOn(lines, "meta"), "instagram");
 });
+
+test("a confirmation kept before a change Meta announced is to check again; one kept after it, or a change Meta said changes nothing, is not", () => {
+  const announcements = [
+    { id: "change", date: daysAgo(10).slice(0, 10), services: ["facebook", "instagram"], recheck: true },
+    { id: "honoured", date: daysAgo(5).slice(0, 10), services: ["facebook"], recheck: false },
+  ];
+  const lines = coverage({
+    now: NOW, announcements,
+    confirmations: [
+      { id: 1, service: "messenger", account: "old@example.be", captured_at: daysAgo(40) },
+      { id: 2, service: "instagram", account: "new@example.be", captured_at: daysAgo(3) },
+    ],
+  });
+  const old = lines.find((l) => l.account === "old@example.be");
+  assert.equal(old.service, "facebook"); // Messenger counts under Facebook
+  assert.equal(old.state, "confirmed");
+  assert.equal(old.recheck.id, "change");
+  assert.equal(lines.find((l) => l.account === "new@example.be").recheck, null);
+  assert.ok(lines.filter((l) => l.state !== "confirmed").every((l) => l.recheck === null));
+});
+
+test("the announcements shipped in the rules ask no re-check for what Meta said it honours", () => {
+  const lines = coverage({ now: NOW, confirmations: [{ id: 1, service: "facebook", account: "a@b.be", captured_at: "2024-06-20T10:00:00Z" }] });
+  assert.equal(lines[0].recheck, null);
+});

@@ -168,7 +168,13 @@ std::size_t write_evidence_pack(Store& store, const PackRequest& request, int fd
     const auto entry = store.chain_entry_of(record.id);
     chain.push_back(entry);
     nlohmann::json proof = {{"record", record.id}, {"digest", record.sha256}, {"digest_version", record.digest_version}};
-    if (entry) proof.update({{"position", entry->seq}, {"event", entry->event}, {"at", entry->at}, {"prev", entry->prev}, {"link", entry->link}});
+    // Everything the link covers, so that anyone can recompute it (the formula is in "link_is").
+    if (entry) {
+      proof.update({{"position", entry->seq}, {"event", entry->event}, {"at", entry->at}, {"chain_digest", entry->digest},
+                    {"fields", entry->fields}, {"prev", entry->prev}, {"link", entry->link},
+                    {"link_is", "SHA-256 (hex) of these lines joined by a line feed: notrain-chain-v1, prev, position, event, "
+                                "record, at, chain_digest, fields"}});
+    }
     if (const auto head = store.chain_head()) proof["head"] = {{"position", head->seq}, {"link", head->link}};
     entries.push_back({folder + "chain.json", proof.dump(2) + "\n"});
   }

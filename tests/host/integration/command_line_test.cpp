@@ -1,5 +1,7 @@
 // The command line people use to read and export their evidence.
 #include <doctest/doctest.h>
+
+#include "sha256.hpp"
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
@@ -282,6 +284,13 @@ TEST_CASE("pack writes an evidence pack that sha256sum -c checks, with a report 
     CHECK(std::filesystem::exists(unpack / folder / "record.json"));
     CHECK(std::filesystem::exists(unpack / folder / "chain.json"));
     CHECK(json::parse(read_file(unpack / folder / "record.json"))["sha256"] == record["sha256"]);
+    // The chain proof holds what its link covers: a reviewer recomputes the link as "link_is" says.
+    const json proof = json::parse(read_file(unpack / folder / "chain.json"));
+    const std::string lines = "notrain-chain-v1\n" + proof["prev"].get<std::string>() + "\n" + proof["position"].dump() + "\n" +
+                              proof["event"].get<std::string>() + "\n" + proof["record"].dump() + "\n" +
+                              proof["at"].get<std::string>() + "\n" + proof["chain_digest"].get<std::string>() + "\n" +
+                              proof["fields"].get<std::string>();
+    CHECK(notrain::sha256_hex(lines) == proof["link"]);
   }
   CHECK(std::filesystem::exists(unpack / ("confirmation-" + saved[1]["id"].dump()) / "screenshot.png"));
   CHECK(read_file(unpack / "report.html").find("Rapport de preuves NoTrain") != std::string::npos);

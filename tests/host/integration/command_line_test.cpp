@@ -1,13 +1,12 @@
 // The command line people use to read and export their evidence.
 #include <doctest/doctest.h>
-
-#include "sha256.hpp"
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
 
 #include <SQLiteCpp/Database.h>
 
+#include "sha256.hpp"
 #include "support/command.hpp"
 #include "support/host_process.hpp"
 #include "support/samples.hpp"

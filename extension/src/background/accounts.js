@@ -34,6 +34,16 @@ export class Accounts {
     });
   }
 
+  /**
+   * Meta's answer for this account says it covers the same Accounts Centre: the coverage lines of the Centre's
+   * other services say so (shared/coverage.js). `at` is when the answer was seen.
+   */
+  async noteAccountsCentre({ service, account, at }) {
+    const clean = accountOf(account);
+    if (!clean || !SERVICES.has(service) || Number.isNaN(Date.parse(at))) return null;
+    return this.change(service, clean, (entry) => ({ ...(entry ?? { service, account: clean }), centre_at: new Date(at).toISOString() }));
+  }
+
   /** The user's own name for an account ("Work"); an empty name removes it. */
   async rename({ service, account }, name) {
     const clean = typeof name === "string" ? name.trim().slice(0, MAX_NAME) : "";

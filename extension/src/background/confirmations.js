@@ -3,6 +3,7 @@
 // queue to the host in order. The answer says whether this one was saved or is still queued.
 import { isMetaUrl } from "../shared/meta-domains.js";
 import { accountOf } from "../shared/account.js";
+import { mentionsAccountsCentre } from "../shared/accounts-centre.js";
 import facts from "../shared/facts.json" with { type: "json" };
 
 const SERVICES = new Set(["facebook", "instagram", "messenger", "whatsapp", "threads", "meta_ai"]);
@@ -51,10 +52,12 @@ export function buildSaveParams(confirmation, senderUrl) {
 }
 
 export class Confirmations {
-  constructor({ host, queue, capture, onQueueChanged = async () => {}, onUnknownAnswer = async () => {} }) {
+  constructor({ host, queue, capture, onQueueChanged = async () => {}, onUnknownAnswer = async () => {},
+    onCentreAnswer = async () => {} }) {
     this.host = host;
     this.queue = queue;
     this.onUnknownAnswer = onUnknownAnswer; // (saved record) → the user is asked whether it is Meta's answer
+    this.onCentreAnswer = onCentreAnswer; // (params) → Meta's answer covers the account's Accounts Centre
     this.capture = capture; // (tab) → data URL or null
     this.onQueueChanged = onQueueChanged;
     // Host answers by queue item id. Another flush (a second confirmation, a retry) may deliver
@@ -67,6 +70,9 @@ export class Confirmations {
     const screenshot = await this.capture(sender.tab).catch(() => null);
     if (screenshot) params.screenshot = screenshot;
     const outcome = await this.store(params);
+    if (params.account && params.verdict !== "unknown" && mentionsAccountsCentre(params.text)) {
+      await this.onCentreAnswer(params);
+    }
     if (params.verdict === "unknown" && outcome.status === "saved") {
       await this.onUnknownAnswer({ id: outcome.id, service: params.service, url: params.url, text: params.text.slice(0, 500),
         captured_at: params.captured_at });

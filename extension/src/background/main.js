@@ -45,7 +45,8 @@ const sentForms = new SentForms(api.storage.session ?? memoryStorage());
 const accounts = new Accounts(api.storage.local);
 const followUp = new FollowUp({ accounts, host, storage: api.storage.local, notifications: api.notifications, alarms: api.alarms });
 const confirmations = new Confirmations({ host, queue, capture: makeCapture(api.tabs), onQueueChanged: queueChanged,
-  onUnknownAnswer: (answer) => answers.add(answer) });
+  onUnknownAnswer: (answer) => answers.add(answer),
+  onCentreAnswer: ({ service, account, captured_at: at }) => accounts.noteAccountsCentre({ service, account, at }) });
 const route = createRouter(
   createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs: api.tabs, sentForms, answers, accounts,
     openOptions: () => api.runtime.openOptionsPage() }),

@@ -1,6 +1,7 @@
 // A coverage line (shared/coverage.js) in words, for the popup and the full page.
 import { t, tn, uiLanguage } from "./i18n.js";
 import { formatDay } from "./format.js";
+import { serviceLabel } from "./services.js";
 
 /** "Facebook (with Messenger, Meta AI)". */
 export function serviceText(line) {
@@ -19,6 +20,7 @@ export function stateText(line) {
   if (line.state === "confirmed" && line.recheck) return t("coverage_recheck", [day, formatDay(line.recheck.date)]);
   if (line.state === "confirmed") return t("coverage_confirmed", [day]);
   if (line.state === "waiting") return line.overdue ? tn("coverage_overdue", line.days, [day]) : t("coverage_waiting", [day]);
+  if (line.viaCentre) return t("coverage_via_centre", [serviceLabel(line.viaCentre.service), line.viaCentre.account, formatDay(line.viaCentre.since)]);
   return t("coverage_none");
 }
 
@@ -26,5 +28,5 @@ export function stateText(line) {
 export function stateClass(line) {
   if (line.state === "confirmed") return line.recheck ? "warn" : "ok";
   if (line.state === "waiting") return line.overdue ? "bad" : "warn";
-  return "muted";
+  return line.viaCentre ? "ok" : "muted";
 }

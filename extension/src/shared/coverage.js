@@ -4,6 +4,7 @@
 import { sameAccount } from "./account.js";
 import { serviceLinks } from "./services.js";
 import announcementRules from "../../rules/announcements.json" with { type: "json" };
+import { accountsCentre } from "./accounts-centre.js";
 
 // Meta must answer a request within a month (GDPR art. 12(3)); after that the user may complain.
 export const FOLLOW_UP_DAYS = 30;
@@ -16,13 +17,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * @typedef {{ id: number|string, service: string, account?: string|null, captured_at: string }} Confirmation
  * @typedef {{ service: string, label: string, also: string[], account: string|null, name: string|null,
  *   state: "confirmed"|"waiting"|"none", since: string|null, confirmationId: number|string|null,
- *   days: number, overdue: boolean, recheck: Announcement|null }} CoverageLine
+ *   days: number, overdue: boolean, recheck: Announcement|null,
+ *   viaCentre: { service: string, account: string, since: string }|null }} CoverageLine
  * @typedef {{ id: string, date: string, services: string[], recheck: boolean }} Announcement
  */
 
 /**
  * A confirmation kept before a change Meta announced (rules/announcements.json, those marked `recheck`) is still
- * "confirmed", with `recheck` naming the announcement: the user should look again.
+ * "confirmed", with `recheck` naming the announcement: the user should look again. A service of Meta's Accounts
+ * Centre with nothing of its own yet names, in `viaCentre`, an answer on another service that said it covers the
+ * same Accounts Centre (background/accounts.js keeps when one did).
  * @param {{ accounts?: SeenAccount[], confirmations?: Confirmation[], now: number, links?: ReturnType<typeof serviceLinks>,
  *   announcements?: Announcement[] }} input
  * @returns {CoverageLine[]} one or more lines per service that has its own objection (Messenger and Meta AI count
@@ -31,6 +35,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function coverage({ accounts = [], confirmations = [], now, links = serviceLinks(),
   announcements = announcementRules.announcements }) {
   const changes = announcements.filter((a) => a.recheck);
+  const centre = centreAnswer(accounts.filter((entry) => !entry.removed));
   const ownerOf = new Map(links.map((link) => [link.id, link.coveredBy ?? link.id]));
   const owners = links.filter((link) => !link.coveredBy);
   return owners.flatMap((owner) => {
@@ -38,8 +43,20 @@ export function coverage({ accounts = [], confirmations = [], now, links = servi
     const mine = (item) => ownerOf.get(item.service) === owner.id;
     const base = { service: owner.id, label: owner.label, also };
     const lines = linesOf(base, accounts.filter(mine), confirmations.filter(mine), now);
-    return lines.map((line) => ({ ...line, recheck: line.state === "confirmed" ? announcedSince(changes, owner.id, line.since) : null }));
+    return lines.map((line) => ({
+      ...line,
+      recheck: line.state === "confirmed" ? announcedSince(changes, owner.id, line.since) : null,
+      viaCentre: line.state === "none" && centre && centre.service !== owner.id && accountsCentre().services.includes(owner.id)
+        ? centre : null,
+    }));
   });
+}
+
+// The latest answer that said it covers the Accounts Centre, or null.
+function centreAnswer(seen) {
+  const said = seen.filter((entry) => entry.centre_at);
+  const latest = said.reduce((best, e) => (!best || e.centre_at > best.centre_at ? e : best), null);
+  return latest && { service: latest.service, account: latest.account, since: latest.centre_at };
 }
 
 // The latest change announced for `service` after `since` (a day's date against a capture time), or null.

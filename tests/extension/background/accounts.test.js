@@ -56,3 +56,11 @@ test("at most 50 accounts are kept, the most recent ones", async () => {
   assert.equal(list.length, 50);
   assert.equal(list[0].account, "user59@example.org");
 });
+
+test("an Accounts Centre answer is kept on its account, created if the send was not seen", async () => {
+  const storage = memoryStorage();
+  const accounts = new Accounts(storage, () => SENT);
+  await accounts.noteAccountsCentre({ service: "facebook", account: "Ana@Example.be", at: "2025-05-27T10:00:00Z" });
+  assert.deepEqual(await accounts.list(), [{ service: "facebook", account: "Ana@Example.be", centre_at: "2025-05-27T10:00:00.000Z" }]);
+  assert.equal(await accounts.noteAccountsCentre({ service: "facebook", account: "ana@example.be", at: "not a date" }), null);
+});

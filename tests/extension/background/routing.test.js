@@ -325,3 +325,15 @@ test("a send of the objection form notes its account; the pages list, rename and
   assert.equal((await route({ type: "lookalike-seen", tabId: 6 }, WEB)).error.kind, "refused");
   assert.deepEqual(badgeCalls, [[6, "lookalike"]]);
 });
+
+test("an answer naming the Accounts Centre is noted for its account; one that does not, or an unknown wording, is not", async () => {
+  const noted = [];
+  const confirmations = new Confirmations({ host: fakeHost(), queue: new PendingQueue(memoryStorage()), capture: async () => null,
+    onCentreAnswer: async (params) => noted.push([params.service, params.account]) });
+  await confirmations.record(seen("We will also honour your objection for any other accounts in the same Accounts Centre.").confirmation, CONTENT);
+  await confirmations.record(seen("We will honour your objection.").confirmation, CONTENT);
+  const unknown = seen("Something about the Accounts Centre").confirmation;
+  await confirmations.record({ ...unknown, kind: "page", verdict: "unknown", sent_at: "2025-05-27T09:59:00Z" }, CONTENT);
+  assert.equal(noted.length, 1);
+  assert.equal(noted[0][0], "facebook");
+});

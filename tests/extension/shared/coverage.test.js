@@ -94,3 +94,16 @@ test("the announcements shipped in the rules ask no re-check for what Meta said 
   const lines = coverage({ now: NOW, confirmations: [{ id: 1, service: "facebook", account: "a@b.be", captured_at: "2024-06-20T10:00:00Z" }] });
   assert.equal(lines[0].recheck, null);
 });
+
+test("an answer covering the Accounts Centre marks the Centre's other services with nothing of their own, not WhatsApp", () => {
+  const lines = coverage({
+    now: NOW,
+    accounts: [{ service: "facebook", account: "ana@example.be", centre_at: daysAgo(4) }],
+    confirmations: [{ id: 1, service: "facebook", account: "ana@example.be", captured_at: daysAgo(4) }],
+  });
+  const instagram = lines.find((l) => l.service === "instagram");
+  assert.equal(instagram.state, "none");
+  assert.deepEqual(instagram.viaCentre, { service: "facebook", account: "ana@example.be", since: daysAgo(4) });
+  assert.equal(lines.find((l) => l.service === "whatsapp").viaCentre, null);
+  assert.equal(lines.find((l) => l.service === "facebook").viaCentre, null);
+});

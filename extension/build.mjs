@@ -157,7 +157,10 @@ export async function buildExtension({ outDir, sourceDir = SOURCE_DIR, zips = tr
   if (!existsSync(noticesFile)) throw new Error("missing rules/notice-messages.json");
   const locales = mergeNoticeMessages(await readLocales(sourceDir), await readJson(noticesFile));
 
-  await rm(outDir, { recursive: true, force: true });
+  // Only what this build writes: the folder is also CMake's binary folder for extension/ (its install script).
+  for (const name of ["chromium", "firefox", ".scripts", "notrain-chromium.zip", "notrain-firefox.zip"]) {
+    await rm(path.join(outDir, name), { recursive: true, force: true });
+  }
   const staging = path.join(outDir, ".scripts");
   await bundle(sourceDir, staging);
 

@@ -1,11 +1,11 @@
 # The services the host accepts, read from the one list the extension reads too: the keys of
 # extension/rules/services.json (Meta's services) and the "name" of every rule pack in
-# extension/rules/platforms/ (the platforms beyond Meta). Adding a platform's rule file is enough: CMake
+# extension/rules/platforms/ and extension/rules/emails/ (the platforms beyond Meta: a setting, an e-mail). Adding a platform's rule file is enough: CMake
 # re-runs when one of these files changes or a new one appears (the glob is re-checked at build time), and
 # the host's generated header (host/src/services.hpp.in) holds the new list. Names must be what the
-# extension sends and the database keeps: lower-case letters, digits and "_".
+# extension sends and the database keeps: lower-case letters, digits, "_" and "-".
 set(_rules "${PROJECT_SOURCE_DIR}/extension/rules")
-file(GLOB NOTRAIN_PLATFORM_RULE_FILES CONFIGURE_DEPENDS "${_rules}/platforms/*.json")
+file(GLOB NOTRAIN_PLATFORM_RULE_FILES CONFIGURE_DEPENDS "${_rules}/platforms/*.json" "${_rules}/emails/*.json")
 list(SORT NOTRAIN_PLATFORM_RULE_FILES)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_rules}/services.json" ${NOTRAIN_PLATFORM_RULE_FILES})
 
@@ -24,8 +24,8 @@ foreach(_file IN LISTS NOTRAIN_PLATFORM_RULE_FILES)
 endforeach()
 
 foreach(_name IN LISTS _names)
-  if(NOT _name MATCHES "^[a-z][a-z0-9_]*$")
-    message(FATAL_ERROR "extension/rules: service \"${_name}\" is not lower-case letters, digits and _")
+  if(NOT _name MATCHES "^[a-z][a-z0-9_-]*$")
+    message(FATAL_ERROR "extension/rules: service \"${_name}\" is not lower-case letters, digits, _ and -")
   endif()
 endforeach()
 set(_unique ${_names})

@@ -43,7 +43,7 @@ export async function shellSourceCopy() {
     "const api = globalThis.browser ?? globalThis.chrome;\napi.runtime.sendMessage({ type: \"page-state\", state: null });\n");
   await writeFile(path.join(source, "src", "content", "lookalike.js"), "globalThis.notrainLookalike = () => false;\n");
   await writeFile(path.join(source, "src", "content", "platform-main.js"), "globalThis.notrainPlatformStarted = true;\n");
-  await cp(path.join(EXTENSION, "rules", "platforms"), path.join(source, "rules", "platforms"), { recursive: true });
+  for (const rules of ["platforms", "emails"]) await cp(path.join(EXTENSION, "rules", rules), path.join(source, "rules", rules), { recursive: true });
   await writeFile(path.join(source, "rules", "notice-messages.json"), JSON.stringify(STAND_IN_NOTICES));
   await writeFile(path.join(source, "rules", "services.json"), JSON.stringify(STAND_IN_SERVICES));
   await cp(path.join(EXTENSION, "rules", "authorities.json"), path.join(source, "rules", "authorities.json"));

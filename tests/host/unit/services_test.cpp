@@ -23,14 +23,16 @@ json read_json(const std::filesystem::path& file) {
   return json::parse(in);
 }
 
-// What the rule files name: services.json's keys and each platform's "name".
+// What the rule files name: services.json's keys and each platform's "name" (settings and e-mails).
 std::set<std::string> services_in_rules() {
   const std::filesystem::path rules = std::filesystem::path(NOTRAIN_SOURCE_DIR) / "extension" / "rules";
   std::set<std::string> names;
   const json services = read_json(rules / "services.json").at("services");
   for (auto service = services.begin(); service != services.end(); ++service) names.insert(service.key());
-  for (const auto& entry : std::filesystem::directory_iterator(rules / "platforms")) {
-    if (entry.path().extension() == ".json") names.insert(read_json(entry.path()).at("name").get<std::string>());
+  for (const char* folder : {"platforms", "emails"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(rules / folder)) {
+      if (entry.path().extension() == ".json") names.insert(read_json(entry.path()).at("name").get<std::string>());
+    }
   }
   return names;
 }

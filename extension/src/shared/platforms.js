@@ -2,6 +2,7 @@
 // labels, the https origins NoTrain asks for when the user enables one (optional host permissions: SECURITY.md,
 // "Platforms beyond Meta"), and which platform an address belongs to. One place for all three.
 import { platforms } from "../../rules/platforms/index.js";
+import { httpsHostOf } from "./meta-domains.js";
 
 export { platforms };
 
@@ -21,13 +22,6 @@ export function platformNamed(name, list = platforms) {
 
 /** The platform whose https host `url` is, compared by the whole host name; else null. */
 export function platformOfUrl(url, list = platforms) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== "https:" || parsed.username || parsed.password) return null;
-  const host = parsed.hostname.toLowerCase().replace(/\.$/, "");
-  return list.find((platform) => platform.hosts.includes(host)) ?? null;
+  const host = httpsHostOf(url);
+  return host === null ? null : list.find((platform) => platform.hosts.includes(host)) ?? null;
 }

@@ -45,7 +45,10 @@ test("on the setting's page the popup gets the platform's state as the engine re
 });
 
 test("no platform, a platform not enabled, or another page of it: nothing is asked of the page", async () => {
-  assert.equal(await setup({ url: "https://example.org/" }).settings.read(3), null);
+  for (const url of ["https://example.org/", "https://www.linkedin.com.evil.example/mypreferences/d/settings/data-for-ai-improvement",
+    "http://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement", "https://user@www.linkedin.com/"]) {
+    assert.equal(await setup({ url }).settings.read(3), null, url);
+  }
   const notEnabled = setup({ enabled: false });
   assert.equal((await notEnabled.settings.read(3)).enabled, false);
   assert.deepEqual(notEnabled.sent, []);

@@ -11,6 +11,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { metaMatchPatterns } from "./src/shared/meta-domains.js";
+import { allPlatformMatchPatterns } from "./src/shared/platforms.js";
 
 const SOURCE_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -41,6 +42,7 @@ export const PERMISSION_REASONS = Object.freeze({
 const ENTRIES = {
   "content.js": "src/content/main.js",
   "lookalike.js": "src/content/lookalike.js",
+  "platform.js": "src/content/platform-main.js",
   "background.js": "src/background/main.js",
   "popup.js": "src/popup/popup.js",
   "options.js": "src/options/options.js",
@@ -57,8 +59,9 @@ const ESBUILD_TARGETS = ["chrome120", "firefox140"];
 export function checkPermissions(manifest) {
   const unexplained = (manifest.permissions ?? []).filter((permission) => !Object.hasOwn(PERMISSION_REASONS, permission));
   if (unexplained.length) throw new Error(`manifest.json asks for unexplained permissions: ${unexplained.join(", ")}`);
+  // The only optional permissions are the platforms' origins, which the build derives from the rules.
   if (manifest.optional_permissions?.length || manifest.optional_host_permissions?.length) {
-    throw new Error("manifest.json must not ask for optional permissions");
+    throw new Error("manifest.json must not ask for optional permissions (the build adds the platforms' origins)");
   }
 }
 
@@ -87,9 +90,13 @@ export async function projectVersion() {
 }
 
 // Manifest for one browser from the shared source manifest. Where NoTrain may run (host permissions, the content
-// script's matches) comes from Meta's domain list (src/shared/meta-domains.js), the one place that says it.
+// script's matches) comes from Meta's domain list (src/shared/meta-domains.js), the one place that says it. The
+// platforms beyond Meta are optional host permissions, from their rule packs (src/shared/platforms.js): none is
+// granted at install; the full page asks for one when the user enables it (SECURITY.md, "Platforms beyond Meta").
+// Both browsers read optional_host_permissions in Manifest V3 (Firefox since 128; NoTrain needs 140).
 export function browserManifest(source, browser, keyBase64, version) {
-  const manifest = { ...structuredClone(source), version, host_permissions: metaMatchPatterns() };
+  const manifest = { ...structuredClone(source), version, host_permissions: metaMatchPatterns(),
+    optional_host_permissions: allPlatformMatchPatterns() };
   manifest.content_scripts = manifest.content_scripts.map((script) => ({ matches: metaMatchPatterns(), ...script }));
   if (browser === "chromium") {
     manifest.background = { service_worker: "background.js" };

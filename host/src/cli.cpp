@@ -54,7 +54,7 @@ std::string shorten(const std::string& text, std::size_t width) {
 std::optional<std::string> service_option(ArgReader& reader) {
   auto service = reader.option("--service");
   if (service && std::find(std::begin(kServices), std::end(kServices), *service) == std::end(kServices)) {
-    throw UsageError("unknown service " + *service + " (facebook, instagram, messenger, whatsapp, threads, meta_ai)");
+    throw UsageError("unknown service " + *service + " (" + std::string(kServicesInWords) + ")");
   }
   return service;
 }

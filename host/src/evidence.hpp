@@ -11,11 +11,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "notrain/services.hpp"
+
 namespace notrain {
 
-inline constexpr std::string_view kServices[] = {"facebook", "instagram", "messenger",
-                                                 "whatsapp", "threads",   "meta_ai"};
-inline constexpr std::string_view kKinds[] = {"page", "inbox", "email", "manual"};
+// kServices: generated from the extension's rule files (notrain/services.hpp).
+// "setting": a platform's own AI-training setting, operated on the user's click. What was seen travels in `form`
+// (so that digest version 2 covers it): {"setting": the rule's name, "label": the control's label as shown,
+// "before": "on" | "off", "after": "on" | "off" | "" (unknown), "held": true | false (read again once
+// the platform saved, the setting said "not used for AI")}.
+inline constexpr std::string_view kKinds[] = {"page", "inbox", "email", "manual", "setting"};
+// The keys of a setting's `form` (see above), each required on a record of kind "setting".
+inline constexpr std::string_view kSettingFormKeys[] = {"setting", "label", "before", "after", "held"};
 // What Meta's wording said, as the extension classified it: "unknown" is a wording no rule knows, kept
 // because it followed the user's own send; empty for records saved before verdicts were kept.
 inline constexpr std::string_view kVerdicts[] = {"honoured", "received", "unknown"};

@@ -19,29 +19,42 @@ const std::map<std::string, std::map<std::string, std::string>>& words() {
       {"en", {{"title", "NoTrain evidence report"}, {"intro", "Confirmations of objections to the use of personal data for AI training, kept by NoTrain on the user's computer."},
               {"service", "Service"}, {"seen", "How it was seen"}, {"page", "Meta's answer on the page, after the user sent the form"}, {"sent", "form sent at"},
               {"inbox", "Meta's reply in the Support Inbox"}, {"email", "Confirmation e-mail, imported"}, {"manual", "Page saved as proof by the user"},
+              {"setting", "The platform's own AI-training setting, operated by NoTrain on the user's click and read again"},
               {"captured", "Captured (UTC)"}, {"saved", "Saved (UTC)"}, {"address", "Address"}, {"account", "Account"}, {"verdict", "Meta's answer"},
               {"digest", "SHA-256 digest"}, {"version", "version"}, {"chain", "Hash chain"}, {"position", "position"}, {"text", "Text as shown"},
               {"check", "Check: unpack this file and run `sha256sum -c SHA256SUMS`; with NoTrain, `notrain-host verify`."}}},
       {"fr", {{"title", "Rapport de preuves NoTrain"}, {"intro", "Confirmations d'oppositions à l'utilisation de données personnelles pour l'entraînement de l'IA, conservées par NoTrain sur l'ordinateur de l'utilisateur."},
               {"service", "Service"}, {"seen", "Comment elle a été vue"}, {"page", "Réponse de Meta sur la page, après l'envoi du formulaire par l'utilisateur"}, {"sent", "formulaire envoyé le"},
               {"inbox", "Réponse de Meta dans l'Espace d'assistance"}, {"email", "E-mail de confirmation importé"}, {"manual", "Page enregistrée comme preuve par l'utilisateur"},
+              {"setting", "Le réglage d'entraînement de l'IA de la plateforme, actionné par NoTrain au clic de l'utilisateur et relu"},
               {"captured", "Relevée (UTC)"}, {"saved", "Enregistrée (UTC)"}, {"address", "Adresse"}, {"account", "Compte"}, {"verdict", "Réponse de Meta"},
               {"digest", "Empreinte SHA-256"}, {"version", "version"}, {"chain", "Chaîne d'empreintes"}, {"position", "position"}, {"text", "Texte tel qu'affiché"},
               {"check", "Vérification : décompressez ce fichier et lancez `sha256sum -c SHA256SUMS` ; avec NoTrain, `notrain-host verify`."}}},
       {"nl", {{"title", "NoTrain-bewijsrapport"}, {"intro", "Bevestigingen van bezwaren tegen het gebruik van persoonsgegevens voor het trainen van AI, door NoTrain bewaard op de computer van de gebruiker."},
               {"service", "Dienst"}, {"seen", "Hoe ze is gezien"}, {"page", "Antwoord van Meta op de pagina, nadat de gebruiker het formulier verstuurde"}, {"sent", "formulier verstuurd op"},
               {"inbox", "Antwoord van Meta in de Support Inbox"}, {"email", "Bevestigingsmail, geïmporteerd"}, {"manual", "Pagina door de gebruiker als bewijs bewaard"},
+              {"setting", "De eigen AI-trainingsinstelling van het platform, op klik van de gebruiker door NoTrain bediend en opnieuw gelezen"},
               {"captured", "Vastgelegd (UTC)"}, {"saved", "Bewaard (UTC)"}, {"address", "Adres"}, {"account", "Account"}, {"verdict", "Antwoord van Meta"},
               {"digest", "SHA-256-hash"}, {"version", "versie"}, {"chain", "Hashketen"}, {"position", "positie"}, {"text", "Tekst zoals getoond"},
               {"check", "Controle: pak dit bestand uit en voer `sha256sum -c SHA256SUMS` uit; met NoTrain: `notrain-host verify`."}}},
       {"de", {{"title", "NoTrain-Beweisbericht"}, {"intro", "Bestätigungen von Widersprüchen gegen die Nutzung personenbezogener Daten für KI-Training, von NoTrain auf dem Computer der Person aufbewahrt."},
               {"service", "Dienst"}, {"seen", "Wie sie gesehen wurde"}, {"page", "Antwort von Meta auf der Seite, nachdem das Formular gesendet wurde"}, {"sent", "Formular gesendet am"},
               {"inbox", "Antwort von Meta im Support-Postfach"}, {"email", "Bestätigungs-E-Mail, importiert"}, {"manual", "Seite als Beweis gespeichert"},
+              {"setting", "Die KI-Trainingseinstellung der Plattform, auf Klick der Person von NoTrain bedient und erneut gelesen"},
               {"captured", "Erfasst (UTC)"}, {"saved", "Gespeichert (UTC)"}, {"address", "Adresse"}, {"account", "Konto"}, {"verdict", "Antwort von Meta"},
               {"digest", "SHA-256-Prüfsumme"}, {"version", "Version"}, {"chain", "Hash-Kette"}, {"position", "Position"}, {"text", "Text wie angezeigt"},
               {"check", "Prüfung: Datei entpacken und `sha256sum -c SHA256SUMS` ausführen; mit NoTrain: `notrain-host verify`."}}},
   };
   return table;
+}
+
+// A setting's label and states as the record keeps them (evidence.hpp, kSettingFormKeys): " (label: on → off)".
+std::string setting_change(const nlohmann::json& form) {
+  const auto text = [&](const char* key) {
+    const auto found = form.is_object() ? form.find(key) : form.end();
+    return found != form.end() && found->is_string() ? found->get<std::string>() : std::string("?");
+  };
+  return " (" + text("label") + ": " + text("before") + " \u2192 " + text("after") + ")";
 }
 
 std::string report_language(const PackRequest& request, const std::vector<Confirmation>& records) {
@@ -93,6 +106,7 @@ std::string report(const std::vector<Confirmation>& records, const std::vector<s
     const Confirmation& r = records[i];
     std::string seen = w.at(r.content.kind == "page" || !w.contains(r.content.kind) ? "page" : r.content.kind);
     if (r.content.kind == "page" && !r.sent_at.empty()) seen += " (" + w.at("sent") + " " + r.sent_at + ")";
+    if (r.content.kind == "setting") seen += setting_change(r.form);
     const auto row = [&](const std::string& label, const std::string& value) {
       return "<tr><th>" + escaped(label) + "</th><td>" + escaped(value.empty() ? "-" : value) + "</td></tr>\n";
     };

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 
 #include <notrain/shared_facts.hpp>
 
@@ -32,16 +33,14 @@ bool is_one_of(const std::string& value, const std::string_view (&choices)[N]) {
 
 std::string checked_service(const std::string& service) {
   if (!is_one_of(service, kServices)) {
-    throw invalid_field("service",
-                        "Unknown service \"" + service +
-                            "\": use facebook, instagram, messenger, whatsapp, threads or meta_ai.");
+    throw invalid_field("service", "Unknown service \"" + service + "\": use one of " + std::string(kServicesInWords) + ".");
   }
   return service;
 }
 
 std::string checked_kind(const std::string& kind) {
   if (!is_one_of(kind, kKinds)) {
-    throw invalid_field("kind", "Unknown kind \"" + kind + "\": use page, inbox, email or manual.");
+    throw invalid_field("kind", "Unknown kind \"" + kind + "\": use page, inbox, email, manual or setting.");
   }
   return kind;
 }
@@ -63,6 +62,28 @@ std::string checked_text(const std::string& text) {
     throw invalid_field("text", "The confirmation text is longer than " + std::to_string(facts::kMaxTextCharacters) + " characters.");
   }
   return text;
+}
+
+// A setting's record carries what was seen in `form` (evidence.hpp, kSettingFormKeys): exactly those keys, the
+// states as the extension reads them. Anything else would be a setting record that proves nothing.
+void check_setting_form(const json* form) {
+  const auto refuse = [] {
+    return invalid_field("form", "A setting's record needs form {setting, label, before, after, held}: the setting's "
+                                 "name, its label as shown, the states \"on\" or \"off\" before and after (after may be "
+                                 "\"\" when unknown), and whether the change held (true or false).");
+  };
+  if (!form || form->size() != std::size(kSettingFormKeys)) throw refuse();
+  const auto text = [&](std::string_view key) -> std::optional<std::string> {
+    const auto found = form->find(key);
+    if (found == form->end() || !found->is_string()) return std::nullopt;
+    return found->get<std::string>();
+  };
+  const auto is_state = [](const std::optional<std::string>& state) { return state == "on" || state == "off"; };
+  const auto held = form->find("held");
+  const bool valid = !text("setting").value_or("").empty() && !text("label").value_or("").empty() &&
+                     is_state(text("before")) && (is_state(text("after")) || text("after") == "") &&
+                     held != form->end() && held->is_boolean();
+  if (!valid) throw refuse();
 }
 
 // Decodes the data URL taken from the request where it lies: its megabytes are never copied.
@@ -121,6 +142,7 @@ NewConfirmation read_new_confirmation(json& params) {
     if (form->dump().size() > kMaxEncodedForm) throw invalid_field("form", "The form values exceed 64 KiB.");
     record.form = *form;
   }
+  if (content.kind == "setting") check_setting_form(fields.optional_object("form"));
   record.verdict = fields.optional_string("verdict").value_or("");
   if (!record.verdict.empty() && !is_one_of(record.verdict, kVerdicts)) {
     throw invalid_field("verdict", "Unknown verdict \"" + record.verdict + "\": use honoured, received or unknown.");

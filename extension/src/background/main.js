@@ -11,6 +11,8 @@ import { AnswersToConfirm } from "./answers-to-confirm.js";
 import { SentForms } from "./sent-forms.js";
 import { Accounts } from "./accounts.js";
 import { FOLLOW_UP_ALARM, FOLLOW_UP_KEY, FollowUp, NOTIFICATION_PREFIX } from "./follow-up.js";
+import { PlatformAccess } from "./platform-access.js";
+import { PlatformSettings } from "./platform-settings.js";
 import { createRoutes } from "./routes.js";
 import { createRouter } from "./router.js";
 
@@ -47,9 +49,12 @@ const followUp = new FollowUp({ accounts, host, storage: api.storage.local, noti
 const confirmations = new Confirmations({ host, queue, capture: makeCapture(api.tabs), onQueueChanged: queueChanged,
   onUnknownAnswer: (answer) => answers.add(answer),
   onCentreAnswer: ({ service, account, captured_at: at }) => accounts.noteAccountsCentre({ service, account, at }) });
+const platformAccess = new PlatformAccess({ permissions: api.permissions, scripting: api.scripting });
+const platformSettings = new PlatformSettings({ tabs: api.tabs, scripting: api.scripting, confirmations,
+  enabled: (name) => platformAccess.enabled(name), capture: makeCapture(api.tabs) });
 const route = createRouter(
   createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs: api.tabs, sentForms, answers, accounts,
-    openOptions: () => api.runtime.openOptionsPage() }),
+    platformAccess, platformSettings, openOptions: () => api.runtime.openOptionsPage() }),
   { extensionId: api.runtime.id, extensionOrigin: api.runtime.getURL("") },
 );
 
@@ -69,6 +74,12 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 api.runtime.onStartup.addListener(() => void retryPending().then(() => followUp.schedule()));
 api.runtime.onInstalled.addListener(() => void retryPending().then(() => followUp.schedule()));
+// A platform's content script runs exactly while its origins are granted: granted or revoked on the full page or in
+// the browser's own settings, and checked again whenever the background starts.
+const syncPlatforms = () => void platformAccess.sync().catch(() => null);
+api.permissions?.onAdded?.addListener(syncPlatforms);
+api.permissions?.onRemoved?.addListener(syncPlatforms);
+syncPlatforms();
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) void retryPending();
   if (alarm.name === FOLLOW_UP_ALARM) void followUp.check().catch(() => null);

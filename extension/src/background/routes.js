@@ -12,7 +12,7 @@ const PAGE_HOST_METHODS = new Set(["hello", "ping", "profile.get", "confirmation
   "confirmation.export", "evidence.pack", "download.chunk"]);
 
 export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers, accounts,
-  openOptions = async () => {}, afterRetry = async () => {} }) {
+  platformAccess, platformSettings, openOptions = async () => {}, afterRetry = async () => {} }) {
   const asAnswer = async (work) => {
     try {
       return { result: await work() };
@@ -161,6 +161,34 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
     "account-remove": {
       from: ["page"],
       handle: (message) => asAnswer(() => accounts.remove(message)),
+    },
+    // Platforms beyond Meta: which are enabled (full page), and the AI-training setting in a tab (popup). Turning it
+    // off is the user's click in the popup, and only that.
+    "platforms-list": {
+      from: ["page"],
+      async handle() {
+        return { items: await platformAccess.list() };
+      },
+    },
+    "platforms-sync": {
+      from: ["page"],
+      handle: () => asAnswer(() => platformAccess.sync()),
+    },
+    "setting-read": {
+      from: ["page"],
+      async handle(message) {
+        return { setting: await platformSettings.read(message.tabId) };
+      },
+    },
+    "setting-turn-off": {
+      from: ["page"],
+      async handle(message) {
+        try {
+          return await platformSettings.turnOff(message.tabId);
+        } catch (error) {
+          return { status: "refused", error: String(error?.message || error) };
+        }
+      },
     },
     "pending-list": {
       from: ["page"],

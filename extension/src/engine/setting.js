@@ -5,10 +5,13 @@
 // page has changed and nothing is touched.
 import { DIALOGS, mainOf, regionsOf } from './locate.js';
 import { findPhrase, phraseMatcher } from './phrases.js';
-import { isVisible, labelOf } from './text.js';
+import { isVisible, labelOf, shownLabelOf } from './text.js';
+import { whenPage } from './page-change.js';
 
 const CONTROLS = '[role="switch"], [role="checkbox"], input[type="checkbox"]';
-const SETTLE_POLL_MS = 100;
+// How long the platform may take to show the saved state, and how long it is watched afterwards for a switch put back.
+const SAVE_WAIT_MS = 5000;
+const HOLD_WATCH_MS = 1500;
 
 /** The platform and setting whose page `href` is, or null: { platform, setting }. */
 export function settingRuleFor(platforms, href) {
@@ -72,7 +75,7 @@ export function readSetting(platforms, doc, href) {
   const [{ control, hit }] = found;
   const state = stateOf(control);
   if (!state) return { ...base, refused: 'state_unknown' };
-  return { ...base, label: labelOf(control), language: hit.language, state, usedForAi: state !== setting.notUsedWhen, control };
+  return { ...base, label: shownLabelOf(control), language: hit.language, state, usedForAi: state !== setting.notUsedWhen, control };
 }
 
 function roleOf(control) {
@@ -82,22 +85,19 @@ function roleOf(control) {
 
 /**
  * Turns the setting read by `reading` to "not used for AI" by clicking the platform's own control, once; then waits
- * (up to `timeoutMs`) for the page to show the new state and reads it again. Only for the user's own click in the
- * popup. Returns { before, after, stuck }: `stuck` when the state did not change or changed back.
+ * (up to `saveMs`) for the page to show the new state, watches it for `holdMs` more (a platform that could not save
+ * puts the switch back) and reads it again. Only for the user's own click in the popup.
+ * Returns { before, after, held }: `held` when, read again at the end, the setting says "not used for AI"; nothing is
+ * clicked when it said so already (held) or when the page was refused (not held).
  */
-export async function turnOff(platforms, doc, href, reading, { timeoutMs = 5000, wait } = {}) {
-  if (!reading?.control || !reading.usedForAi) return { before: reading?.state ?? null, after: reading?.state ?? null, stuck: false };
-  const before = reading.state;
+export async function turnOff(platforms, doc, href, reading, { saveMs = SAVE_WAIT_MS, holdMs = HOLD_WATCH_MS } = {}) {
+  const before = reading?.state ?? null;
+  if (!reading?.control || !reading.usedForAi) return { before, after: before, held: reading?.usedForAi === false };
+  const read = () => readSetting(platforms, doc, href);
   reading.control.click();
-  const pause = wait ?? ((ms) => new Promise((resolve) => doc.defaultView.setTimeout(resolve, ms)));
-  let again = readSetting(platforms, doc, href);
-  for (let waited = 0; waited < timeoutMs && again?.state === before; waited += SETTLE_POLL_MS) {
-    await pause(SETTLE_POLL_MS);
-    again = readSetting(platforms, doc, href);
-  }
-  // The platform saves, then may re-render: a state that flips back shortly after is no change either.
-  await pause(SETTLE_POLL_MS * 5);
-  again = readSetting(platforms, doc, href);
-  const after = again?.state ?? null;
-  return { before, after, stuck: !again || again.usedForAi !== false };
+  const changed = await whenPage(doc, () => read()?.usedForAi === false, saveMs);
+  // The platform saves, then may re-render: a state that flips back while we watch is no change either.
+  if (changed) await whenPage(doc, () => read()?.usedForAi !== false, holdMs);
+  const again = read();
+  return { before, after: again?.state ?? null, held: again?.usedForAi === false };
 }

@@ -96,6 +96,11 @@ const CONTROLS = 'input, select, textarea, button, [role="button"], [role="check
  * (Meta's React forms often put the label in a sibling <div> without `for`).
  */
 export function labelOf(control) {
+  return normalize(shownLabelOf(control));
+}
+
+/** A control's label as a person reads it (spaces collapsed, nothing else changed): what evidence quotes. */
+export function shownLabelOf(control) {
   const doc = control.ownerDocument;
   const parts = [];
   const byIds = (attribute) => (control.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean)
@@ -104,13 +109,13 @@ export function labelOf(control) {
   for (const label of labelsOf(control)) parts.push(label.textContent);
   parts.push(control.getAttribute('placeholder') ?? '', control.getAttribute('title') ?? '', ...byIds('aria-describedby'));
   if (isButtonLike(control)) parts.push(control.textContent, control.tagName === 'INPUT' ? control.value : '');
-  const own = normalize(parts.join(' '));
+  const own = parts.join(' ').replace(/\s+/g, ' ').trim();
   if (own) return own;
   let wrapper = control.parentElement;
   for (let depth = 0; wrapper && depth < 4; depth++, wrapper = wrapper.parentElement) {
     const others = [...wrapper.querySelectorAll(CONTROLS)].filter((c) => c !== control && !control.contains(c));
     if (others.length) break;
-    const text = visibleText(wrapper);
+    const text = readText(wrapper);
     if (text) return text.slice(0, 300);
   }
   return '';

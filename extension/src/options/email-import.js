@@ -3,6 +3,7 @@ import { t } from "../shared/i18n.js";
 import { el, clear } from "../shared/dom.js";
 import { callHost } from "../shared/messaging.js";
 import { serviceLinks } from "../shared/services.js";
+import { emailRules } from "../../rules/emails/index.js";
 import { formatDate } from "../shared/format.js";
 import { parseEml, guessService } from "./eml-parser.js";
 import { setTextWithCode, problemText } from "../shared/host-status.js";
@@ -38,7 +39,8 @@ export class EmailImport {
   }
 
   start() {
-    for (const service of serviceLinks()) {
+    // Meta's services, then the platforms whose opt-out is an e-mail (Slack's answer is kept the same way).
+    for (const service of [...serviceLinks(), ...emailRules.map((rule) => ({ id: rule.name, label: rule.label }))]) {
       this.service.append(el(this.doc, "option", { value: service.id, text: service.label }));
     }
     this.file.addEventListener("change", () => void this.read(this.file.files?.[0]));

@@ -281,5 +281,6 @@ export function guessService(from) {
   if (/(^|\.)threads\.(net|com)$/.test(domain)) return "threads";
   if (/(^|\.)messenger\.com$/.test(domain)) return "messenger";
   if (/(^|\.)meta\.ai$/.test(domain)) return "meta_ai";
+  if (/(^|\.)slack\.com$/.test(domain)) return "slack";
   return "facebook";
 }

@@ -9,6 +9,7 @@ import { EmailImport } from "./email-import.js";
 import { PendingView } from "./pending-view.js";
 import { ReceiptView } from "./receipt-view.js";
 import { ObjectionsView } from "./objections-view.js";
+import { PlatformsView } from "./platforms-view.js";
 import { bindAutofillSwitch } from "../shared/autofill-setting.js";
 import { fetchPrepared, offerDownload } from "./downloads.js";
 
@@ -37,7 +38,8 @@ async function start() {
   document.getElementById("export-pack").addEventListener("click", () => void download("evidence.pack", { language: uiLanguage() }));
   await bindAutofillSwitch(document.getElementById("autofill-switch"));
   renderHostStatus(document.getElementById("host-status"), await ask("host-status").catch(() => null));
-  await Promise.all([new ProfileForm(document).start(), confirmations.start(), pending.start(), receipt.reload(), objections.start()]);
+  await Promise.all([new ProfileForm(document).start(), confirmations.start(), pending.start(), receipt.reload(), objections.start(),
+    new PlatformsView(document).start()]);
   document.body.dataset.ready = "true"; // for end-to-end tests
 }
 

@@ -12,9 +12,10 @@ import { bindAutofillSwitch } from "../shared/autofill-setting.js";
 import { loadCoverage } from "../shared/coverage-data.js";
 import { renderCoverage } from "./coverage-view.js";
 import { checkLookalike } from "./lookalike-check.js";
+import { outcomeText, renderSetting } from "./setting-view.js";
 
 const $ = (id) => document.getElementById(id);
-const view = { tabId: null, state: null, lines: [], lookalike: false, answering: false };
+const view = { tabId: null, state: null, lines: [], lookalike: false, answering: false, platform: false };
 
 async function currentTabId() {
   const fromQuery = Number.parseInt(new URLSearchParams(location.search).get("tab") ?? "", 10);
@@ -59,8 +60,9 @@ function showPage(state) {
 
 // The one primary button: "Fill in the form now", or "Object on <service>" for a service not objected on yet.
 function showPrimary() {
-  // While the popup asks whether an answer is Meta's, that question's "Yes" is the primary button.
-  const step = view.answering ? null : primaryStep(view.state, view.lines);
+  // While the popup asks whether an answer is Meta's, that question's "Yes" is the primary button; on another
+  // platform's page, that platform's own step is.
+  const step = view.answering || view.platform ? null : primaryStep(view.state, view.lines);
   $("fill-now").hidden = step?.kind !== "fill";
   const link = $("object-on");
   const service = step?.kind === "object" ? serviceLinks().find((s) => s.id === step.service) : null;
@@ -187,6 +189,29 @@ async function showLookalike(tabId) {
   if (view.lookalike) await ask("lookalike-seen", { tabId }).catch(() => null);
 }
 
+// A platform beyond Meta: its AI-training setting replaces "not one of Meta's pages" and the look-alike check.
+// Returns whether this tab is a platform's page.
+async function showSetting(tabId) {
+  const { setting = null } = await ask("setting-read", { tabId }).catch(() => ({}));
+  renderSetting($("setting-section"), setting, { onTurnOff: (button) => turnSettingOff(tabId, setting, button) });
+  view.platform = Boolean(setting);
+  $("page-summary").hidden = view.platform;
+  $("page-next").hidden = view.platform;
+  showPrimary();
+  return view.platform;
+}
+
+// The user's click: NoTrain operates the platform's own control, waits for the platform to save, reads it again.
+async function turnSettingOff(tabId, setting, button) {
+  button.disabled = true;
+  const status = $("setting-section").querySelector("[data-testid=setting-status]");
+  status.textContent = t("setting_turning", [setting.label]);
+  const outcome = await ask("setting-turn-off", { tabId }).catch(() => null);
+  await showSetting(tabId);
+  $("setting-section").querySelector("[data-testid=setting-status]").textContent = outcomeText(outcome, setting.label);
+  $("setting-section").dataset.outcome = outcome?.status ?? "failed";
+}
+
 // The page changes while the popup is open (filled, sent, answered): its state follows, with no stale hint left.
 function followTab(tabId) {
   getApi().storage?.onChanged?.addListener((changes, area) => {
@@ -208,7 +233,9 @@ async function start() {
   const state = await pageState(tabId);
   showPage(state);
   followTab(tabId);
-  const [, delivered] = await Promise.all([showCoverage(), showHostAndPending(), showAnswersToConfirm(), state ? null : showLookalike(tabId)]);
+  const onPlatform = state ? false : await showSetting(tabId);
+  const [, delivered] = await Promise.all([showCoverage(), showHostAndPending(), showAnswersToConfirm(),
+    state || onPlatform ? null : showLookalike(tabId)]);
   if (delivered) await showCoverage();
   document.body.dataset.ready = "true"; // for end-to-end tests
 }

@@ -21,13 +21,18 @@ export function metaMatchPatterns() {
 // True only for an https URL whose host is one of the domains or a subdomain of one.
 // "facebook.com.evil.example" and "notfacebook.com" are refused: the comparison is on whole labels.
 export function isMetaUrl(url) {
+  const host = httpsHostOf(url);
+  return host !== null && META_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}
+
+// The host of an https URL without user name or password, lower case and without a final dot; else null.
+export function httpsHostOf(url) {
   let parsed;
   try {
     parsed = new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  if (parsed.protocol !== "https:" || parsed.username || parsed.password) return false;
-  const host = parsed.hostname.toLowerCase().replace(/\.$/, "");
-  return META_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
+  if (parsed.protocol !== "https:" || parsed.username || parsed.password) return null;
+  return parsed.hostname.toLowerCase().replace(/\.$/, "");
 }

@@ -3,6 +3,7 @@
 // Only links on Meta's own https origins are ever shown.
 import data from "../../rules/services.json" with { type: "json" };
 import { isMetaUrl } from "./meta-domains.js";
+import { platformNamed } from "./platforms.js";
 
 export const SERVICE_ORDER = ["facebook", "instagram", "messenger", "whatsapp", "threads", "meta_ai"];
 
@@ -19,6 +20,7 @@ export function serviceLinks(services = data.services) {
   });
 }
 
+/** A service's name for people: Meta's services, then the platforms beyond Meta (rules/platforms). */
 export function serviceLabel(id, services = data.services) {
-  return services?.[id]?.label ?? (id === "meta" ? "Meta" : String(id));
+  return services?.[id]?.label ?? platformNamed(id)?.label ?? (id === "meta" ? "Meta" : String(id));
 }

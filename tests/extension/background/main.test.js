@@ -51,6 +51,13 @@ const chrome = globalThis.chrome = {
     setTitle: async () => {},
   },
   i18n: { getMessage: (key) => key, getUILanguage: () => "en" },
+  // LinkedIn was enabled in an earlier session: its origins are granted, its script not registered yet.
+  permissions: { granted: new Set(["https://www.linkedin.com/*", "https://linkedin.com/*"]), onAdded: event(), onRemoved: event(),
+    contains: async ({ origins }) => origins.every((origin) => chrome.permissions.granted.has(origin)) },
+  scripting: { registered: new Map(),
+    getRegisteredContentScripts: async () => [...chrome.scripting.registered.values()],
+    registerContentScripts: async (list) => list.forEach((script) => chrome.scripting.registered.set(script.id, script)),
+    unregisterContentScripts: async ({ ids }) => ids.forEach((id) => chrome.scripting.registered.delete(id)) },
 };
 // The host client's idle and answer timers must not keep the test process alive.
 const realSetTimeout = globalThis.setTimeout;
@@ -104,4 +111,13 @@ test("without the host a confirmation is queued (no screenshot grant), an alarm 
 test("a web page's message is refused", async () => {
   const answer = await send({ type: "get-profile" }, { id: chrome.runtime.id, url: "https://example.org/", tab: { id: 9 }, frameId: 0 });
   assert.equal(answer.error.kind, "refused");
+});
+
+test("the background compares the platforms' scripts with the grants when it starts, and follows a revoke", async () => {
+  for (let i = 0; i < 10 && chrome.scripting.registered.size === 0; i++) await tick();
+  assert.deepEqual([...chrome.scripting.registered.keys()], ["notrain-platform-linkedin"]);
+  chrome.permissions.granted.clear(); // the user took LinkedIn back in the browser's extension settings
+  chrome.permissions.onRemoved.fire({ origins: ["https://www.linkedin.com/*"] });
+  for (let i = 0; i < 10 && chrome.scripting.registered.size > 0; i++) await tick();
+  assert.equal(chrome.scripting.registered.size, 0);
 });

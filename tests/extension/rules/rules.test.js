@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { isMetaUrl } from '../../../extension/src/shared/meta-domains.js';
 import { platforms } from '../../../extension/rules/platforms/index.js';
+import { emailRules } from '../../../extension/rules/emails/index.js';
 import { engine, knowledge, manifest, root } from '../engine/helpers/fixtures.js';
 
 const rulesDir = join(root, 'extension', 'rules');
@@ -32,6 +33,13 @@ describe('rule files', () => {
     assertValid('plans', 'plans.json');
     assertValid('noticeMessages', 'notice-messages.json');
     for (const file of jsonFiles('platforms')) assertValid('platform', `platforms/${file}`);
+    for (const file of jsonFiles('emails')) assertValid('emailRule', `emails/${file}`);
+  });
+
+  it('should import every e-mail rule in rules/emails/index.js, and name no platform twice', () => {
+    assert.deepEqual(emailRules.map((r) => r.name).sort(), jsonFiles('emails').map((f) => read(`emails/${f}`).name).sort());
+    const names = [...platforms, ...emailRules].map((r) => r.name);
+    assert.equal(new Set(names).size, names.length);
   });
 
   it('should import every platform rule pack in rules/platforms/index.js, each once, with only verified labels it has', () => {

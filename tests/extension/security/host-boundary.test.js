@@ -13,6 +13,8 @@ import { Confirmations } from "../../../extension/src/background/confirmations.j
 import { SentForms } from "../../../extension/src/background/sent-forms.js";
 import { AnswersToConfirm } from "../../../extension/src/background/answers-to-confirm.js";
 import { Accounts } from "../../../extension/src/background/accounts.js";
+import { PlatformAccess } from "../../../extension/src/background/platform-access.js";
+import { PlatformSettings } from "../../../extension/src/background/platform-settings.js";
 
 const identity = { extensionId: "hlkehipeijabomfkoomegalkblciopck", extensionOrigin: "chrome-extension://hlkehipeijabomfkoomegalkblciopck/" };
 const FORM_URL = "https://www.facebook.com/help/contact/712876720715583";
@@ -20,6 +22,9 @@ const tab = (url, extra = {}) => ({ id: identity.extensionId, url, tab: { id: 9,
 
 const HOSTILE_SENDERS = {
   "a web page": tab("https://example.org/objection"),
+  // A platform's page, even with the platform enabled: its content script answers requests, it never asks (least of
+  // all to turn a setting off, which only the user's click in the popup does).
+  "a platform's setting page": tab("https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"),
   "a look-alike domain": tab("https://facebook.com.example.org/help/contact/712876720715583"),
   "a punycode look-alike": tab("https://xn--facebok-y0a.com/"),
   "Meta over http": tab("http://www.facebook.com/help/contact/712876720715583"),
@@ -52,7 +57,12 @@ function background() {
   const sentForms = new SentForms(memoryStorage());
   const answers = new AnswersToConfirm({ storage: local, host });
   const accounts = new Accounts(local);
-  const routes = createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers, accounts });
+  const scripting = { getRegisteredContentScripts: async () => [], registerContentScripts: async () => {},
+    unregisterContentScripts: async () => {}, executeScript: async () => [] };
+  const platformAccess = new PlatformAccess({ permissions: { contains: async () => true }, scripting });
+  const platformSettings = new PlatformSettings({ tabs, scripting, confirmations, enabled: async () => true, capture: async () => null });
+  const routes = createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers, accounts,
+    platformAccess, platformSettings });
   return { host, queue, tabState, accounts, routes, route: createRouter(routes, identity) };
 }
 
@@ -78,6 +88,10 @@ const MESSAGES = {
   "account-rename": { service: "facebook", account: "victim@example.org", name: "x" },
   "account-remove": { service: "facebook", account: "victim@example.org" },
   "lookalike-seen": { tabId: 9 },
+  "platforms-list": {},
+  "platforms-sync": {},
+  "setting-read": { tabId: 9 },
+  "setting-turn-off": { tabId: 9 },
 };
 
 test("the message list covers every route the background has", () => {

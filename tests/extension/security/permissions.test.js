@@ -1,5 +1,6 @@
-// The built manifests ask for no more than NoTrain needs: the listed permissions, Meta's
-// domains over https, no optional or external doors. A new permission must be argued here first.
+// The built manifests ask for no more than NoTrain needs: the listed permissions, Meta's domains over https at
+// install, each other platform's own https hosts as optional host permissions only (asked for when the user enables
+// it), no external doors. A new permission must be argued here first.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -7,12 +8,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildExtension } from "../../../extension/build.mjs";
 import { META_DOMAINS } from "../../../extension/src/shared/meta-domains.js";
+import { platforms } from "../../../extension/rules/platforms/index.js";
 
 // The whole list. Each is explained in extension/build.mjs (PERMISSION_REASONS).
 const ALLOWED_PERMISSIONS = ["nativeMessaging", "storage", "alarms", "activeTab", "scripting", "notifications"];
 // Keys that would open the extension to web pages, other extensions or remote code.
 const FORBIDDEN_KEYS = ["externally_connectable", "web_accessible_resources", "optional_permissions",
-  "optional_host_permissions", "content_security_policy.sandbox", "declarative_net_request", "chrome_url_overrides",
+  "content_security_policy.sandbox", "declarative_net_request", "chrome_url_overrides",
   "update_url", "oauth2"];
 
 const metaPattern = (pattern) => {
@@ -62,5 +64,17 @@ for (const browser of ["chromium", "firefox"]) {
     const policy = manifest.content_security_policy?.extension_pages ?? "";
     assert.match(policy, /script-src 'self'(;|$)/, "extension pages run only the extension's own scripts");
     assert.doesNotMatch(policy, /unsafe-eval|unsafe-inline|https?:|\*/, `policy too loose: ${policy}`);
+  });
+
+  test(`${browser}: each platform beyond Meta is optional, its own hosts over https only, and none is asked at install`, () => {
+    const manifest = manifests[browser];
+    const expected = platforms.flatMap((platform) => platform.hosts.map((host) => `https://${host}/*`));
+    assert.deepEqual([...manifest.optional_host_permissions].sort(), [...expected].sort());
+    for (const pattern of manifest.optional_host_permissions) {
+      assert.match(pattern, /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/, `no wildcard host: ${pattern}`);
+      assert.ok(!metaPattern(pattern) && !(manifest.host_permissions ?? []).includes(pattern), `${pattern} is not granted at install`);
+    }
+    // Their content script is registered at run time, once granted (background/platform-access.js), never declared.
+    for (const script of manifest.content_scripts ?? []) assert.ok(!script.js.includes("platform.js"));
   });
 }

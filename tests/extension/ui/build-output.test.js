@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { buildExtension, mergeNoticeMessages, checkPermissions } from "../../../extension/build.mjs";
 import { metaMatchPatterns } from "../../../extension/src/shared/meta-domains.js";
+import { allPlatformMatchPatterns } from "../../../extension/src/shared/platforms.js";
 import { REPO, EXTENSION, STAND_IN_NOTICES, shellSourceCopy, tempDir } from "./build-support.js";
 
 // What NoTrain may ask for. Adding to this list is a decision, not a detail.
@@ -69,7 +70,7 @@ for (const browser of ["chromium", "firefox"]) {
     assert.deepEqual([...manifest.permissions].sort(), [...ALLOWED_PERMISSIONS].sort());
     assert.deepEqual(manifest.host_permissions, metaMatchPatterns());
     assert.equal(manifest.optional_permissions, undefined);
-    assert.equal(manifest.optional_host_permissions, undefined);
+    assert.deepEqual(manifest.optional_host_permissions, allPlatformMatchPatterns(), "the platforms beyond Meta: asked for when enabled");
     assert.equal(manifest.externally_connectable, undefined);
     assert.equal(manifest.web_accessible_resources, undefined, "no extension file is exposed to pages");
     assert.equal(manifest.content_scripts.length, 1);

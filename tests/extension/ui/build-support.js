@@ -35,12 +35,15 @@ export async function shellSourceCopy() {
   for (const name of ["manifest.json", "build.mjs", "public-key.der", "_locales", "icons"]) {
     await cp(path.join(EXTENSION, name), path.join(source, name), { recursive: true });
   }
-  for (const part of ["background", "popup", "options", "shared"]) {
+  // The engine too: the background matches a platform's setting page by the engine's own rule (engine/setting.js).
+  for (const part of ["background", "popup", "options", "shared", "engine"]) {
     await cp(path.join(EXTENSION, "src", part), path.join(source, "src", part), { recursive: true });
   }
   await writeFile(path.join(source, "src", "content", "main.js"),
     "const api = globalThis.browser ?? globalThis.chrome;\napi.runtime.sendMessage({ type: \"page-state\", state: null });\n");
   await writeFile(path.join(source, "src", "content", "lookalike.js"), "globalThis.notrainLookalike = () => false;\n");
+  await writeFile(path.join(source, "src", "content", "platform-main.js"), "globalThis.notrainPlatformStarted = true;\n");
+  for (const rules of ["platforms", "emails"]) await cp(path.join(EXTENSION, "rules", rules), path.join(source, "rules", rules), { recursive: true });
   await writeFile(path.join(source, "rules", "notice-messages.json"), JSON.stringify(STAND_IN_NOTICES));
   await writeFile(path.join(source, "rules", "services.json"), JSON.stringify(STAND_IN_SERVICES));
   await cp(path.join(EXTENSION, "rules", "authorities.json"), path.join(source, "rules", "authorities.json"));

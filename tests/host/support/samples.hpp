@@ -37,6 +37,21 @@ inline nlohmann::json sample_confirmation(const std::string& text = "We've revie
           {"form", {{"email", "marie@example.be"}}}};
 }
 
+// A platform's AI-training setting turned off on the user's click (kind "setting", evidence.hpp).
+inline nlohmann::json sample_setting(const std::string& after = "off") {
+  return {{"service", "linkedin"},
+          {"kind", "setting"},
+          {"url", "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"},
+          {"text", "Use my data for training content creation AI models: on, then off after NoTrain's click"},
+          {"captured_at", "2026-11-20T09:15:00Z"},
+          {"language", "en"},
+          {"form", {{"setting", "data-for-generative-ai-improvement"},
+                    {"label", "Use my data for training content creation AI models"},
+                    {"before", "on"},
+                    {"after", after},
+                    {"held", after == "off"}}}};
+}
+
 inline nlohmann::json request(int id, const std::string& method, nlohmann::json params = nlohmann::json::object()) {
   return {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}};
 }

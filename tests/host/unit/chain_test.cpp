@@ -31,6 +31,22 @@ NewConfirmation confirmation(const std::string& text) {
   return record;
 }
 
+// A platform's setting turned off on the user's click: what was seen travels in `form` (evidence.hpp).
+NewConfirmation setting(const std::string& after) {
+  NewConfirmation record;
+  record.content = {"linkedin", "setting", "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
+                    "", "Use my data for training content creation AI models: on, then " + after};
+  record.captured_at = "2026-11-20T09:15:00.000Z";
+  record.language = "en";
+  record.form = {{"setting", "data-for-generative-ai-improvement"},
+                 {"label", "Use my data for training content creation AI models"},
+                 {"before", "on"},
+                 {"after", after},
+                 {"held", after == "off"}};
+  record.screenshot = notrain::Screenshot{"image/jpeg", "\xFF\xD8\xFF" + std::string(50, 'j')};
+  return record;
+}
+
 // Four saved confirmations, as in the reviewer's report; returns their ids.
 std::vector<std::int64_t> four(Store& store) {
   std::vector<std::int64_t> ids;
@@ -236,6 +252,7 @@ TEST_CASE("records saved before the chain keep verifying under digest version 1 
   CHECK(report.head->event == "adopted");
   CHECK(store.get(1)->digest_version == 1);
   store.save(confirmation("new"));
+  store.save(setting("off"));  // a kind the old database never held: no schema change, the same chain
   report = store.verify();
   CHECK(report.ok());
   CHECK(report.v1_records == 1);
@@ -253,4 +270,26 @@ TEST_CASE("a receipt is plain text that names its position and head, and nothing
   CHECK(receipt->link == head);
   CHECK_FALSE(notrain::cli::parse_receipt("Chain position: 12\n").has_value());
   CHECK_FALSE(notrain::cli::parse_receipt("Chain position: x\nChain head: " + head).has_value());
+}
+
+TEST_CASE("a setting's label and its states before and after are under the digest (version 2, in the form)") {
+  TempDir dir;
+  const auto file = dir / "n.db";
+  Store store(file);
+  four(store);
+  const auto id = store.save(setting("off")).id;
+  REQUIRE(store.verify().ok());
+  CHECK(store.get(id)->digest_version == notrain::kDigestVersion);
+  for (const std::string& change : {std::string("json_set(form, '$.after', 'on')"), std::string("json_set(form, '$.before', 'off')"),
+                                    std::string("json_set(form, '$.label', 'Something else')")}) {
+    CAPTURE(change);
+    const auto kept = store.get(id)->form.dump();
+    sql(file, "UPDATE confirmations SET form = " + change + " WHERE id = " + id_text(id));
+    const auto report = store.verify();
+    REQUIRE(report.problems.size() == 1);
+    CHECK(report.problems[0].record_id == id);
+    CHECK(report.problems[0].fields == std::vector<std::string>{"form"});
+    sql(file, "UPDATE confirmations SET form = '" + kept + "' WHERE id = " + id_text(id));
+    CHECK(store.verify().ok());
+  }
 }

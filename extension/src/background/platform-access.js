@@ -1,0 +1,58 @@
+// Which platforms beyond Meta NoTrain may work on: exactly those whose origins the user granted (optional host
+// permissions, asked for on the full page). The platform's content script is registered while the grant lasts and
+// unregistered when it goes, whoever removed it (the full page, or the browser's own extension settings). Nothing
+// of this is visible to pages: no web-accessible resources, and nothing runs on a platform not enabled.
+import { platformMatchPatterns, platforms } from "../shared/platforms.js";
+import { PLATFORM_SCRIPT } from "./platform-settings.js";
+
+export const SCRIPT_PREFIX = "notrain-platform-";
+
+export class PlatformAccess {
+  /** @param {{ permissions: object, scripting: object }} api  the permissions and scripting APIs */
+  constructor({ permissions, scripting }) {
+    this.permissions = permissions;
+    this.scripting = scripting;
+    this.syncing = Promise.resolve();
+  }
+
+  /** Whether the user granted NoTrain the platform's origins. */
+  async enabled(name) {
+    const platform = platforms.find((p) => p.name === name);
+    if (!platform) return false;
+    return this.permissions.contains({ origins: platformMatchPatterns(platform) }).catch(() => false);
+  }
+
+  /** Each platform's state: [{ name, label, enabled }]. */
+  async list() {
+    return Promise.all(platforms.map(async (platform) => ({ name: platform.name, label: platform.label, enabled: await this.enabled(platform.name) })));
+  }
+
+  /** Registers the content script of every enabled platform and unregisters the others'. One sync at a time. */
+  sync() {
+    this.syncing = this.syncing.then(() => this.#sync(), () => this.#sync());
+    return this.syncing;
+  }
+
+  async #sync() {
+    const registered = new Set((await this.scripting.getRegisteredContentScripts()).map((script) => script.id)
+      .filter((id) => id.startsWith(SCRIPT_PREFIX)));
+    const add = [];
+    const remove = [];
+    for (const platform of platforms) {
+      const id = `${SCRIPT_PREFIX}${platform.name}`;
+      const wanted = await this.enabled(platform.name);
+      if (wanted && !registered.has(id)) add.push(registration(id, platform));
+      if (!wanted && registered.has(id)) remove.push(id);
+      registered.delete(id);
+    }
+    remove.push(...registered); // a platform no longer in the rules
+    if (remove.length) await this.scripting.unregisterContentScripts({ ids: remove });
+    if (add.length) await this.scripting.registerContentScripts(add);
+    return { registered: add.map((script) => script.id), unregistered: remove };
+  }
+}
+
+function registration(id, platform) {
+  return { id, js: [PLATFORM_SCRIPT], matches: platformMatchPatterns(platform), runAt: "document_idle", allFrames: false,
+    persistAcrossSessions: true };
+}

@@ -1,0 +1,69 @@
+// The full page's platforms beyond Meta. Each setting platform is off until the user enables it here: the browser
+// then asks the user to grant NoTrain that platform's own sites (an optional host permission), and only then does
+// NoTrain's script run there (background/platform-access.js). Disabling removes the grant. Slack has no switch: its
+// opt-out is an e-mail from the workspace's owner, written here in the user's language.
+import { el, clear } from "../shared/dom.js";
+import { t, uiLanguage } from "../shared/i18n.js";
+import { ask } from "../shared/messaging.js";
+import { getApi } from "../shared/browser-api.js";
+import { platformMatchPatterns, platformNamed } from "../shared/platforms.js";
+import { emailRules } from "../../rules/emails/index.js";
+
+export class PlatformsView {
+  /** @param {Document} doc */
+  constructor(doc) {
+    this.doc = doc;
+    this.list = doc.getElementById("platforms-list");
+    this.status = doc.getElementById("platforms-status");
+  }
+
+  async start() {
+    bindSlackMail(this.doc);
+    await this.reload();
+  }
+
+  async reload() {
+    const { items = [] } = await ask("platforms-list").catch(() => ({}));
+    clear(this.list);
+    for (const item of items) this.list.append(this.#row(item));
+  }
+
+  #row({ name, label, enabled }) {
+    const doc = this.doc;
+    const box = el(doc, "input", { type: "checkbox", id: `platform-${name}`, checked: enabled, dataset: { platform: name } });
+    // Browsers grant a permission only from the user's own gesture: the request is the first thing the click does.
+    box.addEventListener("change", () => void this.#toggle(box, name, label));
+    const page = platformNamed(name)?.settings[0]?.page;
+    return el(doc, "li", { class: "switch", dataset: { platform: name, enabled: String(enabled) } }, [
+      el(doc, "label", { for: box.id }, [box, " ", el(doc, "span", { text: t("platform_enable", [label]) })]),
+      page ? el(doc, "a", { class: "secondary", href: page, target: "_blank", rel: "noopener noreferrer", text: t("setting_open", [label]) }) : null,
+    ]);
+  }
+
+  async #toggle(box, name, label) {
+    const permissions = getApi().permissions;
+    const origins = platformMatchPatterns(platformNamed(name));
+    const wanted = box.checked;
+    const changed = await (wanted ? permissions.request({ origins }) : permissions.remove({ origins })).catch(() => false);
+    if (wanted && !changed) box.checked = false;
+    await ask("platforms-sync").catch(() => null); // the background follows the grant (onAdded/onRemoved) too
+    this.status.textContent = t(!changed ? "platform_not_granted" : wanted ? "platform_enabled" : "platform_disabled", [label]);
+    box.closest("li").dataset.enabled = String(box.checked);
+  }
+}
+
+/** The mailto: address of Slack's opt-out e-mail, its body in the interface language with the workspace filled in. */
+export function slackMailto(workspace, language = uiLanguage()) {
+  const rule = emailRules.find((r) => r.name === "slack");
+  const body = rule.body[language.slice(0, 2)] ?? rule.body.en;
+  const query = `subject=${encodeURIComponent(rule.subject)}&body=${encodeURIComponent(body.replaceAll("{workspace}", workspace.trim() || "…"))}`;
+  return `mailto:${rule.to}?${query}`;
+}
+
+function bindSlackMail(doc) {
+  const input = doc.getElementById("slack-workspace");
+  const link = doc.getElementById("slack-mail");
+  const update = () => { link.href = slackMailto(input.value); };
+  input.addEventListener("input", update);
+  update();
+}

@@ -1,0 +1,73 @@
+// The full page's other platforms: each off until the user enables it, which asks the browser for that platform's
+// own sites only; disabling gives them back; a refusal changes nothing. Slack's opt-out is a ready e-mail in the
+// user's language.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, settle } from "./ui-harness.js";
+import { PlatformsView, slackMailto } from "../../../extension/src/options/platforms-view.js";
+import { applyI18n } from "../../../extension/src/shared/i18n.js";
+
+function page({ lang = "en", grant = true, enabled = [] } = {}) {
+  const granted = new Set(enabled);
+  const calls = [];
+  const opened = openPage("options", { lang, background: {
+    "platforms-list": () => ({ items: [{ name: "linkedin", label: "LinkedIn", enabled: granted.has("linkedin") }, { name: "x", label: "X", enabled: false }] }),
+    "platforms-sync": () => ({ result: {} }),
+  } });
+  opened.api.permissions = {
+    request: async (asked) => { calls.push(["request", asked.origins]); if (grant) granted.add("linkedin"); return grant; },
+    remove: async (asked) => { calls.push(["remove", asked.origins]); granted.delete("linkedin"); return true; },
+  };
+  applyI18n(opened.document);
+  return { ...opened, calls };
+}
+
+const click = async (opened, name) => {
+  const box = opened.document.querySelector(`input[data-platform=${name}]`);
+  box.click();
+  await settle(opened.window, () => opened.document.getElementById("platforms-status").textContent !== "");
+  return box;
+};
+
+test("enabling a platform asks for its own sites only, then the background registers its script", async () => {
+  const opened = page();
+  await new PlatformsView(opened.document).start();
+  const box = await click(opened, "linkedin");
+  assert.deepEqual(opened.calls, [["request", ["https://www.linkedin.com/*", "https://linkedin.com/*"]]]);
+  assert.ok(opened.sent.some((m) => m.type === "platforms-sync"));
+  assert.equal(box.checked, true);
+  assert.match(opened.document.getElementById("platforms-status").textContent, /^LinkedIn enabled/);
+});
+
+test("a grant the browser refuses leaves the switch off and says so; disabling gives the sites back", async () => {
+  const refused = page({ grant: false });
+  await new PlatformsView(refused.document).start();
+  assert.equal((await click(refused, "linkedin")).checked, false);
+  assert.match(refused.document.getElementById("platforms-status").textContent, /did not let NoTrain on LinkedIn/);
+
+  const enabled = page({ enabled: ["linkedin"], lang: "de" });
+  await new PlatformsView(enabled.document).start();
+  const box = enabled.document.querySelector("input[data-platform=linkedin]");
+  assert.equal(box.checked, true);
+  await click(enabled, "linkedin");
+  assert.deepEqual(enabled.calls.map(([call]) => call), ["remove"]);
+  assert.match(enabled.document.getElementById("platforms-status").textContent, /^LinkedIn deaktiviert/);
+});
+
+test("Slack: a ready e-mail to Slack's address with its own subject, the body in the user's language", async () => {
+  const mail = new URL(slackMailto("https://acme.slack.com", "fr"));
+  assert.equal(mail.protocol, "mailto:");
+  assert.equal(mail.pathname, "feedback@slack.com");
+  assert.equal(mail.searchParams.get("subject"), "Slack Global model opt-out request");
+  assert.match(mail.searchParams.get("body"), /^Bonjour,\n\nEn tant que propriétaire de l'espace de travail Slack https:\/\/acme\.slack\.com,/);
+  assert.match(new URL(slackMailto("x", "pt-BR")).searchParams.get("body"), /^Hello,/, "another language: English");
+
+  const opened = page({ lang: "nl" });
+  await new PlatformsView(opened.document).start();
+  const input = opened.document.getElementById("slack-workspace");
+  input.value = "https://team.slack.com";
+  input.dispatchEvent(new opened.window.Event("input"));
+  const link = new URL(opened.document.getElementById("slack-mail").href);
+  assert.match(link.searchParams.get("body"), /Als eigenaar van de Slack-werkruimte https:\/\/team\.slack\.com/);
+  assert.equal(opened.document.getElementById("slack-mail").textContent, "De e-mail aan Slack opstellen");
+});

@@ -29,10 +29,15 @@ export async function withChromium(run, { register = true, profile = PROFILE, la
     if (register) registerHost(sandbox, 'chromium');
     browser = await launchChromium({ sandbox, site, names: SITE_NAMES, artifacts, lang, deadlineMs });
     let shots = 0;
+    // Each screen in both themes (NoTrain's pages follow the system's): the artifacts show every state as users see it.
     const screenshot = async (page, name) => {
       shots += 1;
       await page.bringToFront(); // headless Chromium paints only the tab in front
-      await page.screenshot({ path: artifacts.file(`${String(shots).padStart(2, '0')}-${name}.png`), fullPage: true });
+      for (const colorScheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme });
+        await page.screenshot({ path: artifacts.file(`${String(shots).padStart(2, '0')}-${name}-${colorScheme}.png`), fullPage: true });
+      }
+      await page.emulateMedia({ colorScheme: null });
     };
     return await body({ sandbox, site, browser, artifacts, screenshot });
   } catch (error) {

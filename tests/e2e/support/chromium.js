@@ -47,10 +47,9 @@ async function waitFor(probe, timeoutMs = 10_000) {
 
 /**
  * Starts Chromium for one run. `lang` sets the interface language (--lang and LANGUAGE); `deadlineMs` is
- * the watchdog's limit for the whole run.
+ * the watchdog's limit for the whole run; `extensionDir` the unpacked build to load (the built one by default).
  */
-export async function launchChromium({ sandbox, site, names, artifacts, lang = 'en', deadlineMs = 120_000 }) {
-  const extensionDir = path.join(paths.extension, 'chromium');
+export async function launchChromium({ sandbox, site, names, artifacts, lang = 'en', deadlineMs = 120_000, extensionDir = path.join(paths.extension, 'chromium') }) {
   const args = [...FLAGS, `--user-data-dir=${sandbox.profile}`, `--lang=${lang}`,
     `--host-resolver-rules=${resolverRules(site, names)}`,
     `--ignore-certificate-errors-spki-list=${site.spkiSha256}`,

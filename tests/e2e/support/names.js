@@ -10,4 +10,7 @@ export const META_NAMES = Object.freeze([
 // Look-alikes: a phishing copy of the form must get nothing from NoTrain.
 export const LOOKALIKE_NAMES = Object.freeze(['facebook-help-privacy.example', 'www.facebook.com.help-privacy.example']);
 
-export const SITE_NAMES = Object.freeze([...META_NAMES, ...LOOKALIKE_NAMES]);
+// Platforms beyond Meta whose settings pages the scenarios show (the fixtures in tests/fixtures/platforms).
+export const PLATFORM_NAMES = Object.freeze(['www.linkedin.com']);
+
+export const SITE_NAMES = Object.freeze([...META_NAMES, ...LOOKALIKE_NAMES, ...PLATFORM_NAMES]);

@@ -13,6 +13,7 @@ const SCRIPTS = {
   'react-like.js': path.join(paths.fixtures, 'react-like.js'),
   'recorder.js': path.join(paths.siteScripts, 'recorder.js'),
   'spa-router.js': path.join(paths.siteScripts, 'spa-router.js'),
+  'toggle-like.js': path.join(paths.fixtures, '..', 'platforms', 'toggle-like.js'),
 };
 
 const routeKey = (url) => {
@@ -31,8 +32,8 @@ function readBody(request) {
 
 // The fixture with our scripts added before </body>. An SPA page starts without React: the router
 // loads it after it has swapped in the next page, as a real single-page app renders the new route.
-function withScripts(html, { spa }) {
-  const scripts = spa ? ['recorder.js', 'spa-router.js'] : ['react-like.js', 'recorder.js'];
+function withScripts(html, { spa, scripts: own }) {
+  const scripts = own ?? (spa ? ['recorder.js', 'spa-router.js'] : ['react-like.js', 'recorder.js']);
   const tags = scripts.map((name) => `<script src="${SITE_PREFIX}${name}"></script>`).join('');
   return html.includes('</body>') ? html.replace('</body>', `${tags}</body>`) : html + tags;
 }
@@ -89,9 +90,12 @@ export async function startSite({ dir, names }) {
   return {
     port: server.address().port,
     spkiSha256: certificate.spkiSha256,
-    /** Serves `file` (a fixture page) at the real address `url`; `spa` makes same-site links route without reload. */
-    route(url, file, { spa = false } = {}) {
-      routes.set(routeKey(url), { file, spa });
+    /**
+     * Serves `file` (a fixture page) at the real address `url`; `spa` makes same-site links route without reload;
+     * `scripts` replaces the scripts added to the page (a platform's page takes toggle-like.js).
+     */
+    route(url, file, { spa = false, scripts } = {}) {
+      routes.set(routeKey(url), { file, spa, scripts });
     },
     requests: () => [...requests],
     submissions: () => [...submissions],

@@ -2,8 +2,9 @@
 // served at its real address) with "Use my data for training content creation AI models" on; the user enabled
 // LinkedIn (its origins granted at install here: headless Chromium cannot answer the permission prompt). The popup
 // says the data trains AI; on the user's click NoTrain turns off that switch only, waits for LinkedIn to save, and
-// the host keeps a `setting` record with the label and the states before and after. A changed layout, where the
-// switch cannot be told apart, is refused: nothing is clicked.
+// the host keeps a `setting` record with the label and the states before and after. A switch the platform puts back
+// is said plainly and the attempt kept too. A changed layout, where the switch cannot be told apart, is refused:
+// nothing is clicked.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { withChromium } from '../support/harness.js';
@@ -38,8 +39,22 @@ test('a LinkedIn switch turned off on the user\'s click, kept as evidence; a cha
     assert.equal(record.form.held, true);
     assert.equal(await aiSwitch.getAttribute('aria-checked'), 'false');
     assert.equal(await otherSwitch.getAttribute('aria-checked'), 'true', 'no other control is touched');
+    assert.match(await popup.locator('[data-testid="setting-status"]').textContent(), /^Switched off and read again/);
     await screenshot(page, 'linkedin-turned-off');
     await popup.close();
+
+    // LinkedIn puts the switch back: said plainly, and the attempt kept too (held: false).
+    site.route(SETTINGS, '../platforms/linkedin-not-sticking.html', PLATFORM_PAGE);
+    await page.reload();
+    const again = await browser.clickToolbarIcon(page);
+    await again.locator('[data-testid="setting-turn-off"]').click();
+    const status = again.locator('[data-testid="setting-status"]');
+    await status.filter({ hasText: /did not keep the change/ }).waitFor();
+    const [latest] = await waitForStored(sandbox, 2, 20_000);
+    const attempt = storedConfirmation(sandbox, latest.id);
+    assert.deepEqual([attempt.form.before, attempt.form.after, attempt.form.held], ['on', 'on', false]);
+    await screenshot(again, 'popup-linkedin-not-held');
+    await again.close();
 
     // A layout NoTrain's rule does not recognise: the popup offers nothing to click, and nothing is stored.
     site.route(SETTINGS, '../platforms/linkedin-changed.html', PLATFORM_PAGE);
@@ -48,6 +63,6 @@ test('a LinkedIn switch turned off on the user\'s click, kept as evidence; a cha
     assert.equal(await changed.locator('[data-testid="setting-turn-off"]').count(), 0);
     assert.match(await changed.locator('[data-testid="setting-section"]').textContent(), /looks different from what NoTrain knows/);
     await screenshot(changed, 'popup-linkedin-changed');
-    assert.equal(storedConfirmations(sandbox).length, 1);
+    assert.equal(storedConfirmations(sandbox).length, 2);
   });
 });

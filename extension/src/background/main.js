@@ -12,6 +12,7 @@ import { SentForms } from "./sent-forms.js";
 import { Accounts } from "./accounts.js";
 import { FOLLOW_UP_ALARM, FOLLOW_UP_KEY, FollowUp, NOTIFICATION_PREFIX } from "./follow-up.js";
 import { PlatformAccess } from "./platform-access.js";
+import { PlatformSeen } from "./platform-seen.js";
 import { PlatformSettings } from "./platform-settings.js";
 import { createRoutes } from "./routes.js";
 import { createRouter } from "./router.js";
@@ -50,11 +51,12 @@ const confirmations = new Confirmations({ host, queue, capture: makeCapture(api.
   onUnknownAnswer: (answer) => answers.add(answer),
   onCentreAnswer: ({ service, account, captured_at: at }) => accounts.noteAccountsCentre({ service, account, at }) });
 const platformAccess = new PlatformAccess({ permissions: api.permissions, scripting: api.scripting });
+const platformSeen = new PlatformSeen(api.storage.local);
 const platformSettings = new PlatformSettings({ tabs: api.tabs, scripting: api.scripting, confirmations,
-  enabled: (name) => platformAccess.enabled(name), capture: makeCapture(api.tabs) });
+  enabled: (name) => platformAccess.enabled(name), capture: makeCapture(api.tabs), seen: platformSeen });
 const route = createRouter(
   createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs: api.tabs, sentForms, answers, accounts,
-    platformAccess, platformSettings, openOptions: () => api.runtime.openOptionsPage() }),
+    platformAccess, platformSettings, platformSeen, openOptions: () => api.runtime.openOptionsPage() }),
   { extensionId: api.runtime.id, extensionOrigin: api.runtime.getURL("") },
 );
 

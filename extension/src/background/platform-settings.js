@@ -52,9 +52,10 @@ export class PlatformSettings {
    * @param {object} options.confirmations  Confirmations (store: the pending queue, then the host)
    * @param {(tab: object) => Promise<string | null>} options.capture  screenshot of the visible tab
    * @param {() => Date} [options.now]
+   * @param {{ note: (name: string, trainsAi: boolean) => Promise<void> }} [options.seen]  when each setting was read
    */
-  constructor({ tabs, scripting, enabled, confirmations, capture, now = () => new Date() }) {
-    Object.assign(this, { tabs, scripting, enabled, confirmations, capture, now });
+  constructor({ tabs, scripting, enabled, confirmations, capture, now = () => new Date(), seen = { note: async () => {} } }) {
+    Object.assign(this, { tabs, scripting, enabled, confirmations, capture, now, seen });
   }
 
   /**
@@ -68,7 +69,9 @@ export class PlatformSettings {
       enabled: await this.enabled(platform.name) };
     if (!rule || !base.enabled) return { ...base, onSettingPage: Boolean(rule), reading: null };
     const answer = await this.#ask(tab.id, "setting-read");
-    return { ...base, onSettingPage: true, reading: this.#describe(rule, answer?.reading) };
+    const reading = this.#describe(rule, answer?.reading);
+    if (reading && !reading.refused) await this.seen.note(platform.name, reading.usedForAi);
+    return { ...base, onSettingPage: true, reading };
   }
 
   /** The user's click: turn the setting off in that tab, read it again, keep the evidence. */
@@ -84,6 +87,7 @@ export class PlatformSettings {
     const screenshot = await this.capture(tab).catch(() => null);
     if (screenshot) params.screenshot = screenshot;
     const saved = await this.confirmations.store(params);
+    await this.seen.note(rule.platform.name, !params.form.held);
     return { status: params.form.held ? "held" : "not-held", after: params.form.after, saved };
   }
 

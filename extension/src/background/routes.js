@@ -12,7 +12,7 @@ const PAGE_HOST_METHODS = new Set(["hello", "ping", "profile.get", "confirmation
   "confirmation.export", "evidence.pack", "download.chunk"]);
 
 export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers, accounts,
-  platformAccess, platformSettings, openOptions = async () => {}, afterRetry = async () => {} }) {
+  platformAccess, platformSettings, platformSeen, openOptions = async () => {}, afterRetry = async () => {} }) {
   const asAnswer = async (work) => {
     try {
       return { result: await work() };
@@ -167,8 +167,14 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
     "platforms-list": {
       from: ["page"],
       async handle() {
-        return { items: await platformAccess.list() };
+        const seen = await platformSeen.all();
+        const items = (await platformAccess.list()).map((item) => ({ ...item, seen: seen[item.name] ?? null }));
+        return { items, recheckDays: await platformSeen.recheckDays() };
       },
+    },
+    "platforms-recheck-days": {
+      from: ["page"],
+      handle: (message) => asAnswer(() => platformSeen.setRecheckDays(message.days)),
     },
     "platforms-sync": {
       from: ["page"],

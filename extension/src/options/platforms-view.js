@@ -8,13 +8,17 @@ import { ask } from "../shared/messaging.js";
 import { getApi } from "../shared/browser-api.js";
 import { platformMatchPatterns, platformNamed } from "../shared/platforms.js";
 import { emailRules } from "../../rules/emails/index.js";
+import { formatDay } from "../shared/format.js";
+import { DEFAULT_RECHECK_DAYS, RECHECK_DAYS, dueForRecheck } from "../shared/platform-recheck.js";
 
 export class PlatformsView {
   /** @param {Document} doc */
-  constructor(doc) {
+  constructor(doc, { now = () => new Date() } = {}) {
     this.doc = doc;
+    this.now = now;
     this.list = doc.getElementById("platforms-list");
     this.status = doc.getElementById("platforms-status");
+    this.interval = doc.getElementById("platforms-recheck-days");
   }
 
   async start() {
@@ -23,12 +27,35 @@ export class PlatformsView {
   }
 
   async reload() {
-    const { items = [] } = await ask("platforms-list").catch(() => ({}));
+    const { items = [], recheckDays = DEFAULT_RECHECK_DAYS } = await ask("platforms-list").catch(() => ({}));
+    this.#showInterval(recheckDays);
     clear(this.list);
-    for (const item of items) this.list.append(this.#row(item));
+    for (const item of items) this.list.append(this.#row(item, recheckDays));
   }
 
-  #row({ name, label, enabled }) {
+  #showInterval(days) {
+    if (!this.interval.options.length) {
+      for (const choice of RECHECK_DAYS) this.interval.append(el(this.doc, "option", { value: String(choice), text: t("platforms_recheck_days", [String(choice)]) }));
+      this.interval.addEventListener("change", async () => {
+        await ask("platforms-recheck-days", { days: Number(this.interval.value) }).catch(() => null);
+        await this.reload();
+      });
+    }
+    this.interval.value = String(days);
+  }
+
+  // What NoTrain last read there, and "check again" once that is older than the user's interval.
+  #lastSeen(name, label, seen, days) {
+    const doc = this.doc;
+    const text = seen ? t(seen.trainsAi ? "platform_seen_trains" : "platform_seen_not", [formatDay(seen.at)]) : t("platform_seen_never");
+    const line = el(doc, "span", { class: "muted", dataset: { testid: "platform-seen" }, text });
+    const page = platformNamed(name)?.settings[0]?.page;
+    if (!dueForRecheck(seen, days, this.now()) || !page) return [line];
+    return [line, el(doc, "a", { class: "button primary", href: page, target: "_blank", rel: "noopener noreferrer",
+      dataset: { testid: "platform-recheck" }, text: t("platform_recheck", [label]) })];
+  }
+
+  #row({ name, label, enabled, seen = null }, days) {
     const doc = this.doc;
     const box = el(doc, "input", { type: "checkbox", id: `platform-${name}`, checked: enabled, dataset: { platform: name } });
     // Browsers grant a permission only from the user's own gesture: the request is the first thing the click does.
@@ -37,6 +64,7 @@ export class PlatformsView {
     return el(doc, "li", { class: "switch", dataset: { platform: name, enabled: String(enabled) } }, [
       el(doc, "label", { for: box.id }, [box, " ", el(doc, "span", { text: t("platform_enable", [label]) })]),
       page ? el(doc, "a", { class: "secondary", href: page, target: "_blank", rel: "noopener noreferrer", text: t("setting_open", [label]) }) : null,
+      ...(enabled ? this.#lastSeen(name, label, seen, days) : []),
     ]);
   }
 

@@ -29,16 +29,18 @@ function setup({ url = SETTING_URL, enabled = true, answers = {}, noScriptYet = 
   };
   const scripting = { executeScript: async (details) => { injected.push(details); scriptThere = true; } };
   const confirmations = { store: async (params) => { stored.push(params); return { status: "saved", id: 7 }; } };
+  const noted = [];
   const settings = new PlatformSettings({ tabs, scripting, confirmations, enabled: async () => enabled,
-    capture: async () => screenshot, now: () => NOW });
-  return { settings, sent, injected, stored };
+    capture: async () => screenshot, now: () => NOW, seen: { note: async (name, trainsAi) => noted.push([name, trainsAi]) } });
+  return { settings, sent, injected, stored, noted };
 }
 
 const on = { platform: "linkedin", setting: "data-for-generative-ai-improvement", label: LABEL, language: "en", state: "on", usedForAi: true };
 
 test("on the setting's page the popup gets the platform's state as the engine read it", async () => {
-  const { settings, sent } = setup({ answers: { "setting-read": { reading: on } } });
+  const { settings, sent, noted } = setup({ answers: { "setting-read": { reading: on } } });
   const read = await settings.read(3);
+  assert.deepEqual(noted, [["linkedin", true]], "when it was seen, for the full page");
   assert.deepEqual(read, { platform: "linkedin", label: "LinkedIn", page: SETTING_URL, enabled: true, onSettingPage: true,
     reading: { label: LABEL, state: "on", language: "en", usedForAi: true } });
   assert.deepEqual(sent, ["setting-read"], "reading only reads");
@@ -59,8 +61,9 @@ test("no platform, a platform not enabled, or another page of it: nothing is ask
 });
 
 test("the user's click: switched off, read again, kept as kind 'setting' with the tab's address and a screenshot", async () => {
-  const { settings, stored } = setup({ answers: { "setting-turn-off": { reading: on, outcome: { before: "on", after: "off", held: true } } } });
+  const { settings, stored, noted } = setup({ answers: { "setting-turn-off": { reading: on, outcome: { before: "on", after: "off", held: true } } } });
   const outcome = await settings.turnOff(3);
+  assert.deepEqual(noted, [["linkedin", false]], "off and held: no longer trains AI");
   assert.deepEqual(outcome, { status: "held", after: "off", saved: { status: "saved", id: 7 } });
   assert.equal(stored.length, 1);
   const [params] = stored;

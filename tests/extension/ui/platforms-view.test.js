@@ -71,3 +71,34 @@ test("Slack: a ready e-mail to Slack's address with its own subject, the body in
   assert.match(link.searchParams.get("body"), /Als eigenaar van de Slack-werkruimte https:\/\/team\.slack\.com/);
   assert.equal(opened.document.getElementById("slack-mail").textContent, "De e-mail aan Slack opstellen");
 });
+
+test("each enabled platform says when its setting was last seen, and offers a check once that is older than the chosen interval", async () => {
+  const now = new Date("2026-06-01T12:00:00Z");
+  const days = [];
+  const opened = openPage("options", { lang: "en", background: {
+    "platforms-list": () => ({ recheckDays: days.at(-1) ?? 90, items: [
+      { name: "linkedin", label: "LinkedIn", enabled: true, seen: { trainsAi: false, at: "2026-04-01T10:00:00Z" } },
+      { name: "quora", label: "Quora", enabled: true, seen: { trainsAi: true, at: "2025-12-01T10:00:00Z" } },
+      { name: "x", label: "X", enabled: true, seen: null },
+      { name: "openai", label: "ChatGPT", enabled: false, seen: null },
+    ] }),
+    "platforms-recheck-days": (message) => { days.push(message.days); return { result: null }; },
+  } });
+  applyI18n(opened.document);
+  const view = new PlatformsView(opened.document, { now: () => now });
+  await view.start();
+  const row = (name) => opened.document.querySelector(`li[data-platform=${name}]`);
+  const recheck = (name) => row(name).querySelector('[data-testid="platform-recheck"]');
+  assert.match(row("linkedin").querySelector('[data-testid="platform-seen"]').textContent, /does not train AI/);
+  assert.equal(recheck("linkedin"), null, "61 days ago: within 90");
+  assert.match(row("quora").querySelector('[data-testid="platform-seen"]').textContent, /trains AI/);
+  assert.ok(recheck("quora"), "182 days ago: due");
+  assert.ok(recheck("x"), "never seen: due");
+  assert.equal(row("openai").querySelector('[data-testid="platform-seen"]'), null, "not enabled: nothing said");
+  const interval = opened.document.getElementById("platforms-recheck-days");
+  assert.equal(interval.value, "90");
+  interval.value = "30";
+  interval.dispatchEvent(new opened.window.Event("change"));
+  await settle(opened.window, () => recheck("linkedin") !== null);
+  assert.deepEqual(days, [30]);
+});

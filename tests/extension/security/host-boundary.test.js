@@ -90,6 +90,7 @@ const MESSAGES = {
   "lookalike-seen": { tabId: 9 },
   "platforms-list": {},
   "platforms-sync": {},
+  "platforms-recheck-days": { days: 30 },
   "setting-read": { tabId: 9 },
   "setting-turn-off": { tabId: 9 },
 };

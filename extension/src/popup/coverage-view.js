@@ -8,7 +8,8 @@ import { accountText, stateClass, stateText } from "../shared/coverage-text.js";
 export function renderCoverage(list, lines, { confirmationsRead = true } = {}) {
   const doc = list.ownerDocument;
   clear(list);
-  const started = lines.filter((line) => line.state !== "none");
+  // A service covered through the Accounts Centre has a line of its own, not a place among the "not yet".
+  const started = lines.filter((line) => line.state !== "none" || line.viaCentre);
   for (const service of [...new Set(started.map((line) => line.service))]) {
     const rows = started.filter((line) => line.service === service);
     const { label, also } = rows[0];
@@ -18,7 +19,7 @@ export function renderCoverage(list, lines, { confirmationsRead = true } = {}) {
       el(doc, "ul", { class: "plain" }, rows.map((line) => row(doc, line))),
     ]));
   }
-  const notYet = lines.filter((line) => line.state === "none");
+  const notYet = lines.filter((line) => line.state === "none" && !line.viaCentre);
   if (notYet.length) {
     const names = notYet.map((line) => el(doc, "span", { dataset: { service: line.service, state: "none" }, text: line.label }));
     list.append(el(doc, "li", { class: "not-yet muted" }, [`${t("coverage_none")}: `, ...names.flatMap((name, i) => (i ? [", ", name] : [name]))]));
@@ -32,8 +33,8 @@ function row(doc, line) {
     ? el(doc, "span", { class: `state ${stateClass(line)}`, text: stateText(line) })
     : el(doc, "a", { class: `state ${stateClass(line)}`, href: `options.html#confirmation-${encodeURIComponent(line.confirmationId)}`,
       target: "_blank", text: stateText(line) });
-  return el(doc, "li", { dataset: { service: line.service, account: line.account ?? "", state: line.state } }, [
-    el(doc, "span", { class: "account", text: accountText(line) }), state,
+  return el(doc, "li", { dataset: { service: line.service, account: line.account ?? "", state: line.viaCentre ? "centre" : line.state } }, [
+    line.viaCentre && !line.account ? null : el(doc, "span", { class: "account", text: accountText(line) }), state,
   ]);
 }
 

@@ -313,3 +313,18 @@ test("the user's own Fill now message stands when the page then reports its new 
   for (const listener of listeners) listener({ "tab:6": { newValue: filledState } }, "session");
   assert.equal(doc.getElementById("fill-status").textContent, "2 fields filled.");
 });
+
+test("coverage in the popup: a service covered through the Accounts Centre has its own line, not among the 'not yet'", async () => {
+  const { renderCoverage } = await import("../../../extension/src/popup/coverage-view.js");
+  const page = openPage("popup", { lang: "en" });
+  const list = page.document.createElement("ul");
+  const at = "2026-02-20T10:00:00Z";
+  renderCoverage(list, coverage({ now: Date.parse("2026-03-01T12:00:00Z"),
+    accounts: [{ service: "facebook", account: "ana@example.be", centre_at: at }],
+    confirmations: [{ id: 1, service: "facebook", account: "ana@example.be", captured_at: at }] }));
+  const instagram = list.querySelector('li[data-service="instagram"][data-state="centre"]');
+  assert.ok(instagram, list.innerHTML);
+  assert.match(instagram.textContent, /same Accounts Centre as ana@example.be/);
+  assert.doesNotMatch(list.querySelector(".not-yet").textContent, /Instagram/);
+  assert.match(list.querySelector(".not-yet").textContent, /WhatsApp/);
+});

@@ -8,8 +8,7 @@ import { ask } from "../shared/messaging.js";
 import { getApi } from "../shared/browser-api.js";
 import { platformMatchPatterns, platformNamed } from "../shared/platforms.js";
 import { emailRules } from "../../rules/emails/index.js";
-import { formatDay } from "../shared/format.js";
-import { DEFAULT_RECHECK_DAYS, RECHECK_DAYS, dueForRecheck } from "../shared/platform-recheck.js";
+import { DEFAULT_RECHECK_DAYS, RECHECK_DAYS, dueForRecheck, seenText } from "../shared/platform-recheck.js";
 
 export class PlatformsView {
   /** @param {Document} doc */
@@ -47,8 +46,7 @@ export class PlatformsView {
   // What NoTrain last read there, and "check again" once that is older than the user's interval.
   #lastSeen(name, label, seen, days) {
     const doc = this.doc;
-    const text = seen ? t(seen.trainsAi ? "platform_seen_trains" : "platform_seen_not", [formatDay(seen.at)]) : t("platform_seen_never");
-    const line = el(doc, "span", { class: "muted", dataset: { testid: "platform-seen" }, text });
+    const line = el(doc, "span", { class: "muted", dataset: { testid: "platform-seen" }, text: seenText(seen) });
     const page = platformNamed(name)?.settings[0]?.page;
     if (!dueForRecheck(seen, days, this.now()) || !page) return [line];
     return [line, el(doc, "a", { class: "button primary", href: page, target: "_blank", rel: "noopener noreferrer",

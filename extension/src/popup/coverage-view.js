@@ -3,6 +3,7 @@
 import { el, clear } from "../shared/dom.js";
 import { t, uiLanguage } from "../shared/i18n.js";
 import { accountText, stateClass, stateText } from "../shared/coverage-text.js";
+import { dueForRecheck, seenText } from "../shared/platform-recheck.js";
 
 /** Shows `lines` in the list; a confirmed row links to its confirmation on the full page. */
 export function renderCoverage(list, lines, { confirmationsRead = true } = {}) {
@@ -39,3 +40,20 @@ function row(doc, line) {
 }
 
 const joined = (names) => new Intl.ListFormat(uiLanguage(), { type: "conjunction" }).format(names);
+
+/**
+ * The platforms beyond Meta the user enabled, one line each: when the setting was last seen and what it said; a line
+ * due for a look (older than the user's interval) links to the setting's page.
+ */
+export function renderPlatforms(list, items, { days, now = new Date() }) {
+  const doc = list.ownerDocument;
+  clear(list);
+  for (const { name, label, seen = null, page = null } of items.filter((item) => item.enabled)) {
+    const due = dueForRecheck(seen, days, now);
+    const state = due && page
+      ? el(doc, "a", { class: "state warn", href: page, target: "_blank", rel: "noopener noreferrer", text: seenText(seen) })
+      : el(doc, "span", { class: `state ${seen && !seen.trainsAi ? "ok" : "warn"}`, text: seenText(seen) });
+    list.append(el(doc, "li", { dataset: { platform: name, due: String(due) } }, [el(doc, "strong", { text: label }), " ", state]));
+  }
+  list.hidden = !list.children.length;
+}

@@ -10,7 +10,8 @@ import { describePage, primaryStep } from "./page-summary.js";
 import { formatDate } from "../shared/format.js";
 import { bindAutofillSwitch } from "../shared/autofill-setting.js";
 import { loadCoverage } from "../shared/coverage-data.js";
-import { renderCoverage } from "./coverage-view.js";
+import { renderCoverage, renderPlatforms } from "./coverage-view.js";
+import { platformNamed } from "../shared/platforms.js";
 import { checkLookalike } from "./lookalike-check.js";
 import { outcomeText, renderSetting } from "./setting-view.js";
 
@@ -79,6 +80,9 @@ async function showCoverage() {
   view.lines = lines;
   renderCoverage($("coverage-list"), lines, { confirmationsRead });
   showPrimary();
+  const { items = [], recheckDays } = await ask("platforms-list").catch(() => ({}));
+  renderPlatforms($("platforms-list"), items.map((item) => ({ ...item, page: platformNamed(item.name)?.settings[0]?.page })),
+    { days: recheckDays });
 }
 
 async function undoFill(tabId) {

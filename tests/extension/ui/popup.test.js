@@ -328,3 +328,20 @@ test("coverage in the popup: a service covered through the Accounts Centre has i
   assert.doesNotMatch(list.querySelector(".not-yet").textContent, /Instagram/);
   assert.match(list.querySelector(".not-yet").textContent, /WhatsApp/);
 });
+
+test("the popup lists the platforms the user enabled, when each was last seen, and links the one due for a look", async () => {
+  const { renderPlatforms } = await import("../../../extension/src/popup/coverage-view.js");
+  const page = openPage("popup", { lang: "en" });
+  const list = page.document.createElement("ul");
+  renderPlatforms(list, [
+    { name: "linkedin", label: "LinkedIn", enabled: true, seen: { trainsAi: false, at: "2026-05-20T10:00:00Z" }, page: "https://www.linkedin.com/x" },
+    { name: "quora", label: "Quora", enabled: true, seen: { trainsAi: true, at: "2025-01-01T10:00:00Z" }, page: "https://www.quora.com/settings/privacy" },
+    { name: "x", label: "X", enabled: false, seen: null, page: "https://x.com/settings/grok_settings" },
+  ], { days: 90, now: new Date("2026-06-01T12:00:00Z") });
+  assert.deepEqual([...list.children].map((li) => [li.dataset.platform, li.dataset.due]), [["linkedin", "false"], ["quora", "true"]]);
+  assert.match(list.children[0].textContent, /does not train AI/);
+  assert.equal(list.children[1].querySelector("a").getAttribute("href"), "https://www.quora.com/settings/privacy");
+  assert.equal(list.hidden, false);
+  renderPlatforms(list, [], { days: 90 });
+  assert.equal(list.hidden, true, "nothing enabled: nothing shown");
+});

@@ -24,7 +24,6 @@ constexpr std::int64_t kMaxListLimit = 500;
 // A list page stops before its reply could pass the browser's 1 MiB limit; next_offset goes on.
 constexpr std::size_t kListReplyBudget = 900 * 1024;
 constexpr std::int64_t kMaxScreenshotChunk = 512 * 1024;
-constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
 
 template <std::size_t N>
 bool is_one_of(const std::string& value, const std::string_view (&choices)[N]) {
@@ -161,11 +160,6 @@ NewConfirmation read_new_confirmation(json& params) {
   return record;
 }
 
-RpcError not_found(std::int64_t id) {
-  return RpcError(ErrorCode::NotFound, "No stored confirmation has the number " + std::to_string(id) + ".",
-                  {{"id", id}});
-}
-
 // A cursor as the client gets it: the last item's capture time and id, "<captured_at>/<id>". Opaque to the client.
 std::string cursor_text(const ConfirmationSummary& last) { return last.captured_at + "/" + std::to_string(last.id); }
 
@@ -220,7 +214,7 @@ json screenshot_chunk(Store& store, const json& params) {
   const std::int64_t length = fields.integer_or("length", kMaxScreenshotChunk, 1, kMaxScreenshotChunk);
   const auto chunk = store.screenshot(id, offset, length);
   if (!chunk) {
-    if (!store.get(id)) throw not_found(id);
+    if (!store.get(id)) throw confirmation_not_found(id);
     throw RpcError(ErrorCode::NotFound, "Confirmation " + std::to_string(id) + " has no screenshot.", {{"id", id}});
   }
   if (offset > chunk->total) {
@@ -246,14 +240,14 @@ void add_confirmation_handlers(protocol::Dispatcher& dispatcher, HostContext& co
   dispatcher.add("confirmation.get", [&context](const json& params) -> json {
     const std::int64_t id = Params(params, {"id"}).required_integer("id", 1, kMaxId);
     const auto record = context.store.get().get(id);
-    if (!record) throw not_found(id);
+    if (!record) throw confirmation_not_found(id);
     return to_json(*record);
   });
   dispatcher.add("confirmation.screenshot",
                  [&context](const json& params) -> json { return screenshot_chunk(context.store.get(), params); });
   dispatcher.add("confirmation.delete", [&context](const json& params) -> json {
     const std::int64_t id = Params(params, {"id"}).required_integer("id", 1, kMaxId);
-    if (!context.store.get().remove(id)) throw not_found(id);
+    if (!context.store.get().remove(id)) throw confirmation_not_found(id);
     return {{"deleted", true}};
   });
 }

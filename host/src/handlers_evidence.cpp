@@ -3,7 +3,6 @@
 // confirmation.export and evidence.pack prepare one (the same bytes as `notrain-host export` and `pack` write),
 // download.chunk reads it in pieces.
 #include <functional>
-#include <limits>
 
 #include "base64.hpp"
 #include "chain.hpp"
@@ -24,8 +23,6 @@ nlohmann::json problem_json(const EvidenceProblem& problem) {
           {"fields", problem.fields},
           {"message", cli::problem_sentence(problem)}};
 }
-
-constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
 
 std::string today() { return utc_now().substr(0, 10); }
 
@@ -62,10 +59,7 @@ nlohmann::json evidence_pack(HostContext& context, const nlohmann::json& params)
   if (params.contains("id") && !params["id"].is_null()) request.id = fields.required_integer("id", 1, kMaxId);
   request.language = fields.optional_string("language").value_or("");
   Store& store = context.store.get();
-  if (request.id && !store.get(*request.id)) {
-    throw RpcError(ErrorCode::NotFound, "No stored confirmation has the number " + std::to_string(*request.id) + ".",
-                   {{"id", *request.id}});
-  }
+  if (request.id && !store.get(*request.id)) throw confirmation_not_found(*request.id);
   const std::string name = "notrain-evidence-" + (request.id ? std::to_string(*request.id) : today()) + ".zip";
   return prepare(context, name,
                  [&](PreparedDownload& download) { return write_evidence_pack(store, request, download.descriptor()); });

@@ -27,8 +27,8 @@ class Dispatcher {
   void add(std::string method, Handler handler);
   // The reply to send, or nullopt for a notification (a request without id).
   std::optional<std::string> handle(std::string_view body) const;
-  // The same for a frame the host owns: it is freed once parsed, so that a screenshot's megabytes
-  // are not held twice (as text and as JSON) while the request is handled.
+  // The same for a frame the host owns: its largest plain string (a screenshot's data URL) becomes that value's
+  // buffer and the rest is freed once parsed (request_parser.hpp), so the megabytes are held once.
   std::optional<std::string> handle_frame(std::string&& body) const;
   Json call(const std::string& method, Json& params) const;
 

@@ -111,30 +111,36 @@ ConfirmationSummary read_summary(SQLite::Statement& row) {
   return summary;
 }
 
-// Columns shared by get() and for_each(), in the order read_confirmation expects.
+// Columns shared by get() and for_each(), in the order of `column` (kRecordWithScreenshot adds the screenshot).
 constexpr const char* kRecordColumns =
     "id, service, kind, url, account, text, captured_at, language, form, sha256, saved_at, "
     "screenshot_mime, coalesce(length(screenshot), 0), verdict, sent_at, digest_version";
+namespace column {
+enum : int {
+  kId, kService, kKind, kUrl, kAccount, kText, kCapturedAt, kLanguage, kForm, kSha256, kSavedAt,
+  kScreenshotMime, kScreenshotSize, kVerdict, kSentAt, kDigestVersion, kScreenshot
+};
+}  // namespace column
 
 Confirmation read_confirmation(SQLite::Statement& row) {
   Confirmation record;
-  record.id = row.getColumn(0).getInt64();
-  record.content = {column_text(row, 1), column_text(row, 2), column_text(row, 3), column_text(row, 4),
-                    column_text(row, 5)};
-  record.captured_at = column_text(row, 6);
-  record.language = column_text(row, 7);
-  const std::string form = column_text(row, 8);
+  record.id = row.getColumn(column::kId).getInt64();
+  record.content = {column_text(row, column::kService), column_text(row, column::kKind), column_text(row, column::kUrl),
+                    column_text(row, column::kAccount), column_text(row, column::kText)};
+  record.captured_at = column_text(row, column::kCapturedAt);
+  record.language = column_text(row, column::kLanguage);
+  const std::string form = column_text(row, column::kForm);
   record.form = form.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(form, nullptr, false);
   // A stored form that no longer parses (a damaged file) is shown as the text it is: a discarded
   // value would serialise as "<discarded>", which is not JSON and would break the browser's stream.
   if (record.form.is_discarded()) record.form = form;
-  record.sha256 = column_text(row, 9);
-  record.saved_at = column_text(row, 10);
-  record.screenshot_mime = column_text(row, 11);
-  record.screenshot_size = row.getColumn(12).getInt64();
-  record.verdict = column_text(row, 13);
-  record.sent_at = column_text(row, 14);
-  record.digest_version = row.getColumn(15).getInt();
+  record.sha256 = column_text(row, column::kSha256);
+  record.saved_at = column_text(row, column::kSavedAt);
+  record.screenshot_mime = column_text(row, column::kScreenshotMime);
+  record.screenshot_size = row.getColumn(column::kScreenshotSize).getInt64();
+  record.verdict = column_text(row, column::kVerdict);
+  record.sent_at = column_text(row, column::kSentAt);
+  record.digest_version = row.getColumn(column::kDigestVersion).getInt();
   return record;
 }
 
@@ -145,7 +151,7 @@ struct RecordWithScreenshot {
 };
 RecordWithScreenshot read_with_screenshot(SQLite::Statement& row) {
   RecordWithScreenshot out{read_confirmation(row), {}};
-  const SQLite::Column blob = row.getColumn(16);
+  const SQLite::Column blob = row.getColumn(column::kScreenshot);
   out.screenshot.assign(static_cast<const char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes()));
   return out;
 }
@@ -189,15 +195,18 @@ std::string_view column_view(SQLite::Statement& row, int index) {
 // it was saved with and that the chain holds. False means "look closer" (check_against_chain), not "changed": the
 // form is digested here as stored, there as re-serialised, which is the same for every form the host wrote.
 bool matches_as_stored(SQLite::Statement& row, const LastNamed& named) {
-  if (named.deleted || row.getColumn(15).getInt() != 2) return false;
-  const std::string_view screenshot = column_view(row, 16);
+  if (named.deleted || row.getColumn(column::kDigestVersion).getInt() != 2) return false;
+  const std::string_view screenshot = column_view(row, column::kScreenshot);
   const std::string screenshot_digest = screenshot.empty() ? std::string() : sha256_hex(screenshot);
-  const DigestedValues values = {column_view(row, 1),  column_view(row, 2),  column_view(row, 3),  column_view(row, 4),
-                                 column_view(row, 5),  column_view(row, 6),  column_view(row, 10), column_view(row, 7),
-                                 column_view(row, 8),  column_view(row, 13), column_view(row, 14), column_view(row, 11),
+  const auto at = [&](int index) { return column_view(row, index); };
+  // In kDigestFields' order.
+  const DigestedValues values = {at(column::kService), at(column::kKind),     at(column::kUrl),
+                                 at(column::kAccount), at(column::kText),     at(column::kCapturedAt),
+                                 at(column::kSavedAt), at(column::kLanguage), at(column::kForm),
+                                 at(column::kVerdict), at(column::kSentAt),   at(column::kScreenshotMime),
                                  screenshot_digest};
   const std::string computed = record_digest_v2(values);
-  return computed == named.digest && computed == column_view(row, 9);
+  return computed == named.digest && computed == at(column::kSha256);
 }
 
 // A record present in the file, against the last chain entry that names it.
@@ -436,9 +445,9 @@ VerifyReport Store::verify() const {
   std::unordered_set<std::int64_t> present;
   SQLite::Statement records(db_, kRecordWithScreenshot + " ORDER BY id");
   while (records.executeStep()) {
-    const std::int64_t id = records.getColumn(0).getInt64();
+    const std::int64_t id = records.getColumn(column::kId).getInt64();
     ++report.records;
-    if (records.getColumn(15).getInt() == 1) ++report.v1_records;
+    if (records.getColumn(column::kDigestVersion).getInt() == 1) ++report.v1_records;
     present.insert(id);
     const auto found = last_named.find(id);
     if (found == last_named.end()) {

@@ -2,11 +2,12 @@
 // in the pending queue (written to storage before anything else can fail), then deliver the
 // queue to the host in order. The answer says whether this one was saved or is still queued.
 import { isMetaUrl } from "../shared/meta-domains.js";
+import { SERVICE_ORDER } from "../shared/services.js";
 import { accountOf } from "../shared/account.js";
 import { mentionsAccountsCentre } from "../shared/accounts-centre.js";
 import facts from "../shared/facts.json" with { type: "json" };
 
-const SERVICES = new Set(["facebook", "instagram", "messenger", "whatsapp", "threads", "meta_ai"]);
+const SERVICES = new Set(SERVICE_ORDER);
 const KINDS = new Set(["page", "inbox"]);
 const VERDICTS = new Set(["honoured", "received", "unknown"]);
 // The host's limit, from the facts both share.

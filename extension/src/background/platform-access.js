@@ -22,9 +22,10 @@ export class PlatformAccess {
     return this.permissions.contains({ origins: platformMatchPatterns(platform) }).catch(() => false);
   }
 
-  /** Each platform's state: [{ name, label, enabled }]. */
+  /** Each platform's state and its setting's page: [{ name, label, enabled, page }]. */
   async list() {
-    return Promise.all(platforms.map(async (platform) => ({ name: platform.name, label: platform.label, enabled: await this.enabled(platform.name) })));
+    return Promise.all(platforms.map(async (platform) => ({ name: platform.name, label: platform.label,
+      enabled: await this.enabled(platform.name), page: platform.settings[0]?.page ?? null })));
   }
 
   /** Registers the content script of every enabled platform and unregisters the others'. One sync at a time. */

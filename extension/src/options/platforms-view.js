@@ -44,25 +44,23 @@ export class PlatformsView {
   }
 
   // What NoTrain last read there, and "check again" once that is older than the user's interval.
-  #lastSeen(name, label, seen, days) {
+  #lastSeen(label, seen, days, page) {
     const doc = this.doc;
     const line = el(doc, "span", { class: "muted", dataset: { testid: "platform-seen" }, text: seenText(seen) });
-    const page = platformNamed(name)?.settings[0]?.page;
     if (!dueForRecheck(seen, days, this.now()) || !page) return [line];
     return [line, el(doc, "a", { class: "button primary", href: page, target: "_blank", rel: "noopener noreferrer",
       dataset: { testid: "platform-recheck" }, text: t("platform_recheck", [label]) })];
   }
 
-  #row({ name, label, enabled, seen = null }, days) {
+  #row({ name, label, enabled, seen = null, page = null }, days) {
     const doc = this.doc;
     const box = el(doc, "input", { type: "checkbox", id: `platform-${name}`, checked: enabled, dataset: { platform: name } });
     // Browsers grant a permission only from the user's own gesture: the request is the first thing the click does.
     box.addEventListener("change", () => void this.#toggle(box, name, label));
-    const page = platformNamed(name)?.settings[0]?.page;
     return el(doc, "li", { class: "switch", dataset: { platform: name, enabled: String(enabled) } }, [
       el(doc, "label", { for: box.id }, [box, " ", el(doc, "span", { text: t("platform_enable", [label]) })]),
       page ? el(doc, "a", { class: "secondary", href: page, target: "_blank", rel: "noopener noreferrer", text: t("setting_open", [label]) }) : null,
-      ...(enabled ? this.#lastSeen(name, label, seen, days) : []),
+      ...(enabled ? this.#lastSeen(label, seen, days, page) : []),
     ]);
   }
 

@@ -11,7 +11,6 @@ import { formatDate } from "../shared/format.js";
 import { bindAutofillSwitch } from "../shared/autofill-setting.js";
 import { loadCoverage } from "../shared/coverage-data.js";
 import { renderCoverage, renderPlatforms } from "./coverage-view.js";
-import { platformNamed } from "../shared/platforms.js";
 import { checkLookalike } from "./lookalike-check.js";
 import { outcomeText, renderSetting } from "./setting-view.js";
 
@@ -81,8 +80,7 @@ async function showCoverage() {
   renderCoverage($("coverage-list"), lines, { confirmationsRead });
   showPrimary();
   const { items = [], recheckDays } = await ask("platforms-list").catch(() => ({}));
-  renderPlatforms($("platforms-list"), items.map((item) => ({ ...item, page: platformNamed(item.name)?.settings[0]?.page })),
-    { days: recheckDays });
+  renderPlatforms($("platforms-list"), items, { days: recheckDays });
 }
 
 async function undoFill(tabId) {

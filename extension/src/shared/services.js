@@ -5,7 +5,8 @@ import data from "../../rules/services.json" with { type: "json" };
 import { isMetaUrl } from "./meta-domains.js";
 import { platformNamed } from "./platforms.js";
 
-export const SERVICE_ORDER = ["facebook", "instagram", "messenger", "whatsapp", "threads", "meta_ai"];
+// Meta's services, in the order the popup and the full page show them: the order of rules/services.json.
+export const SERVICE_ORDER = Object.freeze(Object.keys(data.services ?? {}));
 
 export function serviceLinks(services = data.services) {
   return SERVICE_ORDER.filter((id) => services?.[id]).map((id) => {

@@ -32,6 +32,7 @@ test("nothing is registered while no platform is granted", async () => {
   await access.sync();
   assert.equal(browser.scripts.size, 0);
   assert.ok((await access.list()).every((platform) => platform.enabled === false));
+  assert.ok((await access.list()).every((platform) => platform.page?.startsWith("https://")), "each with its setting's page");
 });
 
 test("a grant registers that platform's script on its own hosts, top frame only; a revoke removes it", async () => {

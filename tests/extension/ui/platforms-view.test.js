@@ -11,7 +11,8 @@ function page({ lang = "en", grant = true, enabled = [] } = {}) {
   const granted = new Set(enabled);
   const calls = [];
   const opened = openPage("options", { lang, background: {
-    "platforms-list": () => ({ items: [{ name: "linkedin", label: "LinkedIn", enabled: granted.has("linkedin") }, { name: "x", label: "X", enabled: false }] }),
+    "platforms-list": () => ({ items: [{ name: "linkedin", label: "LinkedIn", enabled: granted.has("linkedin"), page: "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement" },
+      { name: "x", label: "X", enabled: false, page: "https://x.com/settings/grok_settings" }] }),
     "platforms-sync": () => ({ result: {} }),
   } });
   opened.api.permissions = {
@@ -77,10 +78,10 @@ test("each enabled platform says when its setting was last seen, and offers a ch
   const days = [];
   const opened = openPage("options", { lang: "en", background: {
     "platforms-list": () => ({ recheckDays: days.at(-1) ?? 90, items: [
-      { name: "linkedin", label: "LinkedIn", enabled: true, seen: { trainsAi: false, at: "2026-04-01T10:00:00Z" } },
-      { name: "quora", label: "Quora", enabled: true, seen: { trainsAi: true, at: "2025-12-01T10:00:00Z" } },
-      { name: "x", label: "X", enabled: true, seen: null },
-      { name: "openai", label: "ChatGPT", enabled: false, seen: null },
+      { name: "linkedin", label: "LinkedIn", enabled: true, seen: { trainsAi: false, at: "2026-04-01T10:00:00Z" }, page: "https://www.linkedin.com/x" },
+      { name: "quora", label: "Quora", enabled: true, seen: { trainsAi: true, at: "2025-12-01T10:00:00Z" }, page: "https://www.quora.com/settings/privacy" },
+      { name: "x", label: "X", enabled: true, seen: null, page: "https://x.com/settings/grok_settings" },
+      { name: "openai", label: "ChatGPT", enabled: false, seen: null, page: "https://chatgpt.com/" },
     ] }),
     "platforms-recheck-days": (message) => { days.push(message.days); return { result: null }; },
   } });

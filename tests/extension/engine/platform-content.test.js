@@ -65,3 +65,17 @@ test('a page with two settings: both read, and the click turns off each one that
   assert.equal(clicks(), 1, 'the one that was off is left alone');
   assert.deepEqual([...document.querySelectorAll('input')].map((i) => i.checked), [false, false]);
 });
+
+test('when one of the page\'s settings is refused, the click turns off none of them', async () => {
+  const { ask, clicks, document } = page('copilot-on.html', 'https://copilot.microsoft.com/');
+  // A second control carrying the voice label: the page is not the one the rule knows.
+  const twin = document.querySelector('.fui-Field:last-child').cloneNode(true);
+  twin.querySelector('input').id = 'fui-r9';
+  twin.querySelector('label').htmlFor = 'fui-r9';
+  document.querySelector('[role="dialog"]').append(twin);
+  const { results } = await ask(SETTING_MSG.turnOff);
+  assert.deepEqual(results.map((r) => [r.reading.setting, r.reading.refused, r.outcome.held]),
+    [['model-training-on-text', null, false], ['model-training-on-voice', 'several_controls', false]]);
+  assert.equal(clicks(), 0);
+  assert.ok([...document.querySelectorAll('input')].every((i) => i.checked));
+});

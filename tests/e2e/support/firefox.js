@@ -155,12 +155,16 @@ export async function launchFirefox({ sandbox, site, artifacts, lang = 'en', dea
     async clickToolbarIcon(context) {
       await firefox.activate(context);
       // A popup still open from an earlier click is closed first, as the user's move to the page closes it: with it
-      // open, triggerAction would only close it (no popup, no activeTab grant).
+      // open, triggerAction would only close it (no popup, no activeTab grant). Closing ends when its panel is gone.
       await firefox.inChrome(`(async () => {
         const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
         const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
         const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(FIREFOX_ID)});
         ViewPopup.for(extension, window)?.closePopup();
+        for (const deadline = Date.now() + 5000; ViewPopup.for(extension, window);) {
+          if (Date.now() > deadline) throw new Error('the open popup did not close');
+          await new Promise((resolve) => window.setTimeout(resolve, 20));
+        }
         await ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
       })()`);
       return firefox.openPopupFor(await firefox.tabIdOf(context));

@@ -141,9 +141,21 @@ describe('references between rule files', () => {
     }
   });
 
-  it("should name in page rules only hosts on Meta's own domains", () => {
+  it("should name in page rules only hosts on Meta's own domains, or the hosts of the platform whose objection form it is", () => {
     for (const rule of knowledge.pages) {
-      for (const host of rule.url.hosts.filter((h) => h !== '*')) assert.ok(isMetaUrl(`https://${host}/`), `${rule.name}: ${host}`);
+      const platform = platforms.find((p) => p.objection_form?.rule === rule.name);
+      for (const host of rule.url.hosts.filter((h) => h !== '*')) {
+        assert.ok(isMetaUrl(`https://${host}/`) || platform?.hosts.includes(host), `${rule.name}: ${host}`);
+      }
+    }
+  });
+
+  it("should link each platform's objection form to a form rule that recognises its address", () => {
+    const withForms = platforms.filter((p) => p.objection_form);
+    assert.ok(withForms.length > 0);
+    for (const platform of withForms) {
+      const found = engine.classifyUrl(platform.objection_form.page);
+      assert.deepEqual([found.page_kind, found.rule, found.service], ['objection_form', platform.objection_form.rule, platform.name]);
     }
   });
 });

@@ -149,7 +149,7 @@ function form(engine, rule, page) {
   const ready = structure.shaped && (wording.length > 0 || !speaksKnownLanguage(engine, page));
   return {
     page_kind: rule.kind, status: ready ? 'form-ready' : 'recognised',
-    notes: ready ? [] : [notReadyNote(engine, page, structure, wording)],
+    notes: ready ? [] : [notReadyNote(engine, rule, page, structure, wording)],
     signals: [...structure.signals, ...wording], plan: rule.plan, fillable: ready,
     variant: ready ? variantOf(engine, rule, page) : null,
   };
@@ -157,11 +157,12 @@ function form(engine, rule, page) {
 
 // Why a known form address shows nothing to fill: Meta's answer stands there (sent earlier, or in another tab:
 // NoTrain keeps only what follows a send it saw); a form of the right shape that never speaks of AI at Meta or of
-// objecting (structure and wording disagree); or a page that changed.
-function notReadyNote(engine, page, structure, wording) {
+// objecting (structure and wording disagree; a platform's form is only asked to speak of objecting); or a page that
+// changed.
+function notReadyNote(engine, rule, page, structure, wording) {
   const shown = classify(engine, page.text());
   if (shown && ['honoured', 'received'].includes(shown.outcome)) return 'answer_without_send';
-  if (structure.shaped && wording.length === 0) return 'form_not_about_ai';
+  if (structure.shaped && wording.length === 0) return rule.wording ? 'form_not_about_objection' : 'form_not_about_ai';
   return 'form_changed';
 }
 

@@ -1,0 +1,73 @@
+// Scenario: LinkedIn's objection form (EU/EEA, UK, Switzerland) in the real browser with the real host. LinkedIn is
+// enabled (its origins granted at install here: headless Chromium cannot answer the permission prompt), so the form
+// engine's script is registered on the form's address. The form (a fixture served at its real address, in French) is
+// filled on load with the user's e-mail address and name and an objection addressed to LinkedIn; the user presses
+// Send; LinkedIn Help's "request received" page is kept by the host as an objection for service `linkedin`, with the
+// values sent, and the popup shows LinkedIn's form among all forms and the objection beside LinkedIn's switch.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PROFILE, withChromium } from '../support/harness.js';
+import { storedConfirmation, waitForStored } from '../support/host.js';
+import { reactState } from '../support/user.js';
+
+const FORM = 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO';
+const FORM_SCRIPT = 'notrain-platform-linkedin.form';
+
+test("LinkedIn's objection form filled on load, sent by the user, LinkedIn's answer kept by the host", { timeout: 150_000 }, async () => {
+  await withChromium('platform-objection-form', { grantHosts: ['www.linkedin.com', 'linkedin.com'] }, async ({ sandbox, site, browser, screenshot }) => {
+    site.route(FORM, 'linkedin-objection-fr.html');
+    // The background registers the form's script when it starts (the grant is there already): wait for it, as a page
+    // opened before that would be a page opened before the user enabled LinkedIn.
+    await browser.inExtension(async (id) => {
+      for (let i = 0; i < 100; i++) {
+        if ((await chrome.scripting.getRegisteredContentScripts()).some((script) => script.id === id)) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`${id} never registered`);
+    }, FORM_SCRIPT);
+
+    const page = await browser.newPage(`${FORM}?lang=fr`);
+    const filled = await browser.waitForTabState(page, (s) => s.status === 'filled');
+    assert.equal(filled.service, 'linkedin');
+    assert.deepEqual(filled.filled.map((f) => f.field), ['email', 'name', 'reason']);
+    const values = await reactState(page);
+    const [name, email, reason] = values;
+    assert.deepEqual([name.state, email.state], [PROFILE.name, PROFILE.email], 'LinkedIn\'s page state holds what NoTrain filled');
+    assert.match(reason.state, /^Je m'oppose, en vertu de l'article 21 .* LinkedIn/);
+    assert.doesNotMatch(reason.state, /Meta/, 'the objection is addressed to LinkedIn, not the profile\'s text for Meta');
+    await screenshot(page, 'linkedin-form-filled');
+
+    // The popup (opening it grants the screenshot of this tab): LinkedIn's form among all forms, nothing sent yet.
+    const popup = await browser.clickToolbarIcon(page);
+    const link = popup.locator('#service-links li[data-platform="linkedin"] a');
+    await link.waitFor({ state: 'attached' });
+    assert.equal(await link.getAttribute('href'), FORM);
+    assert.equal(await popup.locator('[data-testid="undo-fill"]').isVisible(), true);
+    await screenshot(popup, 'popup-linkedin-form');
+    await popup.close();
+
+    // The user sends: LinkedIn Help answers in the form's place, and the host keeps it.
+    await page.bringToFront();
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await page.getByText('Nous avons bien reçu votre demande').waitFor();
+    const [kept] = await waitForStored(sandbox, 1, 20_000);
+    assert.deepEqual([kept.service, kept.kind], ['linkedin', 'page']);
+    assert.equal(new URL(kept.url).pathname, '/help/linkedin/ask/TS-DPRO');
+    const record = storedConfirmation(sandbox, kept.id);
+    assert.match(record.text, /^Merci de nous avoir contactés\nNous avons bien reçu votre demande/);
+    assert.equal(record.verdict, 'received');
+    assert.equal(record.account, PROFILE.email);
+    assert.equal(record.form.reason, reason.state, 'the text sent is kept with the answer');
+    assert.match(kept.sha256, /^[0-9a-f]{64}$/, 'kept with its digest');
+    assert.equal(kept.has_screenshot, true, 'the popup granted the screenshot of the answer');
+    await browser.waitForTabState(page, (s) => s.status === 'confirmed');
+    await screenshot(page, 'linkedin-answer');
+
+    // The popup's LinkedIn line: the objection sent, its answer kept.
+    const after = await browser.clickToolbarIcon(page);
+    const objection = after.locator('#platforms-list li[data-platform="linkedin"] li[data-objection]');
+    await objection.waitFor();
+    assert.deepEqual([await objection.getAttribute('data-objection'), await objection.getAttribute('data-account')], ['confirmed', PROFILE.email]);
+    await screenshot(after, 'popup-linkedin-objection-kept');
+  });
+});

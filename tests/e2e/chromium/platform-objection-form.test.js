@@ -30,9 +30,10 @@ test("LinkedIn's objection form filled on load, sent by the user, LinkedIn's ans
     const filled = await browser.waitForTabState(page, (s) => s.status === 'filled');
     assert.equal(filled.service, 'linkedin');
     assert.deepEqual(filled.filled.map((f) => f.field), ['email', 'name', 'reason']);
-    const values = await reactState(page);
-    const [name, email, reason] = values;
-    assert.deepEqual([name.state, email.state], [PROFILE.name, PROFILE.email], 'LinkedIn\'s page state holds what NoTrain filled');
+    const values = await reactState(page); // the help search box in the header, then the form's fields
+    const [search, name, email, reason] = values;
+    assert.deepEqual([search.state, name.state, email.state], ['', PROFILE.name, PROFILE.email],
+      'LinkedIn\'s page state holds what NoTrain filled, and nothing outside the form');
     assert.match(reason.state, /^Je m'oppose, en vertu de l'article 21 .* LinkedIn/);
     assert.doesNotMatch(reason.state, /Meta/, 'the objection is addressed to LinkedIn, not the profile\'s text for Meta');
     await screenshot(page, 'linkedin-form-filled');

@@ -225,6 +225,14 @@ describe('the content script', () => {
     assert.equal(lastState(page).status, 'confirmed');
   });
 
+  it("should leave LinkedIn's objection form alone while the auto-fill switch is off", async () => {
+    const page = withContentScript('linkedin-objection-en.html', 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO', { stored: { autofill: false } });
+    await eventually(() => lastState(page)?.status === 'form-ready', 'the form was recognised');
+    await tick(SETTLE);
+    assert.equal(page.ofType('get-profile').length, 0);
+    assert.equal(page.document.querySelector('textarea').value, '');
+  });
+
   it('should keep an answer in a wording no rule knows, marked unknown', async () => {
     const page = withContentScript('facebook-2025-en.html', 'https://www.facebook.com/help/contact/712876720715583');
     await eventually(() => lastState(page)?.status === 'filled', 'the form was filled');

@@ -29,7 +29,7 @@ test("LinkedIn's objection form filled on load, sent by the user, LinkedIn's ans
     const page = await browser.newPage(`${FORM}?lang=fr`);
     const filled = await browser.waitForTabState(page, (s) => s.status === 'filled');
     assert.equal(filled.service, 'linkedin');
-    assert.deepEqual(filled.filled.map((f) => f.field), ['email', 'name', 'reason']);
+    assert.deepEqual(filled.filled.map((f) => f.field), ['email', 'name', 'objectionType', 'reason']);
     const values = await reactState(page); // the help search box in the header, then the form's fields
     const [search, name, email, reason] = values;
     assert.deepEqual([search.state, name.state, email.state], ['', PROFILE.name, PROFILE.email],
@@ -59,6 +59,7 @@ test("LinkedIn's objection form filled on load, sent by the user, LinkedIn's ans
     assert.equal(record.verdict, 'received');
     assert.equal(record.account, PROFILE.email);
     assert.equal(record.form.reason, reason.state, 'the text sent is kept with the answer');
+    assert.equal(record.form.objectionType, "Utilisation de mes données personnelles pour entraîner des modèles d'IA");
     assert.match(kept.sha256, /^[0-9a-f]{64}$/, 'kept with its digest');
     assert.equal(kept.has_screenshot, true, 'the popup granted the screenshot of the answer');
     await browser.waitForTabState(page, (s) => s.status === 'confirmed');

@@ -138,6 +138,11 @@ describe("what LinkedIn shows after the user sent its objection form", () => {
     de: /^Vielen Dank für Ihre Nachricht\nWir haben Ihre Anfrage erhalten/,
   };
 
+  const AI_OPTION = {
+    en: 'Use of my personal data to train AI models', fr: "Utilisation de mes données personnelles pour entraîner des modèles d'IA",
+    nl: 'Gebruik van mijn persoonsgegevens om AI-modellen te trainen', de: 'Nutzung meiner personenbezogenen Daten zum Training von KI-Modellen',
+  };
+
   for (const [language, text] of Object.entries(RECEIVED)) {
     it(`should keep LinkedIn Help's "request received" page (${language}) as a linkedin objection, with the values sent`, async () => {
       const { document, href, detection, values, watch } = await fillAndSend(entry(`linkedin-objection-${language}.html`));
@@ -146,7 +151,10 @@ describe("what LinkedIn shows after the user sent its objection form", () => {
       assert.match(answer.text, text);
       const record = engine.answerRecord(answer, { service: detection.service, url: href, language: detection.language, sentAt: SENT, capturedAt: NOW, form: values });
       assert.deepEqual([record.service, record.kind, record.verdict, record.account], ['linkedin', 'page', 'received', manifest.profile.email]);
-      assert.deepEqual(record.form, { email: manifest.profile.email, name: manifest.profile.name, reason: engine.template('linkedinReason', language) });
+      assert.deepEqual(Object.keys(record.form), ['email', 'name', 'objectionType', 'reason']);
+      assert.deepEqual([record.form.email, record.form.name, record.form.reason],
+        [manifest.profile.email, manifest.profile.name, engine.template('linkedinReason', language)]);
+      assert.equal(record.form.objectionType, AI_OPTION[language], 'the option about training AI');
       assert.match(record.form.reason, /LinkedIn/, 'the objection names LinkedIn, not Meta');
       assert.doesNotMatch(record.form.reason, /Meta/);
     });

@@ -205,13 +205,14 @@ describe('the content script', () => {
     const url = 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO';
     const page = withContentScript('linkedin-objection-fr.html', url);
     await eventually(() => lastState(page)?.status === 'filled', 'the form was filled without a click');
-    assert.deepEqual(lastState(page).filled.map((f) => f.field), ['email', 'name', 'reason']);
+    assert.deepEqual(lastState(page).filled.map((f) => f.field), ['email', 'name', 'objectionType', 'reason']);
     assert.equal(lastState(page).service, 'linkedin');
+    assert.match(page.document.querySelector('select').selectedOptions[0].textContent, /entraîner des modèles d'IA/);
     const text = page.document.querySelector('textarea');
     assert.match(text.value, /^Je m'oppose.*LinkedIn/);
     const undone = await page.ask({ type: 'undo-fill' });
-    assert.equal(undone.restored, 3);
-    assert.deepEqual([text.value, page.document.querySelector('input[type="email"]').value], ['', '']);
+    assert.equal(undone.restored, 4);
+    assert.deepEqual([text.value, page.document.querySelector('input[type="email"]').value, page.document.querySelector('select').value], ['', '', '0']);
     const again = await page.ask({ type: 'fill-now' });
     assert.equal(again.state.status, 'filled');
     assert.equal(page.ofType('confirmation-seen').length, 0, 'nothing is kept before the user sends');

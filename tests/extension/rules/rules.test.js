@@ -98,10 +98,10 @@ describe('references between rule files', () => {
     for (const [plan, { steps, variants }] of stepsOf) {
       for (const { field } of variants) if (field) assert.ok(knowledge.fields[field], `${plan}: variant field ${field}`);
       for (const step of steps) {
-        for (const verb of ['fill', 'select', 'check', 'find']) {
+        for (const verb of ['fill', 'select', 'pick', 'check', 'find']) {
           if (step[verb]) assert.ok(knowledge.fields[step[verb]], `${plan}: field ${step[verb]}`);
         }
-        for (const concept of [step.choose, step.question].filter(Boolean)) {
+        for (const concept of [step.choose, step.question, step.option].filter(Boolean)) {
           assert.ok(english.phrases[concept], `${plan}: concept ${concept}`);
         }
         if (step.template) assert.ok(english.templates[step.template], `${plan}: template ${step.template}`);

@@ -5,6 +5,7 @@ import { sameAccount } from "./account.js";
 import { serviceLinks } from "./services.js";
 import announcementRules from "../../rules/announcements.json" with { type: "json" };
 import { accountsCentre } from "./accounts-centre.js";
+import { formPlatforms } from "./platforms.js";
 
 // Meta must answer a request within a month (GDPR art. 12(3)); after that the user may complain.
 export const FOLLOW_UP_DAYS = 30;
@@ -89,6 +90,16 @@ function lineOf(base, entry, kept, now) {
   if (!entry.sent_at) return { ...line, state: "none", since: null, days: 0, overdue: false };
   const days = Math.max(0, Math.floor((now - Date.parse(entry.sent_at)) / DAY_MS));
   return { ...line, state: "waiting", since: entry.sent_at, days, overdue: days >= FOLLOW_UP_DAYS };
+}
+
+/**
+ * The same lines for the platforms whose objection form NoTrain fills (LinkedIn's): one per account, from the forms
+ * sent and the answers kept. A setting's record is no answer to an objection, so it never counts here.
+ * @returns {CoverageLine[]}
+ */
+export function formCoverage({ accounts = [], confirmations = [], now, platforms = formPlatforms() }) {
+  return coverage({ accounts, confirmations: confirmations.filter((c) => c.kind !== "setting"), now, announcements: [],
+    links: platforms.map((platform) => ({ id: platform.name, label: platform.label, coveredBy: null })) });
 }
 
 /** The service whose objection is still to be made: the page's own when it is not covered yet, else the first. */

@@ -31,7 +31,7 @@ test('LinkedIn enabled by the user\'s grant, its switch turned off on the user\'
     const platformsStatus = full.locator('[data-testid="platforms-status"]');
     await full.locator('#platform-linkedin').click();
     await platformsStatus.filter({ hasText: en.text('platform_enabled', ['LinkedIn']) }).waitFor();
-    assert.deepEqual(await platformAccess(browser, LINKEDIN.origins), { granted: true, registered: [LINKEDIN.script] });
+    assert.deepEqual(await platformAccess(browser, LINKEDIN.origins), { granted: true, registered: [...LINKEDIN.scripts] });
 
     const page = await browser.newPage(SETTINGS);
     assert.equal(await platformScriptAnswers(browser, page), true, 'the registered script runs on the platform\'s page');

@@ -8,7 +8,8 @@ export const LINKEDIN = Object.freeze({
   settings: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement',
   page: Object.freeze({ scripts: ['toggle-like.js', 'recorder.js'] }),
   origins: Object.freeze(['https://www.linkedin.com/*', 'https://linkedin.com/*']),
-  script: 'notrain-platform-linkedin',
+  // NoTrain's scripts for LinkedIn while it is enabled: the setting's, and the form engine's on its objection form.
+  scripts: Object.freeze(['notrain-platform-linkedin', 'notrain-platform-linkedin.form']),
 });
 
 /** { granted: permissions.contains(origins), registered: ids of the registered content scripts }, asked in the extension. */
@@ -32,5 +33,5 @@ export async function platformScriptAnswers(browser, page) {
   }));
   const tabId = await browser.tabIdOf(page);
   return browser.inExtension((id) => (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(id, { type: 'setting-read' })
-    .then((answer) => Boolean(answer?.reading), () => false), tabId);
+    .then((answer) => Array.isArray(answer?.readings), () => false), tabId);
 }

@@ -221,7 +221,8 @@ async function turnSettingOff(tabId, setting, button) {
   const status = $("setting-section").querySelector("[data-testid=setting-status]");
   status.textContent = t("setting_turning", [setting.label]);
   const outcome = await ask("setting-turn-off", { tabId }).catch(() => null);
-  await showSetting(tabId);
+  // The platform's line in the coverage says what the setting says now, not what it said when the popup opened.
+  await Promise.all([showSetting(tabId), showCoverage()]);
   $("setting-section").querySelector("[data-testid=setting-status]").textContent = outcomeText(outcome, setting.label);
   $("setting-section").dataset.outcome = outcome?.status ?? "failed";
 }

@@ -11,8 +11,11 @@ const UNDER_WAY_KINDS = new Set(["code_step"]);
 const PLATFORM_KEYS = new Set(["kind_confirmation", "next_objection_form", "next_form_filled", "next_confirmation"]);
 const PLATFORM_NAMES = new Set(formPlatforms().map((platform) => platform.name));
 
+// The content script's notes that the next-step line of a filled form says already.
+const SAID_BY_FILLED_STEP = Object.freeze(["review_and_send"]);
+
 export function describePage(state) {
-  if (!state) return { summaryKey: "page_not_meta", nextKey: "next_not_meta", canFill: false, canUndo: false };
+  if (!state) return { summaryKey: "page_not_meta", nextKey: "next_not_meta", canFill: false, canUndo: false, sameAsNext: [] };
   let nextKey = `next_${state.page_kind}`;
   const onForm = FILLABLE_KINDS.has(state.page_kind) && state.status !== "confirmed";
   if (FILLABLE_KINDS.has(state.page_kind)) {
@@ -22,8 +25,11 @@ export function describePage(state) {
   const worded = (key) => (PLATFORM_NAMES.has(state.service) && PLATFORM_KEYS.has(key) ? `${key}_platform` : key);
   const summaryKey = worded(`kind_${state.page_kind}`);
   nextKey = worded(nextKey);
-  // A filled form offers Undo, not a second fill: filling again would change nothing.
-  return { summaryKey, nextKey, canFill: onForm && state.status !== "filled", canUndo: onForm && state.status === "filled" };
+  // A filled form offers Undo, not a second fill: filling again would change nothing. Its next-step line already
+  // says to check and send: the page's note saying the same is not shown twice.
+  const sameAsNext = state.status === "filled" ? SAID_BY_FILLED_STEP : [];
+  return { summaryKey, nextKey, canFill: onForm && state.status !== "filled", canUndo: onForm && state.status === "filled",
+    sameAsNext };
 }
 
 /**

@@ -38,7 +38,7 @@ async function pageState(tabId) {
 
 function showPage(state) {
   view.state = state;
-  const { summaryKey, nextKey, canUndo } = describePage(state);
+  const { summaryKey, nextKey, canUndo, sameAsNext } = describePage(state);
   $("page-summary").textContent = t(summaryKey, [state ? serviceLabel(state.service) : ""]);
   $("page-summary").dataset.kind = state?.page_kind ?? "none";
   // While the popup asks whether an answer is Meta's, "done, kept as proof" would answer before the user did.
@@ -53,7 +53,7 @@ function showPage(state) {
   const notes = $("page-notes");
   clear(notes);
   // The question about an answer in unknown words is asked below: the note saying so would repeat it.
-  const shown = (state?.notes ?? []).filter((key) => !(view.answering && key === "answer_unknown_wording"));
+  const shown = (state?.notes ?? []).filter((key) => !(view.answering && key === "answer_unknown_wording") && !sameAsNext.includes(key));
   for (const key of shown) notes.append(el(document, "li", { text: t(key), dataset: { note: key } }));
   showPrimary();
 }

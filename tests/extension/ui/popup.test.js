@@ -63,7 +63,9 @@ test("a form NoTrain filled on load: the auto-fill state and Undo, and the instr
   const page = openPage("popup", {
     search: "?tab=3",
     background: { ...hostUp, ...noConfirmations },
-    tabs: { sendMessage: async () => ({ state: { ...FORM_STATE, language: "en", status: "filled", filled: FILLED, notes: [] } }) },
+    // The content script's notes as it sends them after filling (autofill.js): its own "check, then send" among them.
+    tabs: { sendMessage: async () => ({ state: { ...FORM_STATE, language: "en", status: "filled", filled: FILLED,
+      notes: ["email_prefilled_by_meta", "review_and_send"] } }) },
   });
   const doc = await startPopup(page);
   const en = fakeI18n("en");
@@ -73,6 +75,8 @@ test("a form NoTrain filled on load: the auto-fill state and Undo, and the instr
   assert.equal(doc.getElementById("undo-fill").hidden, false);
   const sendButton = doc.body.textContent.split("press Meta's send button").length - 1;
   assert.equal(sendButton, 1, "the instruction appears once");
+  assert.equal(doc.body.textContent.split(/Check the filled fields/).length - 1, 1, "not again as a note");
+  assert.deepEqual([...doc.querySelectorAll("#page-notes li")].map((li) => li.dataset.note), ["email_prefilled_by_meta"]);
 });
 
 test("status first: two accounts on Facebook (one confirmed, one waiting), the rest not yet, one primary step", async () => {
@@ -235,10 +239,10 @@ test("the page changes while the popup is open: its state follows, with no stale
 });
 
 test("describePage: fill offered on forms until filled or confirmed; next steps follow the status", () => {
-  assert.deepEqual(describePage(null), { summaryKey: "page_not_meta", nextKey: "next_not_meta", canFill: false, canUndo: false });
+  assert.deepEqual(describePage(null), { summaryKey: "page_not_meta", nextKey: "next_not_meta", canFill: false, canUndo: false, sameAsNext: [] });
   assert.equal(describePage({ page_kind: "objection_form", status: "form-ready" }).canFill, true);
   assert.deepEqual(describePage({ page_kind: "third_party_form", status: "filled" }),
-    { summaryKey: "kind_third_party_form", nextKey: "next_form_filled", canFill: false, canUndo: true });
+    { summaryKey: "kind_third_party_form", nextKey: "next_form_filled", canFill: false, canUndo: true, sameAsNext: ["review_and_send"] });
   assert.equal(describePage({ page_kind: "objection_form", status: "confirmed" }).canFill, false);
   assert.equal(describePage({ page_kind: "code_step", status: "form-ready" }).canFill, false, "never fill the e-mailed code");
   assert.equal(describePage({ page_kind: "privacy_center", status: "recognised" }).nextKey, "next_privacy_center");

@@ -56,7 +56,7 @@ export class EmailImport {
       return;
     }
     try {
-      this.mail = parseEml(new Uint8Array(await file.arrayBuffer()));
+      this.mail = await parseEml(new Uint8Array(await file.arrayBuffer()));
     } catch (error) {
       this.status.textContent = `${t("import_not_email")} (${error.message})`;
       return;

@@ -272,7 +272,7 @@ test("e-mail import: a file that is not an e-mail is reported and nothing is sav
 });
 
 test("emailToSaveParams keeps the identifying headers in the text", async () => {
-  const mail = parseEml(await readFile(new URL("../../fixtures/eml/de-objection-reply.eml", import.meta.url)));
+  const mail = await parseEml(await readFile(new URL("../../fixtures/eml/de-objection-reply.eml", import.meta.url)));
   const params = emailToSaveParams(mail, "facebook");
   assert.match(params.text, /^From: "Facebook" <security@facebookmail.com>\nTo: jonas@example.de\nDate: 2025-05-30T15:45:10.000Z\nSubject: Einspruch/);
   assert.match(params.text, /Message-ID: <de-0001@facebookmail.com>\n\nHallo Jonas,/);

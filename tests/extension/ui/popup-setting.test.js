@@ -65,6 +65,23 @@ test("a change LinkedIn did not keep is said plainly", async () => {
     /^LinkedIn did not keep the change: the setting says "on" again/);
 });
 
+// The status line was looked up again after the second reading; with no setting there, it was null and the click
+// ended in a TypeError before the outcome was noted.
+test("a tab that left the platform while the switch was operated: the setting is hidden, the outcome still noted", async () => {
+  let current = ON;
+  const page = await popupWith({
+    "setting-read": () => ({ setting: current }),
+    "setting-turn-off": () => {
+      current = null;
+      return { status: "held", after: "off", saved: { status: "saved", id: 6 } };
+    },
+  });
+  await clickTurnOff(page);
+  assert.equal(section(page.document).dataset.outcome, "held");
+  assert.equal(section(page.document).hidden, true);
+  assert.equal(page.document.querySelector("[data-testid=setting-status]"), null);
+});
+
 test("each case says one thing and offers at most one step", () => {
   assert.equal(describeSetting(null), null);
   assert.deepEqual(describeSetting({ ...base, enabled: false }), { summaryKey: "setting_not_enabled", state: "not-enabled", action: "enable" });

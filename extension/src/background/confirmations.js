@@ -53,6 +53,15 @@ export function buildSaveParams(confirmation, senderUrl) {
 }
 
 export class Confirmations {
+  /**
+   * @param {object} options
+   * @param {{ call: (method: string, params?: object) => Promise<any> }} options.host
+   * @param {import("./pending-queue.js").PendingQueue} options.queue
+   * @param {(tab: chrome.tabs.Tab) => Promise<string | null>} options.capture
+   * @param {(remaining: number) => Promise<void>} [options.onQueueChanged]
+   * @param {(answer: { id: number, service: string, url: string, text: string, captured_at: string }) => Promise<void>} [options.onUnknownAnswer]
+   * @param {(params: { service: string, account?: string, captured_at: string }) => Promise<void>} [options.onCentreAnswer]
+   */
   constructor({ host, queue, capture, onQueueChanged = async () => {}, onUnknownAnswer = async () => {},
     onCentreAnswer = async () => {} }) {
     this.host = host;

@@ -8,10 +8,14 @@ import { PLATFORM_SCRIPT } from "./platform-settings.js";
 export const SCRIPT_PREFIX = "notrain-platform-";
 
 export class PlatformAccess {
-  /** @param {{ permissions: object, scripting: object }} api  the permissions and scripting APIs */
+  /**
+   * @param {{ permissions: Pick<typeof chrome.permissions, "contains">,
+   *   scripting: Pick<typeof chrome.scripting, "getRegisteredContentScripts" | "registerContentScripts" | "unregisterContentScripts"> }} api
+   */
   constructor({ permissions, scripting }) {
     this.permissions = permissions;
     this.scripting = scripting;
+    /** @type {Promise<unknown>} */
     this.syncing = Promise.resolve();
   }
 
@@ -53,6 +57,7 @@ export class PlatformAccess {
   }
 }
 
+/** @returns {chrome.scripting.RegisteredContentScript} */
 function registration(id, platform) {
   return { id, js: [PLATFORM_SCRIPT], matches: platformMatchPatterns(platform), runAt: "document_idle", allFrames: false,
     persistAcrossSessions: true };

@@ -46,16 +46,24 @@ export function buildSettingParams(rule, url, { reading, outcome }, capturedAt) 
 export class PlatformSettings {
   /**
    * @param {object} options
-   * @param {object} options.tabs  tabs API (get, sendMessage)
-   * @param {object} options.scripting  scripting API (executeScript), for a tab opened before the platform was enabled
+   * @param {Pick<typeof chrome.tabs, "get" | "sendMessage">} options.tabs
+   * @param {Pick<typeof chrome.scripting, "executeScript">} options.scripting  for a tab opened before the platform
+   *   was enabled
    * @param {(name: string) => Promise<boolean>} options.enabled  whether the user enabled that platform
-   * @param {object} options.confirmations  Confirmations (store: the pending queue, then the host)
-   * @param {(tab: object) => Promise<string | null>} options.capture  screenshot of the visible tab
+   * @param {Pick<import("./confirmations.js").Confirmations, "store">} options.confirmations  the pending queue, then
+   *   the host
+   * @param {(tab: chrome.tabs.Tab) => Promise<string | null>} options.capture  screenshot of the visible tab
    * @param {() => Date} [options.now]
    * @param {{ note: (name: string, trainsAi: boolean) => Promise<void> }} [options.seen]  when each setting was read
    */
   constructor({ tabs, scripting, enabled, confirmations, capture, now = () => new Date(), seen = { note: async () => {} } }) {
-    Object.assign(this, { tabs, scripting, enabled, confirmations, capture, now, seen });
+    this.tabs = tabs;
+    this.scripting = scripting;
+    this.enabled = enabled;
+    this.confirmations = confirmations;
+    this.capture = capture;
+    this.now = now;
+    this.seen = seen;
   }
 
   /**
@@ -63,12 +71,13 @@ export class PlatformSettings {
    * on a setting's page, `reading` ({ label, state, usedForAi } or { refused }; null when the page did not answer).
    */
   async read(tabId) {
-    const { tab, platform, rule } = await this.#placeOf(tabId);
-    if (!platform) return null;
+    const place = await this.#placeOf(tabId);
+    if (!place) return null;
+    const { platform, rule } = place;
     const base = { platform: platform.name, label: platform.label, page: platform.settings[0].page,
       enabled: await this.enabled(platform.name) };
     if (!rule || !base.enabled) return { ...base, onSettingPage: Boolean(rule), reading: null };
-    const answer = await this.#ask(tab.id, "setting-read");
+    const answer = await this.#ask(tabId, "setting-read");
     const reading = this.#describe(rule, answer?.reading);
     if (reading && !reading.refused) await this.seen.note(platform.name, reading.usedForAi);
     return { ...base, onSettingPage: true, reading };
@@ -76,26 +85,32 @@ export class PlatformSettings {
 
   /** The user's click: turn the setting off in that tab, read it again, keep the evidence. */
   async turnOff(tabId) {
-    const { tab, rule } = await this.#placeOf(tabId);
-    if (!rule || !(await this.enabled(rule.platform.name))) return { status: "refused", error: "Not a setting page NoTrain may use" };
-    const answer = await this.#ask(tab.id, "setting-turn-off");
+    const place = await this.#placeOf(tabId);
+    const rule = place?.rule;
+    if (!place || !rule || !(await this.enabled(rule.platform.name))) {
+      return { status: "refused", error: "Not a setting page NoTrain may use" };
+    }
+    const answer = await this.#ask(tabId, "setting-turn-off");
     const reading = this.#describe(rule, answer?.reading);
     if (!reading || reading.refused) return { status: "refused", reading };
     if (!reading.usedForAi) return { status: "already", reading };
-    const params = buildSettingParams(rule, tab.url, answer, this.now());
+    const params = buildSettingParams(rule, place.url, answer, this.now());
     // NoTrain shows nothing on a platform's page: the screenshot is the platform's page as the user sees it.
-    const screenshot = await this.capture(tab).catch(() => null);
+    const screenshot = await this.capture(place.tab).catch(() => null);
     if (screenshot) params.screenshot = screenshot;
     const saved = await this.confirmations.store(params);
     await this.seen.note(rule.platform.name, !params.form.held);
     return { status: params.form.held ? "held" : "not-held", after: params.form.after, saved };
   }
 
-  // The tab's real address (the browser's, not the page's) and what the rules know of it.
+  // The tab's real address (the browser's, not the page's) and what the rules know of it; null for no platform's page.
+  /** @param {number} tabId */
   async #placeOf(tabId) {
     const tab = Number.isInteger(tabId) ? await this.tabs.get(tabId).catch(() => null) : null;
-    const platform = tab?.url ? platformOfUrl(tab.url) : null;
-    return { tab, platform, rule: platform ? settingRuleFor(platforms, tab.url) : null };
+    const url = tab?.url;
+    const platform = url ? platformOfUrl(url) : null;
+    if (!tab || !url || !platform) return null;
+    return { tab, url, platform, rule: settingRuleFor(platforms, url) };
   }
 
   #describe(rule, reported) {

@@ -3,6 +3,7 @@
 import { sanitizeState } from "./tab-state.js";
 import { toPlainError } from "./host-errors.js";
 import { t } from "../shared/i18n.js";
+import { errorMessage } from "../shared/error-message.js";
 
 // Host methods the extension's pages may call directly. confirmation.save is there for the
 // e-mail import; profile.set goes through "profile-set" so that the cache follows; confirmation.export and
@@ -11,6 +12,10 @@ const PAGE_HOST_METHODS = new Set(["hello", "ping", "profile.get", "confirmation
   "confirmation.screenshot", "confirmation.delete", "confirmation.save", "evidence.receipt", "evidence.verify",
   "confirmation.export", "evidence.pack", "download.chunk"]);
 
+/**
+ * @param {Record<string, any> & { openOptions?: () => Promise<void>, afterRetry?: (remaining: number) => Promise<void> }} parts
+ *   the background's parts (main.js), each a class of this folder
+ */
 export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers, accounts,
   platformAccess, platformSettings, platformSeen, openOptions = async () => {}, afterRetry = async () => {} }) {
   const asAnswer = async (work) => {
@@ -39,7 +44,7 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
         try {
           return await confirmations.record(message.confirmation, sender);
         } catch (error) {
-          return { status: "refused", error: String(error?.message || error) };
+          return { status: "refused", error: String(errorMessage(error) || error) };
         }
       },
     },
@@ -121,7 +126,7 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
           const text = t("manual_capture_text", [tab.url ?? "", new Date().toISOString(), state?.page_kind ?? "other_meta"]);
           return await confirmations.recordScreenshot(tab, { service: state?.service, text });
         } catch (error) {
-          return { status: "refused", error: String(error?.message || error) };
+          return { status: "refused", error: String(errorMessage(error) || error) };
         }
       },
     },
@@ -192,7 +197,7 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
         try {
           return await platformSettings.turnOff(message.tabId);
         } catch (error) {
-          return { status: "refused", error: String(error?.message || error) };
+          return { status: "refused", error: String(errorMessage(error) || error) };
         }
       },
     },

@@ -69,6 +69,8 @@ export function createEngine(knowledge) {
   return engine;
 }
 
+/** @typedef {ReturnType<typeof createEngine>} Engine */
+
 // Known form addresses first, then forms found by content, then pages by path, then whole hosts, then the rest.
 function rank(rule) {
   const anyHost = rule.url.hosts.includes('*');

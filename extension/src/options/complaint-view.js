@@ -20,6 +20,7 @@ export function complaintFor(doc, line, { country = "", name = "" } = {}) {
   const copy = el(doc, "button", { type: "button", text: t("complaint_copy") });
   const show = () => {
     const authority = authorityFor(select.value);
+    if (!authority) return; // the list holds only authorities: each has its page and name
     link.href = authority.contact;
     text.value = t("complaint_text", [authority.name, line.label, line.account, formatDay(line.since), name || t("complaint_your_name")]);
   };

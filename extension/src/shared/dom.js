@@ -4,12 +4,13 @@
 /** @typedef {Node | string | null | undefined | false} Child */
 
 /**
+ * @template {keyof HTMLElementTagNameMap} K
  * @param {Document} doc
- * @param {string} tag
+ * @param {K} tag
  * @param {Record<string, unknown>} [attributes]  "text" is the text content, "dataset" an object of data-* values;
  *   null, undefined and false leave an attribute out, true sets it empty
  * @param {Child | Child[]} [children]
- * @returns {HTMLElement}
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function el(doc, tag, attributes = {}, children = []) {
   const element = doc.createElement(tag);

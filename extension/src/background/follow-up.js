@@ -25,7 +25,7 @@ export class FollowUp {
    * @param {object} options
    * @param {import("./accounts.js").Accounts} options.accounts
    * @param {{ call: (method: string, params?: object) => Promise<any> }} options.host
-   * @param {chrome.storage.StorageArea} options.storage  storage.local: the opt-in and when each re-check was recalled
+   * @param {import("../shared/browser-api.js").StorageArea} options.storage  storage.local: the opt-in and when each re-check was recalled
    * @param {typeof chrome.notifications} [options.notifications]  absent where the browser has none
    * @param {typeof chrome.alarms} options.alarms
    * @param {() => number} [options.now]

@@ -46,13 +46,13 @@ export function buildSettingParams(rule, url, { reading, outcome }, capturedAt) 
 export class PlatformSettings {
   /**
    * @param {object} options
-   * @param {Pick<typeof chrome.tabs, "get" | "sendMessage">} options.tabs
+   * @param {import("../shared/browser-api.js").Tabs} options.tabs
    * @param {Pick<typeof chrome.scripting, "executeScript">} options.scripting  for a tab opened before the platform
    *   was enabled
    * @param {(name: string) => Promise<boolean>} options.enabled  whether the user enabled that platform
    * @param {Pick<import("./confirmations.js").Confirmations, "store">} options.confirmations  the pending queue, then
    *   the host
-   * @param {(tab: chrome.tabs.Tab) => Promise<string | null>} options.capture  screenshot of the visible tab
+   * @param {(tab: import("../shared/browser-api.js").Tab) => Promise<string | null>} options.capture  screenshot of the visible tab
    * @param {() => Date} [options.now]
    * @param {{ note: (name: string, trainsAi: boolean) => Promise<void> }} [options.seen]  when each setting was read
    */

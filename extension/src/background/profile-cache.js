@@ -16,7 +16,7 @@ export class ProfileCache {
   /**
    * @param {object} options
    * @param {{ call: (method: string, params?: object) => Promise<any> }} options.host
-   * @param {chrome.storage.StorageArea} options.storage
+   * @param {import("../shared/browser-api.js").StorageArea} options.storage
    * @param {(waiting: boolean) => Promise<void>} [options.onWaitingChanged]
    */
   constructor({ host, storage, onWaitingChanged = async () => {} }) {

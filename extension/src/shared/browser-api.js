@@ -2,6 +2,14 @@
 // Chromium exposes `chrome` (promises too in MV3). Tests inject a fake through setApi().
 let api = globalThis.browser ?? globalThis.chrome;
 
+// What the background's classes use of the API, so that a test can hand each one a stand-in.
+/**
+ * @typedef {{ get(keys?: string | string[] | null): Promise<Record<string, any>>,
+ *   set(items: Record<string, unknown>): Promise<void>, remove(keys: string | string[]): Promise<void> }} StorageArea
+ * @typedef {{ id?: number, url?: string, windowId?: number }} Tab
+ * @typedef {{ get(tabId: number): Promise<Tab>, sendMessage(tabId: number, message: object): Promise<any> }} Tabs
+ */
+
 export function getApi() {
   return api;
 }

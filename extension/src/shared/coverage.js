@@ -13,7 +13,8 @@ export const CONFIRMATIONS_READ = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * @typedef {{ service: string, account: string, sent_at?: string, name?: string, removed?: boolean }} SeenAccount
+ * @typedef {{ service: string, account: string, sent_at?: string, name?: string, removed?: boolean,
+ *   centre_at?: string }} SeenAccount  centre_at: when Meta's answer said it covers the account's Accounts Centre
  * @typedef {{ id: number|string, service: string, account?: string|null, captured_at: string }} Confirmation
  * @typedef {{ service: string, label: string, also: string[], account: string|null, name: string|null,
  *   state: "confirmed"|"waiting"|"none", since: string|null, confirmationId: number|string|null,
@@ -92,6 +93,11 @@ function lineOf(base, entry, kept, now) {
 }
 
 /** The service whose objection is still to be made: the page's own when it is not covered yet, else the first. */
+/**
+ * @param {CoverageLine[]} lines
+ * @param {string | null} [pageService]
+ * @param {ReturnType<typeof serviceLinks>} [links]
+ */
 export function serviceToObjectOn(lines, pageService = null, links = serviceLinks()) {
   const owner = links.find((link) => link.id === pageService)?.coveredBy ?? pageService;
   const open = (service) => lines.some((l) => l.service === service) && lines.every((l) => l.service !== service || l.state === "none");

@@ -13,6 +13,7 @@ const SOURCE = path.join(REPO, "extension/src");
 const BUNDLED = [path.join(REPO, "node_modules/postal-mime/dist/esm")];
 
 // Each sink, and why it is one.
+/** @type {[RegExp, string][]} */
 const SINKS = [
   [/\.(inner|outer)HTML\b/, "parses a string as HTML"],
   [/\binsertAdjacentHTML\b/, "parses a string as HTML"],

@@ -99,6 +99,7 @@ function hostWith(count, { screenshotBytes = new Uint8Array([1, 2, 3, 4, 5, 6, 7
       }
       if (method === "confirmation.get") {
         const item = items.find((i) => i.id === params.id);
+        if (!item) throw new Error(`no confirmation ${params.id}`);
         return { ...item, url: "https://www.facebook.com/help/contact/712876720715583", text: `Confirmation =cmd|' ${params.id}, "quoted"\nline 2`,
           language: "en", form: { email: "a@b.example", reason: "Non.", xField: "?" }, saved_at: item.captured_at, screenshot_mime: "image/jpeg", screenshot_size: screenshotBytes.length };
       }
@@ -118,7 +119,7 @@ function hostWith(count, { screenshotBytes = new Uint8Array([1, 2, 3, 4, 5, 6, 7
     try {
       return { result: host.call(m.method, m.params) };
     } catch (error) {
-      return { error: { message: error.message } };
+      return { error: { message: error instanceof Error ? error.message : String(error) } };
     }
   } };
   return host;

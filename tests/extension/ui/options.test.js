@@ -316,7 +316,7 @@ test("every default objection text cites GDPR Article 21 and fits the host's 500
 
 test("the full page suggests the very text the form is filled with: the rules' template, one per language", async () => {
   const { knowledge } = await import("../../../extension/rules/index.js");
-  for (const language of knowledge.languages) assert.equal(defaultObjection(language.language), language.templates.reason);
+  for (const language of knowledge.languages) assert.equal(defaultObjection(language.language), language.templates?.reason);
 });
 
 test("the full page's entry starts every section", async () => {

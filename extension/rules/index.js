@@ -58,11 +58,14 @@ import whatsappDataRights from './pages/whatsapp-data-rights.json' with { type: 
  * @typedef {{ steps: Step[], variants: { variant: string, field?: string }[] }} Plan
  * @typedef {{ controls: string[], label: string, types?: string[], autocomplete?: string[], alone?: boolean,
  *   short?: boolean, countryOptions?: boolean, inputmode?: string[], looksLike?: 'email' }} Field
- * @typedef {{ language: string, phrases: Record<string, string[]>, templates?: Record<string, string> }} Language
+ * @typedef {{ language: string, phrases: Record<string, string[]>, templates?: Record<string, string>,
+ *   verified?: Record<string, string[]>, sources?: string[] }} Language
  * @typedef {{ sameSite: { canonical: string, domain: string, labels: string[], localeLabels?: boolean }[],
  *   shims: { hosts: string[], path: string, param: string }[], trackingParams: string[],
  *   serviceOfDomain: Record<string, string> }} Hosts
- * @typedef {{ hosts: Hosts, services: Record<string, object>, fields: Record<string, Field>,
+ * @typedef {{ label: string, covered_by?: string, objection_form?: string, other_forms?: string[],
+ *   privacy_center?: string }} Service
+ * @typedef {{ hosts: Hosts, services: Record<string, Service>, fields: Record<string, Field>,
  *   plans: Record<string, Plan>, languages: Language[], pages: PageRule[] }} Knowledge
  */
 

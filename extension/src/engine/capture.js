@@ -54,6 +54,7 @@ const wasReset = (watch) => watch.typed.length > 0 && watch.typed.every((field) 
  * send led to a new page, whose main region is then the answer's place. Returns { outcome, text, language?,
  * phrase? }; outcome "unknown" when a message replaced the form (or opened after the send) in a wording that no
  * rule knows: kept, and the user is asked whether it is Meta's answer.
+ * @returns {{ outcome: string, text: string, language?: string, phrase?: string } | null}
  */
 export function answerAfterSend(engine, doc, watch, { navigated = false } = {}) {
   const formShown = !navigated && watch.root.isConnected && isVisible(watch.root);

@@ -8,7 +8,7 @@ const POLL_MS = 25;
 
 /**
  * @typedef {{ mark(): void, still(): boolean, restore(): void }} Undo
- * @typedef {{ field: string, label: string, value: unknown, element: HTMLElement, undo: Undo | null }} Filled
+ * @typedef {{ field: string, label: string, value: string | boolean, element: HTMLElement, undo: Undo | null }} Filled
  */
 
 /**
@@ -54,8 +54,10 @@ export async function fillForm(engine, doc, detection, profile, { done = new Wea
 /**
  * What the form of a detection holds now, field → the text shown (e-mail, name, country, reason): the values the
  * user sends, whoever typed them. Fields that are empty or missing are left out.
+ * @returns {Record<string, string>}
  */
 export function readValues(engine, doc, detection, root = formRoot(doc)) {
+  /** @type {Record<string, string>} */
   const values = {};
   const claimed = new Set();
   for (const step of engine.knowledge.plans[detection.plan]?.steps ?? []) {
@@ -204,7 +206,7 @@ function find(step, field, ctx) {
 /**
  * @param {string} field
  * @param {HTMLElement} element
- * @param {unknown} value
+ * @param {string | boolean} value
  * @param {() => boolean} holds
  * @param {string} status
  * @param {Undo | null} [undo]

@@ -59,7 +59,7 @@ describe('platform settings on the fixture pages', () => {
     const page = manifest.pages.find((p) => p.turnOff);
     const document = load(page);
     readSetting(platforms, document, page.url);
-    assert.equal(readSetting(platforms, document, page.url).state, 'on', 'reading never clicks');
+    assert.equal(readSetting(platforms, document, page.url)?.state, 'on', 'reading never clicks');
   });
 
   it('should know a setting page only on the platform\'s own https hosts', () => {

@@ -58,9 +58,9 @@ export class Confirmations {
    * @param {{ call: (method: string, params?: object) => Promise<any> }} options.host
    * @param {import("./pending-queue.js").PendingQueue} options.queue
    * @param {(tab: import("../shared/browser-api.js").Tab) => Promise<string | null>} options.capture
-   * @param {(remaining: number) => Promise<void>} [options.onQueueChanged]
-   * @param {(answer: { id: number, service: string, url: string, text: string, captured_at: string }) => Promise<void>} [options.onUnknownAnswer]
-   * @param {(params: { service: string, account?: string, captured_at: string }) => Promise<void>} [options.onCentreAnswer]
+   * @param {(remaining: number) => Promise<unknown>} [options.onQueueChanged]
+   * @param {(answer: { id: number, service: string, url: string, text: string, captured_at: string }) => Promise<unknown>} [options.onUnknownAnswer]
+   * @param {(params: { service: string, account?: string, captured_at: string }) => Promise<unknown>} [options.onCentreAnswer]
    */
   constructor({ host, queue, capture, onQueueChanged = async () => {}, onUnknownAnswer = async () => {},
     onCentreAnswer = async () => {} }) {

@@ -26,8 +26,8 @@ export class FollowUp {
    * @param {import("./accounts.js").Accounts} options.accounts
    * @param {{ call: (method: string, params?: object) => Promise<any> }} options.host
    * @param {import("../shared/browser-api.js").StorageArea} options.storage  storage.local: the opt-in and when each re-check was recalled
-   * @param {typeof chrome.notifications} [options.notifications]  absent where the browser has none
-   * @param {typeof chrome.alarms} options.alarms
+   * @param {import("../shared/browser-api.js").Notifications} [options.notifications]  absent where the browser has none
+   * @param {import("../shared/browser-api.js").Alarms} options.alarms
    * @param {() => number} [options.now]
    * @param {import("../shared/coverage.js").Announcement[]} [options.announcements]  rules/announcements.json's list
    *   unless a test gives another

@@ -12,12 +12,13 @@ const DEFAULT_IDLE_MS = 30_000;
 export class HostClient {
   /**
    * @param {object} options
-   * @param {(name: string) => chrome.runtime.Port} options.connect  runtime.connectNative, or a stand-in
+   * @param {(name: string) => import("../shared/browser-api.js").Port} options.connect  runtime.connectNative, or a
+   *   stand-in
    * @param {() => { message?: string } | null | undefined} [options.lastError]  the browser's reason for a disconnect
    *   (chrome.runtime.lastError; Firefox's is port.error)
    * @param {number} [options.timeoutMs]
    * @param {number} [options.idleMs]
-   * @param {{ setTimeout: typeof setTimeout, clearTimeout: typeof clearTimeout }} [options.timers]
+   * @param {{ setTimeout(run: () => void, ms: number): any, clearTimeout(id: any): void }} [options.timers]
    */
   constructor({ connect, lastError = () => null, timeoutMs = DEFAULT_TIMEOUT_MS, idleMs = DEFAULT_IDLE_MS, timers = globalThis }) {
     this.connect = connect;

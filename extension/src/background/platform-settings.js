@@ -47,14 +47,14 @@ export class PlatformSettings {
   /**
    * @param {object} options
    * @param {import("../shared/browser-api.js").Tabs} options.tabs
-   * @param {Pick<typeof chrome.scripting, "executeScript">} options.scripting  for a tab opened before the platform
+   * @param {{ executeScript(injection: { target: { tabId: number }, files: string[] }): Promise<unknown> }} options.scripting  for a tab opened before the platform
    *   was enabled
    * @param {(name: string) => Promise<boolean>} options.enabled  whether the user enabled that platform
-   * @param {Pick<import("./confirmations.js").Confirmations, "store">} options.confirmations  the pending queue, then
+   * @param {{ store(params: object): Promise<unknown> }} options.confirmations  the pending queue, then
    *   the host
    * @param {(tab: import("../shared/browser-api.js").Tab) => Promise<string | null>} options.capture  screenshot of the visible tab
    * @param {() => Date} [options.now]
-   * @param {{ note: (name: string, trainsAi: boolean) => Promise<void> }} [options.seen]  when each setting was read
+   * @param {{ note: (name: string, trainsAi: boolean) => Promise<unknown> }} [options.seen]  when each setting was read
    */
   constructor({ tabs, scripting, enabled, confirmations, capture, now = () => new Date(), seen = { note: async () => {} } }) {
     this.tabs = tabs;

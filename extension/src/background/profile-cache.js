@@ -17,7 +17,7 @@ export class ProfileCache {
    * @param {object} options
    * @param {{ call: (method: string, params?: object) => Promise<any> }} options.host
    * @param {import("../shared/browser-api.js").StorageArea} options.storage
-   * @param {(waiting: boolean) => Promise<void>} [options.onWaitingChanged]
+   * @param {(waiting: boolean) => Promise<unknown>} [options.onWaitingChanged]
    */
   constructor({ host, storage, onWaitingChanged = async () => {} }) {
     this.host = host;

@@ -13,7 +13,7 @@ const PAGE_HOST_METHODS = new Set(["hello", "ping", "profile.get", "confirmation
   "confirmation.export", "evidence.pack", "download.chunk"]);
 
 /**
- * @param {Record<string, any> & { openOptions?: () => Promise<void>, afterRetry?: (remaining: number) => Promise<void> }} parts
+ * @param {Record<string, any> & { openOptions?: () => Promise<unknown>, afterRetry?: (remaining: number) => Promise<unknown> }} parts
  *   the background's parts (main.js), each a class of this folder
  */
 export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers, accounts,

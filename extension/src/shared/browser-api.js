@@ -8,6 +8,11 @@ let api = globalThis.browser ?? globalThis.chrome;
  *   set(items: Record<string, unknown>): Promise<void>, remove(keys: string | string[]): Promise<void> }} StorageArea
  * @typedef {{ id?: number, url?: string, windowId?: number }} Tab
  * @typedef {{ get(tabId: number): Promise<Tab>, sendMessage(tabId: number, message: object): Promise<any> }} Tabs
+ * @typedef {{ postMessage(message: object): void, disconnect(): void,
+ *   onMessage: { addListener(listener: (message: any) => void): void },
+ *   onDisconnect: { addListener(listener: (port: object) => void): void } }} Port  Firefox's carries the reason in port.error
+ * @typedef {{ create(id: string, options: { type: "basic", iconUrl: string, title: string, message: string }): Promise<unknown> }} Notifications
+ * @typedef {{ create(name: string, info: { delayInMinutes?: number, periodInMinutes?: number }): Promise<unknown> }} Alarms
  */
 
 export function getApi() {

@@ -69,7 +69,6 @@ import whatsappDataRights from './pages/whatsapp-data-rights.json' with { type: 
  *   plans: Record<string, Plan>, languages: Language[], pages: PageRule[] }} Knowledge
  */
 
-/** @type {Readonly<Knowledge>} */
 export const knowledge = /** @type {Readonly<Knowledge>} */ (/** @type {unknown} */ (Object.freeze({
   hosts,
   services: services.services,

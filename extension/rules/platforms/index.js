@@ -7,6 +7,8 @@ import microsoftCopilot from './microsoft-copilot.json' with { type: 'json' };
 import openai from './openai.json' with { type: 'json' };
 import pinterest from './pinterest.json' with { type: 'json' };
 import quora from './quora.json' with { type: 'json' };
+import tumblr from './tumblr.json' with { type: 'json' };
+import wordpressCom from './wordpress-com.json' with { type: 'json' };
 import x from './x.json' with { type: 'json' };
 
-export const platforms = Object.freeze([adobe, anthropic, linkedin, microsoftCopilot, openai, pinterest, quora, x]);
+export const platforms = Object.freeze([adobe, anthropic, linkedin, microsoftCopilot, openai, pinterest, quora, tumblr, wordpressCom, x]);

@@ -80,14 +80,23 @@ export class Confirmations {
     const screenshot = await this.capture(sender.tab).catch(() => null);
     if (screenshot) params.screenshot = screenshot;
     const outcome = await this.store(params);
-    if (params.account && params.verdict !== "unknown" && mentionsAccountsCentre(params.text)) {
-      await this.onCentreAnswer(params);
-    }
+    if (params.verdict !== "unknown") await this.noteAnswer(params);
     if (params.verdict === "unknown" && outcome.status === "saved") {
       await this.onUnknownAnswer({ id: outcome.id, service: params.service, url: params.url, text: params.text.slice(0, 500),
         captured_at: params.captured_at });
     }
     return outcome;
+  }
+
+  /**
+   * Meta's answer for an account, kept (a page, or an e-mail the user imported and tied to an account): when it says
+   * it covers the same Accounts Centre, the Centre's other services are marked. Returns whether they were.
+   * @param {{ service: string, account?: string, text?: unknown, captured_at: string }} answer
+   */
+  async noteAnswer({ service, account, text, captured_at: at }) {
+    if (!account || typeof text !== "string" || !mentionsAccountsCentre(text)) return false;
+    await this.onCentreAnswer({ service, account, captured_at: at });
+    return true;
   }
 
   // The user asked, from the popup, for a screenshot of a Meta tab as evidence (the popup's

@@ -3,7 +3,7 @@
 // the state before and after, the time, the address, a screenshot). The platform's content script (content/platform.js)
 // only answers these requests; the address, the platform and the setting come from the tab as the browser reports it
 // and from the rules, never from the page.
-import { settingRuleFor } from "../engine/setting.js";
+import { settingsRuleFor } from "../engine/setting.js";
 import { platformOfUrl, platforms } from "../shared/platforms.js";
 import { t } from "../shared/i18n.js";
 
@@ -43,6 +43,44 @@ export function buildSettingParams(rule, url, { reading, outcome }, capturedAt) 
   return params;
 }
 
+// A reading the page reported, for one of the page's settings in the rules (by name, each once), with what it means
+// read from the rule; null for anything else.
+/**
+ * @returns {{ setting: string, refused?: string, label?: string | null, state?: string, language?: string | null,
+ *   usedForAi?: boolean } | null}
+ */
+function describe(rule, reported, seenNames = new Set()) {
+  const setting = rule.settings.find((s) => s.name === reported?.setting);
+  const seen = setting && !seenNames.has(setting.name) ? sanitizeReading(reported) : null;
+  if (!seen) return null;
+  seenNames.add(setting.name);
+  return seen.refused ? { ...seen, setting: setting.name } : { ...seen, setting: setting.name, usedForAi: seen.state !== setting.notUsedWhen };
+}
+
+function describeAll(rule, reported) {
+  const names = new Set();
+  return (Array.isArray(reported) ? reported.slice(0, rule.settings.length) : [])
+    .map((reading) => describe(rule, reading, names)).filter(Boolean);
+}
+
+// The user's click's results, each with its setting from the rules.
+function resultsOf(rule, reported) {
+  const names = new Set();
+  return (Array.isArray(reported) ? reported.slice(0, rule.settings.length) : []).flatMap((result) => {
+    const reading = describe(rule, result?.reading, names);
+    return reading ? [{ reading, outcome: result.outcome, setting: rule.settings.find((s) => s.name === reading.setting) }] : [];
+  });
+}
+
+// The page's settings for the popup: a refusal first, then the first that trains AI, else the first.
+function summarize(readings) {
+  if (readings.length === 0) return null;
+  const refused = readings.find((reading) => reading.refused);
+  if (refused) return { refused: refused.refused };
+  const { setting: _name, ...shown } = readings.find((reading) => reading.usedForAi) ?? readings[0];
+  return shown;
+}
+
 export class PlatformSettings {
   /**
    * @param {object} options
@@ -50,7 +88,7 @@ export class PlatformSettings {
    * @param {{ executeScript(injection: { target: { tabId: number }, files: string[] }): Promise<unknown> }} options.scripting  for a tab opened before the platform
    *   was enabled
    * @param {(name: string) => Promise<boolean>} options.enabled  whether the user enabled that platform
-   * @param {{ store(params: object): Promise<unknown> }} options.confirmations  the pending queue, then
+   * @param {{ store(params: object): Promise<{ status: string }> }} options.confirmations  the pending queue, then
    *   the host
    * @param {(tab: import("../shared/browser-api.js").Tab) => Promise<string | null>} options.capture  screenshot of the visible tab
    * @param {() => Date} [options.now]
@@ -68,7 +106,8 @@ export class PlatformSettings {
 
   /**
    * What the popup shows for a tab: null when it is no platform's page; else { platform, label, enabled, page } and,
-   * on a setting's page, `reading` ({ label, state, usedForAi } or { refused }; null when the page did not answer).
+   * on a setting's page, `reading`: the page's settings summed up ({ refused } when one was refused, else the first
+   * one that trains AI, else the first: { label, state, language, usedForAi }; null when the page did not answer).
    */
   async read(tabId) {
     const place = await this.#placeOf(tabId);
@@ -78,12 +117,15 @@ export class PlatformSettings {
       enabled: await this.enabled(platform.name) };
     if (!rule || !base.enabled) return { ...base, onSettingPage: Boolean(rule), reading: null };
     const answer = await this.#ask(tabId, "setting-read");
-    const reading = this.#describe(rule, answer?.reading);
+    const reading = summarize(describeAll(rule, answer?.readings));
     if (reading && !reading.refused) await this.seen.note(platform.name, reading.usedForAi);
     return { ...base, onSettingPage: true, reading };
   }
 
-  /** The user's click: turn the setting off in that tab, read it again, keep the evidence. */
+  /**
+   * The user's click: turn the page's settings off in that tab, read them again, keep the evidence of each one that
+   * was on (one record per setting, with the screenshot taken once they are all done).
+   */
   async turnOff(tabId) {
     const place = await this.#placeOf(tabId);
     const rule = place?.rule;
@@ -91,16 +133,23 @@ export class PlatformSettings {
       return { status: "refused", error: "Not a setting page NoTrain may use" };
     }
     const answer = await this.#ask(tabId, "setting-turn-off");
-    const reading = this.#describe(rule, answer?.reading);
+    const results = resultsOf(rule, answer?.results);
+    const reading = summarize(results.map((result) => result.reading));
     if (!reading || reading.refused) return { status: "refused", reading };
-    if (!reading.usedForAi) return { status: "already", reading };
-    const params = buildSettingParams(rule, place.url, answer, this.now());
+    const turned = results.filter((result) => result.reading.usedForAi);
+    if (turned.length === 0) return { status: "already", reading };
     // NoTrain shows nothing on a platform's page: the screenshot is the platform's page as the user sees it.
     const screenshot = await this.capture(place.tab).catch(() => null);
-    if (screenshot) params.screenshot = screenshot;
-    const saved = await this.confirmations.store(params);
-    await this.seen.note(rule.platform.name, !params.form.held);
-    return { status: params.form.held ? "held" : "not-held", after: params.form.after, saved };
+    const kept = [];
+    for (const result of turned) {
+      const params = buildSettingParams({ platform: rule.platform, setting: result.setting }, place.url, result, this.now());
+      if (screenshot) params.screenshot = screenshot;
+      kept.push({ params, saved: await this.confirmations.store(params) });
+    }
+    const notHeld = kept.find((k) => !k.params.form.held);
+    await this.seen.note(rule.platform.name, Boolean(notHeld));
+    const told = notHeld ?? kept.find((k) => k.saved?.status === "queued") ?? kept[kept.length - 1];
+    return { status: notHeld ? "not-held" : "held", after: told.params.form.after, saved: told.saved };
   }
 
   // The tab's real address (the browser's, not the page's) and what the rules know of it; null for no platform's page.
@@ -110,14 +159,7 @@ export class PlatformSettings {
     const url = tab?.url;
     const platform = url ? platformOfUrl(url) : null;
     if (!tab || !url || !platform) return null;
-    return { tab, url, platform, rule: settingRuleFor(platforms, url) };
-  }
-
-  #describe(rule, reported) {
-    const seen = sanitizeReading(reported);
-    if (!seen) return null;
-    if (seen.refused) return seen;
-    return { ...seen, usedForAi: seen.state !== rule.setting.notUsedWhen };
+    return { tab, url, platform, rule: settingsRuleFor(platforms, url) };
   }
 
   // Asks the tab's platform script; where it is missing (the tab was open before the platform was enabled), runs it

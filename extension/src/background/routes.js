@@ -4,6 +4,7 @@ import { sanitizeState } from "./tab-state.js";
 import { toPlainError } from "./host-errors.js";
 import { t } from "../shared/i18n.js";
 import { errorMessage } from "../shared/error-message.js";
+import { accountOf } from "../shared/account.js";
 
 // Host methods the extension's pages may call directly. confirmation.save is there for the
 // e-mail import; profile.set goes through "profile-set" so that the cache follows; confirmation.export and
@@ -158,6 +159,13 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
       async handle() {
         return { items: await accounts.list() };
       },
+    },
+    // An e-mail the user imported and saved on the full page (kept by the host already): Meta's answer may cover the
+    // account's Accounts Centre.
+    "email-answer-saved": {
+      from: ["page"],
+      handle: (message) => asAnswer(() => confirmations.noteAnswer({ service: message.service, account: accountOf(message.account),
+        text: typeof message.text === "string" ? message.text : "", captured_at: message.captured_at })),
     },
     "account-rename": {
       from: ["page"],

@@ -13,8 +13,11 @@ const CONTROLS = '[role="switch"], [role="checkbox"], input[type="checkbox"]';
 const SAVE_WAIT_MS = 5000;
 const HOLD_WATCH_MS = 1500;
 
-/** The platform and setting whose page `href` is, or null: { platform, setting }. */
-export function settingRuleFor(platforms, href) {
+/**
+ * The platform and the settings whose page `href` is, or null: { platform, settings } (one page may hold several, as
+ * Copilot's privacy dialog holds its text and voice switches).
+ */
+export function settingsRuleFor(platforms, href) {
   let url;
   try {
     url = new URL(href);
@@ -26,10 +29,17 @@ export function settingRuleFor(platforms, href) {
   const path = url.pathname.replace(/\/+$/, '') || '/';
   for (const platform of platforms) {
     if (!platform.hosts.includes(host)) continue;
-    const setting = platform.settings.find((s) => s.paths.some((p) => path === p || path.startsWith(`${p}/`)));
-    if (setting) return { platform, setting };
+    const settings = platform.settings.filter((s) => s.paths.some((p) => path === p || path.startsWith(`${p}/`)));
+    if (settings.length) return { platform, settings };
   }
   return null;
+}
+
+/** The platform and one setting of the page `href` (the one named, else the page's first), or null. */
+export function settingRuleFor(platforms, href, name = null) {
+  const rule = settingsRuleFor(platforms, href);
+  const setting = rule && (name == null ? rule.settings[0] : rule.settings.find((s) => s.name === name));
+  return setting ? { platform: rule.platform, setting } : null;
 }
 
 // One matcher per setting, compiled once: its labels in every language.
@@ -62,13 +72,29 @@ export function stateOf(control) {
  * What the setting on this page says now: { platform, setting, label, language, state, usedForAi, control } when
  * exactly one visible control of the rule's roles carries the setting's label and shows its state; else
  * { platform, setting, refused } with refused one of control_not_found | several_controls | state_unknown;
- * null when the page is no setting NoTrain knows.
+ * null when the page is no setting NoTrain knows. `name` picks one of the page's settings (default: its first).
  * @returns {SettingReading | null}
  */
-export function readSetting(platforms, doc, href) {
-  const rule = settingRuleFor(platforms, href);
+export function readSetting(platforms, doc, href, name = null) {
+  const rule = settingRuleFor(platforms, href, name);
   if (!rule || !doc.body) return null;
-  const { platform, setting } = rule;
+  return readOne(rule.platform, rule.setting, doc);
+}
+
+/**
+ * Every setting of this page, read as readSetting does, in the rule's order; an optional setting whose control the
+ * page does not show (a switch not offered to every user) is left out. Null when the page is no setting NoTrain knows.
+ */
+export function readSettings(platforms, doc, href) {
+  const rule = settingsRuleFor(platforms, href);
+  if (!rule || !doc.body) return null;
+  return rule.settings
+    .map((setting) => readOne(rule.platform, setting, doc))
+    .filter((reading, i) => !(rule.settings[i].optional && reading.refused === 'control_not_found'));
+}
+
+/** @returns {SettingReading} */
+function readOne(platform, setting, doc) {
   const matcher = labelMatcher(setting);
   const found = [];
   // Settings live in the page's main region or in a settings dialog (a portal elsewhere in the body).
@@ -103,7 +129,7 @@ function roleOf(control) {
 export async function turnOff(platforms, doc, href, reading, { saveMs = SAVE_WAIT_MS, holdMs = HOLD_WATCH_MS } = {}) {
   const before = reading?.state ?? null;
   if (!reading?.control || !reading.usedForAi) return { before, after: before, held: reading?.usedForAi === false };
-  const read = () => readSetting(platforms, doc, href);
+  const read = () => readSetting(platforms, doc, href, reading.setting);
   reading.control.click();
   const changed = await whenPage(doc, () => read()?.usedForAi === false, saveMs);
   // The platform saves, then may re-render: a state that flips back while we watch is no change either.

@@ -1,7 +1,8 @@
 // Import of a saved confirmation e-mail (.eml): parse, show what was found, store as kind "email".
 import { t } from "../shared/i18n.js";
 import { el, clear, byId } from "../shared/dom.js";
-import { callHost } from "../shared/messaging.js";
+import { ask, callHost } from "../shared/messaging.js";
+import { accountOf } from "../shared/account.js";
 import { serviceLinks } from "../shared/services.js";
 import { emailRules } from "../../rules/emails/index.js";
 import { formatDate } from "../shared/format.js";
@@ -16,7 +17,8 @@ const MAX_TEXT = facts.max_text_characters;
 
 // confirmation.save params for an e-mail: the headers that identify it go in the text, so the
 // stored evidence says who sent it, when, and about what.
-export function emailToSaveParams(mail, service, now = new Date()) {
+// The account is the one the user confirmed in the preview (offered: the address Meta wrote to), or none.
+export function emailToSaveParams(mail, service, now = new Date(), account = "") {
   const header = [
     mail.from && `From: ${mail.from}`,
     mail.to && `To: ${mail.to}`,
@@ -25,7 +27,16 @@ export function emailToSaveParams(mail, service, now = new Date()) {
     mail.messageId && `Message-ID: ${mail.messageId}`,
   ].filter(Boolean).join("\n");
   const text = `${header}\n\n${mail.text}`.slice(0, MAX_TEXT);
-  return { service, kind: "email", url: "", text, captured_at: mail.date ?? now.toISOString() };
+  const params = { service, kind: "email", url: "", text, captured_at: mail.date ?? now.toISOString() };
+  const tied = accountOf(account);
+  return tied ? { ...params, account: tied } : params;
+}
+
+/** The address in a To header ("Alex <alex@example.org>", "alex@example.org, b@example.org"): the first one, or "". */
+export function recipientAddress(to) {
+  const first = String(to ?? "").split(",")[0];
+  const address = (/<([^<>\s]+)>/.exec(first)?.[1] ?? first).trim();
+  return accountOf(address) && address.includes("@") ? address : "";
 }
 
 export class EmailImport {
@@ -40,6 +51,7 @@ export class EmailImport {
     this.preview = byId(doc, "import-preview");
     this.status = byId(doc, "import-status");
     this.service = /** @type {HTMLSelectElement} */ (byId(doc, "import-service"));
+    this.account = /** @type {HTMLInputElement} */ (byId(doc, "import-account"));
     this.mail = null;
   }
 
@@ -84,6 +96,7 @@ export class EmailImport {
       if (value) fields.append(el(doc, "dt", { text: t(key) }), el(doc, "dd", { text: value }));
     }
     this.service.value = guessService(mail.from);
+    this.account.value = recipientAddress(mail.to);
     byId(doc, "import-text").textContent = mail.text;
     this.preview.hidden = false;
   }
@@ -93,8 +106,10 @@ export class EmailImport {
     const button = /** @type {HTMLButtonElement} */ (byId(this.doc, "import-save"));
     button.disabled = true;
     try {
-      const result = await callHost("confirmation.save", emailToSaveParams(this.mail, this.service.value));
+      const params = emailToSaveParams(this.mail, this.service.value, new Date(), this.account.value);
+      const result = await callHost("confirmation.save", params);
       this.status.textContent = result.duplicate ? t("import_duplicate") : t("import_saved");
+      await ask("email-answer-saved", params).catch(() => null); // the Centre's marks are a bonus, the e-mail is kept
       this.preview.hidden = true;
       this.file.value = "";
       this.mail = null;

@@ -10,10 +10,15 @@ import { bindFollowUpSwitch } from "../shared/follow-up-setting.js";
 import { complaintFor } from "./complaint-view.js";
 
 export class ObjectionsView {
-  /** @param {Document} doc  @param {{ now?: () => number }} [options] the clock, for tests */
-  constructor(doc, { now = () => Date.now() } = {}) {
+  /**
+   * @param {Document} doc
+   * @param {{ now?: () => number, onPack?: (status: HTMLElement) => Promise<void> }} [options] the clock, for tests;
+   *   what a complaint's "evidence pack" button does
+   */
+  constructor(doc, { now = () => Date.now(), onPack = async () => {} } = {}) {
     this.doc = doc;
     this.now = now;
+    this.onPack = onPack;
     this.body = byId(doc, "objections-body");
     this.status = byId(doc, "objections-status");
     this.complaints = byId(doc, "complaints");
@@ -32,7 +37,7 @@ export class ObjectionsView {
     if (!confirmationsRead) this.status.textContent = t("coverage_unavailable");
     clear(this.complaints);
     for (const line of lines.filter((l) => l.overdue)) {
-      this.complaints.append(complaintFor(this.doc, line, { country: profile.country, name: profile.name }));
+      this.complaints.append(complaintFor(this.doc, line, { country: profile.country, name: profile.name, onPack: this.onPack }));
     }
   }
 

@@ -15,8 +15,7 @@ import { fetchPrepared, offerDownload } from "./downloads.js";
 import { byId } from "../shared/dom.js";
 
 // The export (JSON, CSV) or the evidence pack of every confirmation, as the host writes them.
-async function download(method, params) {
-  const status = byId(document, "export-status");
+async function download(method, params, status = byId(document, "export-status")) {
   status.textContent = t("export_working");
   try {
     const file = await fetchPrepared(callHost, method, params);
@@ -30,7 +29,7 @@ async function download(method, params) {
 async function start() {
   applyI18n(document);
   const receipt = new ReceiptView(document);
-  const objections = new ObjectionsView(document);
+  const objections = new ObjectionsView(document, { onPack: (status) => download("evidence.pack", { language: uiLanguage() }, status) });
   const confirmations = new ConfirmationsView(document, { onChanged: () => Promise.all([receipt.reload(), objections.reload()]) });
   const pending = new PendingView(document, { onDelivered: () => confirmations.reload() });
   new EmailImport(document, { onSaved: () => confirmations.reload() }).start();

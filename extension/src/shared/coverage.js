@@ -75,7 +75,7 @@ function linesOf(base, seen, kept, now) {
     shown.push({ service: base.service, account });
   }
   const lines = shown.map((entry) => lineOf(base, entry, kept.filter((c) => sameAccount(c.account, entry.account)), now));
-  // A confirmation that names no account (a Support Inbox reply, an imported e-mail) tells for the service only
+  // A confirmation that names no account (a Support Inbox reply, an e-mail imported without one) tells for the service only
   // when no account of it is known: NoTrain never guesses which account it belongs to.
   const anonymous = kept.filter((c) => !c.account);
   if (lines.length === 0 && anonymous.length > 0) lines.push(lineOf(base, { account: null }, anonymous, now));

@@ -38,7 +38,7 @@ function setup({ url = SETTING_URL, enabled = true, answers = {}, noScriptYet = 
 const on = { platform: "linkedin", setting: "data-for-generative-ai-improvement", label: LABEL, language: "en", state: "on", usedForAi: true };
 
 test("on the setting's page the popup gets the platform's state as the engine read it", async () => {
-  const { settings, sent, noted } = setup({ answers: { "setting-read": { reading: on } } });
+  const { settings, sent, noted } = setup({ answers: { "setting-read": { readings: [on] } } });
   const read = await settings.read(3);
   assert.deepEqual(noted, [["linkedin", true]], "when it was seen, for the full page");
   assert.deepEqual(read, { platform: "linkedin", label: "LinkedIn", page: SETTING_URL, enabled: true, onSettingPage: true,
@@ -61,7 +61,7 @@ test("no platform, a platform not enabled, or another page of it: nothing is ask
 });
 
 test("the user's click: switched off, read again, kept as kind 'setting' with the tab's address and a screenshot", async () => {
-  const { settings, stored, noted } = setup({ answers: { "setting-turn-off": { reading: on, outcome: { before: "on", after: "off", held: true } } } });
+  const { settings, stored, noted } = setup({ answers: { "setting-turn-off": { results: [{ reading: on, outcome: { before: "on", after: "off", held: true } }] } } });
   const outcome = await settings.turnOff(3);
   assert.deepEqual(noted, [["linkedin", false]], "off and held: no longer trains AI");
   assert.deepEqual(outcome, { status: "held", after: "off", saved: { status: "saved", id: 7 } });
@@ -77,7 +77,7 @@ test("the user's click: switched off, read again, kept as kind 'setting' with th
 });
 
 test("a change the platform did not keep is kept as such and said so", async () => {
-  const { settings, stored } = setup({ answers: { "setting-turn-off": { reading: on, outcome: { before: "on", after: "on", held: true } } } });
+  const { settings, stored } = setup({ answers: { "setting-turn-off": { results: [{ reading: on, outcome: { before: "on", after: "on", held: true } }] } } });
   const outcome = await settings.turnOff(3);
   assert.equal(outcome.status, "not-held", "held is read from the rule's meaning, not taken from the page");
   assert.equal(stored[0].form.held, false);
@@ -85,17 +85,17 @@ test("a change the platform did not keep is kept as such and said so", async () 
 });
 
 test("a refused or already-off page keeps nothing", async () => {
-  const refused = setup({ answers: { "setting-turn-off": { reading: { platform: "linkedin", refused: "control_not_found" }, outcome: { before: null } } } });
+  const refused = setup({ answers: { "setting-turn-off": { results: [{ reading: { platform: "linkedin", setting: on.setting, refused: "control_not_found" }, outcome: { before: null } }] } } });
   assert.equal((await refused.settings.turnOff(3)).status, "refused");
   assert.deepEqual(refused.stored, []);
   const off = { ...on, state: "off", usedForAi: false };
-  const already = setup({ answers: { "setting-turn-off": { reading: off, outcome: { before: "off", after: "off", held: true } } } });
+  const already = setup({ answers: { "setting-turn-off": { results: [{ reading: off, outcome: { before: "off", after: "off", held: true } }] } } });
   assert.equal((await already.settings.turnOff(3)).status, "already");
   assert.deepEqual(already.stored, []);
 });
 
 test("a tab opened before the platform was enabled gets the platform script once, then answers", async () => {
-  const { settings, injected, sent } = setup({ noScriptYet: true, answers: { "setting-read": { reading: on } } });
+  const { settings, injected, sent } = setup({ noScriptYet: true, answers: { "setting-read": { readings: [on] } } });
   assert.equal((await settings.read(3)).reading.state, "on");
   assert.deepEqual(injected, [{ target: { tabId: 3 }, files: ["platform.js"] }]);
   assert.deepEqual(sent, ["setting-read"]);
@@ -111,4 +111,37 @@ test("what a page reports is cleaned: known states and refusals, short labels, n
   assert.deepEqual(Object.keys(params.form).sort(), ["after", "before", "held", "label", "setting"]);
   assert.equal(params.form.after, "");
   assert.equal(params.form.held, false);
+});
+
+const COPILOT_URL = "https://copilot.microsoft.com/";
+const copilot = (setting, state, label) => ({ platform: "microsoft-copilot", setting, label, language: "en", state, usedForAi: state === "on" });
+const TEXT = copilot("model-training-on-text", "on", "Model training on text");
+const VOICE = copilot("model-training-on-voice", "on", "Model training on voice");
+
+test("a page with two settings: the popup is told it trains AI while one does; each one turned off is kept", async () => {
+  const offText = { ...TEXT, state: "off", usedForAi: false };
+  const reading = setup({ url: COPILOT_URL, answers: { "setting-read": { readings: [offText, VOICE] } } });
+  assert.deepEqual((await reading.settings.read(3)).reading, { label: "Model training on voice", state: "on", language: "en", usedForAi: true });
+
+  const both = setup({ url: COPILOT_URL, answers: { "setting-turn-off": { results: [
+    { reading: TEXT, outcome: { before: "on", after: "off", held: true } },
+    { reading: VOICE, outcome: { before: "on", after: "on", held: false } },
+  ] } } });
+  const outcome = await both.settings.turnOff(3);
+  assert.deepEqual(both.stored.map((p) => [p.form.setting, p.form.before, p.form.after, p.form.held]),
+    [["model-training-on-text", "on", "off", true], ["model-training-on-voice", "on", "on", false]]);
+  assert.ok(both.stored.every((p) => p.screenshot && p.url === COPILOT_URL && p.service === "microsoft-copilot"));
+  assert.deepEqual(outcome, { status: "not-held", after: "on", saved: { status: "saved", id: 7 } }, "the one not kept is said");
+  assert.deepEqual(both.noted, [["microsoft-copilot", true]], "one still trains AI");
+});
+
+test("a page's report names only the page's own settings, each once; one refused setting refuses the page", async () => {
+  const forged = setup({ url: COPILOT_URL, answers: { "setting-read": { readings: [
+    { ...TEXT, setting: "data-for-generative-ai-improvement" }, TEXT, { ...TEXT, state: "off" }] } } });
+  assert.deepEqual((await forged.settings.read(3)).reading, { label: "Model training on text", state: "on", language: "en", usedForAi: true },
+    "another platform's setting and a second report of the same one are dropped");
+  const refused = setup({ url: COPILOT_URL, answers: { "setting-read": { readings: [TEXT, { ...VOICE, refused: "several_controls" }] } } });
+  assert.deepEqual((await refused.settings.read(3)).reading, { refused: "several_controls" });
+  const noAnswer = setup({ url: COPILOT_URL, answers: { "setting-read": { readings: "nonsense" } } });
+  assert.equal((await noAnswer.settings.read(3)).reading, null);
 });

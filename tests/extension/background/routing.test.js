@@ -337,3 +337,22 @@ test("an answer naming the Accounts Centre is noted for its account; one that do
   assert.equal(noted.length, 1);
   assert.equal(noted[0][0], "facebook");
 });
+
+test("an imported e-mail tied to an account marks the Accounts Centre when Meta's answer names it, in the user's language", async () => {
+  const accounts = new Accounts(memoryStorage());
+  const confirmations = new Confirmations({ host: fakeHost(), queue: new PendingQueue(memoryStorage()), capture: async () => null,
+    onCentreAnswer: ({ service, account, captured_at: at }) => accounts.noteAccountsCentre({ service, account, at }) });
+  const route = createRouter(createRoutes({ host: fakeHost(), tabState: new TabState(memoryStorage()), badge: null, queue: null,
+    confirmations, profiles: null, sentForms: null, accounts }), identity);
+  const saved = (account, text) => ({ type: "email-answer-saved", service: "facebook", account, text, captured_at: "2025-05-30T15:45:10Z" });
+
+  assert.deepEqual(await route(saved("", "… au même Espace Comptes que ce compte."), PAGE), { result: false }, "no account, no mark");
+  assert.deepEqual(await route(saved("camille@example.fr", "Nous accéderons à votre demande."), PAGE), { result: false });
+  assert.equal((await route(saved("camille@example.fr", "… au même Espace Comptes …"), CONTENT)).error.kind, "refused",
+    "only NoTrain's own pages say what was imported");
+  assert.deepEqual(await accounts.list(), []);
+
+  assert.deepEqual(await route(saved(" camille@example.fr ", "… ajoutés au même Espace Comptes que ce compte."), PAGE), { result: true });
+  assert.deepEqual(await accounts.list(),
+    [{ service: "facebook", account: "camille@example.fr", centre_at: "2025-05-30T15:45:10.000Z" }]);
+});

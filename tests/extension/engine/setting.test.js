@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { platforms } from '../../../extension/rules/platforms/index.js';
-import { readSetting, settingRuleFor, turnOff } from '../../../extension/src/engine/setting.js';
+import { readSetting, readSettings, settingRuleFor, turnOff } from '../../../extension/src/engine/setting.js';
 import { root } from './helpers/fixtures.js';
 
 const dir = join(root, 'tests', 'fixtures', 'platforms');
@@ -26,7 +26,7 @@ const pick = (reading, expect) => expect && Object.fromEntries(Object.keys(expec
 describe('platform settings on the fixture pages', () => {
   for (const page of manifest.pages) {
     it(`should read ${page.file} at ${page.url}${page.about ? ` (${page.about})` : ''}`, () => {
-      const reading = readSetting(platforms, load(page), page.url);
+      const reading = readSetting(platforms, load(page), page.url, page.setting);
       if (page.expect === null) assert.equal(reading, null);
       else assert.deepEqual(pick(visible(reading), page.expect), page.expect);
     });
@@ -35,14 +35,18 @@ describe('platform settings on the fixture pages', () => {
   for (const page of manifest.pages.filter((p) => p.turnOff)) {
     it(`should turn off ${page.file} on request and say whether it stuck`, async () => {
       const document = load(page);
-      const reading = readSetting(platforms, document, page.url);
+      const reading = readSetting(platforms, document, page.url, page.setting);
+      assert.ok(reading);
       const outcome = await turnOff(platforms, document, page.url, reading, { holdMs: 300 });
       assert.deepEqual(outcome, page.turnOff);
+      const others = (readSettings(platforms, document, page.url) ?? []).filter((r) => r.setting !== reading.setting);
+      assert.deepEqual(others.map((r) => r.state), (readSettings(platforms, load(page), page.url) ?? [])
+        .filter((r) => r.setting !== reading.setting).map((r) => r.state), 'the page\'s other settings are not touched');
     });
   }
 
   it('should prove every setting rule by a fixture page', () => {
-    const proven = new Set(manifest.pages.filter((p) => p.expect?.platform).map((p) => settingRuleFor(platforms, p.url)?.setting.name));
+    const proven = new Set(manifest.pages.filter((p) => p.expect?.platform).map((p) => settingRuleFor(platforms, p.url, p.setting)?.setting.name));
     for (const platform of platforms) {
       for (const setting of platform.settings) assert.ok(proven.has(setting.name), `${platform.name}/${setting.name}`);
     }
@@ -52,7 +56,7 @@ describe('platform settings on the fixture pages', () => {
     for (const page of manifest.pages.filter((p) => p.expect && (p.expect.refused || p.expect.usedForAi === false))) {
       const document = load(page);
       const before = document.body.innerHTML;
-      const outcome = await turnOff(platforms, document, page.url, readSetting(platforms, document, page.url));
+      const outcome = await turnOff(platforms, document, page.url, readSetting(platforms, document, page.url, page.setting));
       assert.equal(document.body.innerHTML, before, page.file);
       assert.equal(outcome.held, !page.expect.refused, page.file);
     }
@@ -60,6 +64,18 @@ describe('platform settings on the fixture pages', () => {
     const document = load(page);
     readSetting(platforms, document, page.url);
     assert.equal(readSetting(platforms, document, page.url)?.state, 'on', 'reading never clicks');
+  });
+
+  it('should read every setting a page shows, in the rule\'s order, leaving out an optional one the page does not show', () => {
+    const byName = (file) => {
+      const page = manifest.pages.find((p) => p.file === file);
+      return Object.fromEntries(readSettings(platforms, load(page), page.url).map((r) => [r.setting, r.refused ?? r.state]));
+    };
+    assert.deepEqual(byName('copilot-on.html'), { 'model-training-on-text': 'on', 'model-training-on-voice': 'on' });
+    assert.deepEqual(byName('copilot-off-nl.html'), { 'model-training-on-text': 'off', 'model-training-on-voice': 'on' });
+    assert.deepEqual(byName('copilot-text-only-de.html'), { 'model-training-on-text': 'on' });
+    assert.deepEqual(byName('copilot-changed.html'), { 'model-training-on-text': 'control_not_found' }, 'a required one is refused');
+    assert.equal(readSettings(platforms, load(manifest.pages[0]), 'https://example.org/'), null);
   });
 
   it('should know a setting page only on the platform\'s own https hosts', () => {

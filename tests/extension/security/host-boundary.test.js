@@ -85,6 +85,7 @@ const MESSAGES = {
   "answers-to-confirm": {},
   "answer-confirmed": { id: 1, isMetaAnswer: false },
   "accounts-list": {},
+  "email-answer-saved": { service: "facebook", account: "victim@example.org", text: "the same Accounts Centre", captured_at: "2025-05-30T15:45:10Z" },
   "account-rename": { service: "facebook", account: "victim@example.org", name: "x" },
   "account-remove": { service: "facebook", account: "victim@example.org" },
   "lookalike-seen": { tabId: 9 },

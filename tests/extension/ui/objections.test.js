@@ -32,7 +32,7 @@ function background(accounts, kept = [], profile = { country: "BE", name: "Ana P
 async function open(accounts, kept, options = {}) {
   const page = openPage("options", { background: background(accounts, kept, options.profile), stored: options.stored ?? {}, lang: options.lang ?? "en" });
   applyI18n(page.document);
-  await new ObjectionsView(page.document, { now: () => NOW }).start();
+  await new ObjectionsView(page.document, { now: () => NOW, onPack: options.onPack }).start();
   return page;
 }
 
@@ -77,7 +77,9 @@ test("an objection unanswered for 30 days: a complaint to the user's authority, 
   assert.ok(text.readOnly);
   assert.ok(text.value.startsWith(`À : ${authorities.authorities.BE.name}\n`), text.value);
   assert.match(text.value, /mon compte Instagram \(ana_b\)/);
-  assert.match(text.value, /notrain-host pack --output notrain-evidence\.zip/);
+  assert.match(text.value, /un fichier ZIP créé par NoTrain ; son fichier SHA256SUMS/);
+  assert.doesNotMatch(text.value, /notrain-host/, "no command line in a citizen's complaint");
+  assert.equal(complaint.querySelector("[data-testid=complaint-region]").closest("p").hidden, true, "Belgium has one authority");
   assert.ok(text.value.endsWith("Ana Peeters"));
   assert.equal(doc.querySelector(`label[for="${text.id}"]`).textContent, fakeI18n("fr").getMessage("complaint_text_label"));
 
@@ -86,6 +88,50 @@ test("an objection unanswered for 30 days: a complaint to the user's authority, 
   select.dispatchEvent(new page.window.Event("change"));
   assert.equal(link.getAttribute("href"), authorities.authorities.IE.contact);
   assert.ok(text.value.startsWith(`À : ${authorities.authorities.IE.name}\n`));
+});
+
+test("in Germany the complaint goes to the Land's authority the user picks; until then, the list of them", async () => {
+  const sent = new Date(NOW - 31 * DAY).toISOString();
+  const page = await open([{ service: "facebook", account: "jonas@example.de", sent_at: sent }], [],
+    { lang: "de", profile: { country: "DE", name: "Jonas" } });
+  const complaint = page.document.querySelector("#complaints article");
+  const link = complaint.querySelector("[data-testid=complaint-link]");
+  const text = complaint.querySelector("textarea");
+  const region = complaint.querySelector("[data-testid=complaint-region]");
+  assert.equal(region.closest("p").hidden, false);
+  assert.equal(page.document.querySelector(`label[for="${region.id}"]`).textContent, "Dein Bundesland");
+  assert.equal(region.value, "", "no Land is guessed");
+  assert.equal(link.getAttribute("href"), authorities.authorities.DE.contact);
+  const lands = [...region.options].slice(1).map((o) => o.textContent);
+  assert.equal(lands.length, 16);
+  assert.deepEqual(lands, [...lands].sort((a, b) => a.localeCompare(b)), "by the Land's name");
+
+  region.value = "DE-BY";
+  region.dispatchEvent(new page.window.Event("change"));
+  const bavaria = authorities.authorities.DE.regions["DE-BY"];
+  assert.equal(link.getAttribute("href"), bavaria.contact);
+  assert.ok(text.value.startsWith(`An: ${bavaria.name}\n`), text.value);
+
+  const country = complaint.querySelector("select");
+  country.value = "IE";
+  country.dispatchEvent(new page.window.Event("change"));
+  assert.equal(region.closest("p").hidden, true, "Ireland has no Länder");
+  assert.equal(link.getAttribute("href"), authorities.authorities.IE.contact);
+});
+
+test("the complaint's evidence-pack button downloads the pack and says how it went in the complaint", async () => {
+  const asked = [];
+  const onPack = async (status) => {
+    asked.push(status);
+    status.textContent = "pack ready";
+  };
+  const page = await open([{ service: "facebook", account: "a@b.c", sent_at: new Date(NOW - 45 * DAY).toISOString() }], [], { onPack });
+  const complaint = page.document.querySelector("#complaints article");
+  complaint.querySelector("[data-testid=complaint-pack]").click();
+  await settle(page.window, () => asked.length === 1);
+  assert.ok(complaint.contains(asked[0]), "the status line is the complaint's own");
+  assert.equal(asked[0].getAttribute("role"), "status");
+  assert.equal(asked[0].textContent, "pack ready");
 });
 
 test("without a known country the complaint goes to the authority that leads for Meta, with a place for the name", async () => {

@@ -9,7 +9,7 @@ import { ProfileForm } from "../../../extension/src/options/profile-form.js";
 import { ConfirmationsView } from "../../../extension/src/options/confirmations-view.js";
 import { PendingView } from "../../../extension/src/options/pending-view.js";
 import { ReceiptView } from "../../../extension/src/options/receipt-view.js";
-import { EmailImport, emailToSaveParams } from "../../../extension/src/options/email-import.js";
+import { EmailImport, emailToSaveParams, recipientAddress } from "../../../extension/src/options/email-import.js";
 import { fetchPrepared } from "../../../extension/src/options/downloads.js";
 import { fetchScreenshot } from "../../../extension/src/options/screenshot.js";
 import { parseEml } from "../../../extension/src/options/eml-parser.js";
@@ -241,9 +241,13 @@ test("screenshot: a truncated reply is an error, not a broken image", async () =
 
 test("e-mail import: previews the parsed mail, guesses the service and saves it as kind email", async () => {
   const saved = [];
+  const told = [];
   const page = openPage("options", { lang: "nl", background: { "host-call": (m) => {
     saved.push(m);
     return { result: { id: 11, sha256: "c".repeat(64), duplicate: false } };
+  }, "email-answer-saved": (m) => {
+    told.push(m);
+    return { result: false };
   } } });
   const doc = page.document;
   const importer = new EmailImport(doc);
@@ -252,7 +256,11 @@ test("e-mail import: previews the parsed mail, guesses the service and saves it 
   await importer.read({ size: bytes.length, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) });
   assert.equal(doc.getElementById("import-preview").hidden, false);
   assert.match(doc.getElementById("import-text").textContent, /zullen je bezwaar honoreren/);
+  assert.equal(doc.getElementById("import-account").value, "sanne@example.nl", "offered: the address Meta wrote to");
   await importer.save();
+  assert.equal(saved[0].params.account, "sanne@example.nl");
+  assert.deepEqual(told.map((m) => [m.service, m.account, m.text]), [["instagram", "sanne@example.nl", saved[0].params.text]],
+    "the background hears of the answer, for the Accounts Centre");
   assert.equal(saved[0].method, "confirmation.save");
   assert.equal(saved[0].params.kind, "email");
   assert.equal(saved[0].params.url, "");
@@ -270,6 +278,17 @@ test("e-mail import: a file that is not an e-mail is reported and nothing is sav
   assert.equal(page.document.getElementById("import-preview").hidden, true);
   assert.match(page.document.getElementById("import-status").textContent, /could not be read as an e-mail/);
   assert.equal(page.sent.length, 0);
+});
+
+test("e-mail import: the account is the user's to confirm: changed, or emptied when unsure", async () => {
+  const mail = await parseEml(await readFile(new URL("../../fixtures/eml/en-objection-reply.eml", import.meta.url)));
+  assert.equal(recipientAddress(mail.to), "alex@example.org");
+  assert.equal(recipientAddress("a@example.org, b@example.org"), "a@example.org");
+  assert.equal(recipientAddress("undisclosed-recipients:;"), "");
+  assert.equal(recipientAddress(undefined), "");
+  assert.equal(emailToSaveParams(mail, "facebook", new Date(), " alex@work.example ").account, "alex@work.example");
+  assert.equal("account" in emailToSaveParams(mail, "facebook", new Date(), ""), false, "no account is guessed");
+  assert.equal("account" in emailToSaveParams(mail, "facebook", new Date(), "<script>"), false);
 });
 
 test("emailToSaveParams keeps the identifying headers in the text", async () => {

@@ -15,6 +15,10 @@ const ITEM_PREFIX = "pending:item:";
 
 export class PendingQueue {
   // storage: a storage.local-like object (get, set, remove returning promises).
+  /**
+   * @param {import("../shared/browser-api.js").StorageArea} storage
+   * @param {{ now?: () => Date, newId?: () => string }} [options]
+   */
   constructor(storage, { now = () => new Date(), newId = () => crypto.randomUUID() } = {}) {
     this.storage = storage;
     this.now = now;

@@ -9,8 +9,8 @@ export const SCRIPT_PREFIX = "notrain-platform-";
 
 export class PlatformAccess {
   /**
-   * @param {{ permissions: Pick<typeof chrome.permissions, "contains">,
-   *   scripting: Pick<typeof chrome.scripting, "getRegisteredContentScripts" | "registerContentScripts" | "unregisterContentScripts"> }} api
+   * @param {{ permissions: { contains(permissions: { origins: string[] }): Promise<boolean> },
+   *   scripting: import("../shared/browser-api.js").ContentScripts }} api
    */
   constructor({ permissions, scripting }) {
     this.permissions = permissions;
@@ -57,7 +57,7 @@ export class PlatformAccess {
   }
 }
 
-/** @returns {chrome.scripting.RegisteredContentScript} */
+/** @returns {import("../shared/browser-api.js").ContentScript} */
 function registration(id, platform) {
   return { id, js: [PLATFORM_SCRIPT], matches: platformMatchPatterns(platform), runAt: "document_idle", allFrames: false,
     persistAcrossSessions: true };

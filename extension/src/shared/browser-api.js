@@ -13,6 +13,11 @@ let api = globalThis.browser ?? globalThis.chrome;
  *   onDisconnect: { addListener(listener: (port: object) => void): void } }} Port  Firefox's carries the reason in port.error
  * @typedef {{ create(id: string, options: { type: "basic", iconUrl: string, title: string, message: string }): Promise<unknown> }} Notifications
  * @typedef {{ create(name: string, info: { delayInMinutes?: number, periodInMinutes?: number }): Promise<unknown> }} Alarms
+ * @typedef {{ id: string, js: string[], matches: string[], runAt: "document_idle", allFrames: boolean,
+ *   persistAcrossSessions: boolean }} ContentScript
+ * @typedef {{ getRegisteredContentScripts(): Promise<{ id: string }[]>,
+ *   registerContentScripts(scripts: ContentScript[]): Promise<unknown>,
+ *   unregisterContentScripts(filter: { ids: string[] }): Promise<unknown> }} ContentScripts
  */
 
 export function getApi() {

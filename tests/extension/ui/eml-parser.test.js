@@ -48,6 +48,12 @@ test("German quoted-printable with soft line breaks and a subject split over two
   assert.equal(guessService(mail.from), "facebook");
 });
 
+test("the sender's service comes from the address in angle brackets, not from a display name", () => {
+  assert.equal(guessService("Instagram <no-reply@mail.instagram.com>"), "instagram");
+  assert.equal(guessService("no-reply@mail.instagram.com"), "instagram");
+  assert.equal(guessService('"security@mail.instagram.com" <notice@slack.com>'), "slack");
+});
+
 test("a file that is not an e-mail gets a clear error", async () => {
   await assert.rejects(parseEml(new TextEncoder().encode("just some text\nwithout headers")), /does not look like an e-mail/);
 });

@@ -1,4 +1,4 @@
-// Every piece of page knowledge, gathered for the engine. Order does not matter: the engine ranks page rules by
+// Every piece of page knowledge (Meta's pages, and the objection forms of other platforms), gathered for the engine. Order does not matter: the engine ranks page rules by
 // how specific their URL is. tests/extension/rules/rules.test.js fails if a JSON file here is not imported.
 import fields from './fields.json' with { type: 'json' };
 import hosts from './hosts.json' with { type: 'json' };
@@ -39,6 +39,7 @@ import facebookThirdPartyAi from './pages/facebook-third-party-ai.json' with { t
 import instagramAiObjection2025 from './pages/instagram-ai-objection-2025.json' with { type: 'json' };
 import instagramPrivacyCenter from './pages/instagram-privacy-center.json' with { type: 'json' };
 import instagramRightToObject from './pages/instagram-right-to-object.json' with { type: 'json' };
+import linkedinObjection from './pages/linkedin-objection.json' with { type: 'json' };
 import metaAiTerms from './pages/meta-ai-terms.json' with { type: 'json' };
 import metaOther from './pages/meta-other.json' with { type: 'json' };
 import metaPrivacySupport from './pages/meta-privacy-support.json' with { type: 'json' };
@@ -52,7 +53,8 @@ import whatsappDataRights from './pages/whatsapp-data-rights.json' with { type: 
  * "$comment" string beside their entries.
  * @typedef {{ name: string, kind: string, summary: string, seen?: string, url: { hosts: string[], paths?: string[] },
  *   plan?: string, content?: 'ai' | 'strict' | 'any' }} PageRule
- * @typedef {{ fill?: string, select?: string, check?: string, choose?: string, find?: string, question?: string,
+ * @typedef {{ fill?: string, select?: string, pick?: string, option?: string, check?: string, choose?: string,
+ *   find?: string, question?: string,
  *   value?: 'email' | 'name' | 'country' | 'objection_text', template?: string, optional?: boolean,
  *   notes?: Record<string, string> }} Step
  * @typedef {{ steps: Step[], variants: { variant: string, field?: string }[] }} Plan
@@ -77,7 +79,7 @@ export const knowledge = /** @type {Readonly<Knowledge>} */ (/** @type {unknown}
   languages: [bg, cs, da, de, el, en, es, et, fi, fr, ga, hr, hu, it, lt, lv, mt, nl, pl, pt, ro, sk, sl, sv],
   pages: [
     accountsCenter, facebookAiObjection2024, facebookAiObjection2025, facebookPrivacyCenter, facebookSupportInbox,
-    facebookThirdPartyAi, instagramAiObjection2025, instagramPrivacyCenter, instagramRightToObject, metaAiTerms,
-    metaOther, metaPrivacySupport, objectionFormByContent, settings, whatsappDataRights,
+    facebookThirdPartyAi, instagramAiObjection2025, instagramPrivacyCenter, instagramRightToObject, linkedinObjection,
+    metaAiTerms, metaOther, metaPrivacySupport, objectionFormByContent, settings, whatsappDataRights,
   ],
 })));

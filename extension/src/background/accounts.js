@@ -3,11 +3,13 @@
 // storage.local; the accounts of kept confirmations come from the host and are joined in by shared/coverage.js.
 import { accountOf, sameAccount } from "../shared/account.js";
 import { serviceLinks } from "../shared/services.js";
+import { formPlatforms } from "../shared/platforms.js";
 
 export const ACCOUNTS_KEY = "accounts";
 const MAX_ACCOUNTS = 50;
 const MAX_NAME = 80;
-const SERVICES = new Set(serviceLinks().map((link) => link.id));
+// Meta's services, and the platforms whose objection form NoTrain fills (LinkedIn).
+const SERVICES = new Set([...serviceLinks().map((link) => link.id), ...formPlatforms().map((platform) => platform.name)]);
 
 /** @typedef {import("../shared/coverage.js").SeenAccount & { reminded_at?: string }} Entry */
 

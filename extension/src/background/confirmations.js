@@ -3,6 +3,7 @@
 // queue to the host in order. The answer says whether this one was saved or is still queued.
 import { isMetaUrl } from "../shared/meta-domains.js";
 import { SERVICE_ORDER } from "../shared/services.js";
+import { formPlatformOfUrl, platformOfUrl } from "../shared/platforms.js";
 import { accountOf } from "../shared/account.js";
 import { mentionsAccountsCentre } from "../shared/accounts-centre.js";
 import facts from "../shared/facts.json" with { type: "json" };
@@ -16,17 +17,19 @@ const MAX_TEXT = facts.max_text_characters;
 const text = (value, max) => (typeof value === "string" && value.trim() ? value.slice(0, max) : undefined);
 
 // Builds confirmation.save params from the content script's report; the tab's real URL wins
-// over a reported one that is not on Meta's origins.
+// over a reported one that is not on Meta's origins. On a platform's objection form (LinkedIn's) the service is that
+// platform, from the tab's real address, whatever the report says; its address must be on that platform.
 export function buildSaveParams(confirmation, senderUrl) {
   if (!confirmation || typeof confirmation !== "object") throw new Error("No confirmation in the message");
   const body = text(confirmation.text, MAX_TEXT);
   if (!body) throw new Error("The confirmation has no text");
   const captured = new Date(confirmation.captured_at);
+  const platform = formPlatformOfUrl(senderUrl);
   const params = {
     // Pages shared by all services ("meta") are stored under Facebook, the account they belong to.
-    service: SERVICES.has(confirmation.service) ? confirmation.service : "facebook",
+    service: platform?.name ?? (SERVICES.has(confirmation.service) ? confirmation.service : "facebook"),
     kind: KINDS.has(confirmation.kind) ? confirmation.kind : "page",
-    url: isMetaUrl(confirmation.url) ? confirmation.url : senderUrl,
+    url: (platform ? platformOfUrl(confirmation.url) === platform : isMetaUrl(confirmation.url)) ? confirmation.url : senderUrl,
     text: body,
     captured_at: Number.isNaN(captured.getTime()) ? new Date().toISOString() : captured.toISOString(),
   };

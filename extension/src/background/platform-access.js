@@ -1,11 +1,14 @@
 // Which platforms beyond Meta NoTrain may work on: exactly those whose origins the user granted (optional host
 // permissions, asked for on the full page). The platform's content script is registered while the grant lasts and
-// unregistered when it goes, whoever removed it (the full page, or the browser's own extension settings). Nothing
-// of this is visible to pages: no web-accessible resources, and nothing runs on a platform not enabled.
-import { platformMatchPatterns, platforms } from "../shared/platforms.js";
+// unregistered when it goes, whoever removed it (the full page, or the browser's own extension settings); so is the
+// form engine's content script on the platform's objection form, if it has one (LinkedIn's), on that form's address
+// only. Nothing of this is visible to pages: no web-accessible resources, and nothing runs on a platform not enabled.
+import { platformFormPatterns, platformMatchPatterns, platforms } from "../shared/platforms.js";
 import { PLATFORM_SCRIPT } from "./platform-settings.js";
 
 export const SCRIPT_PREFIX = "notrain-platform-";
+// The content script that fills Meta's forms (manifest.json) is the one that fills a platform's objection form.
+export const FORM_SCRIPT = "content.js";
 
 export class PlatformAccess {
   /**
@@ -29,7 +32,8 @@ export class PlatformAccess {
   /** Each platform's state and its setting's page: [{ name, label, enabled, page }]. */
   async list() {
     return Promise.all(platforms.map(async (platform) => ({ name: platform.name, label: platform.label,
-      enabled: await this.enabled(platform.name), page: platform.settings[0]?.page ?? null })));
+      enabled: await this.enabled(platform.name), page: platform.settings[0]?.page ?? null,
+      objectionForm: platform.objection_form?.page ?? null })));
   }
 
   /** Registers the content script of every enabled platform and unregisters the others'. One sync at a time. */
@@ -44,11 +48,12 @@ export class PlatformAccess {
     const add = [];
     const remove = [];
     for (const platform of platforms) {
-      const id = `${SCRIPT_PREFIX}${platform.name}`;
       const wanted = await this.enabled(platform.name);
-      if (wanted && !registered.has(id)) add.push(registration(id, platform));
-      if (!wanted && registered.has(id)) remove.push(id);
-      registered.delete(id);
+      for (const script of registrations(platform)) {
+        if (wanted && !registered.has(script.id)) add.push(script);
+        if (!wanted && registered.has(script.id)) remove.push(script.id);
+        registered.delete(script.id);
+      }
     }
     remove.push(...registered); // a platform no longer in the rules
     if (remove.length) await this.scripting.unregisterContentScripts({ ids: remove });
@@ -57,8 +62,13 @@ export class PlatformAccess {
   }
 }
 
-/** @returns {import("../shared/browser-api.js").ContentScript} */
-function registration(id, platform) {
-  return { id, js: [PLATFORM_SCRIPT], matches: platformMatchPatterns(platform), runAt: "document_idle", allFrames: false,
-    persistAcrossSessions: true };
+// The platform's setting script on all its hosts; the form script on its objection form only. A platform's name
+// has no ".", so the form script's id is never another platform's.
+/** @returns {import("../shared/browser-api.js").ContentScript[]} */
+function registrations(platform) {
+  /** @returns {import("../shared/browser-api.js").ContentScript} */
+  const script = (id, js, matches) => ({ id, js: [js], matches, runAt: "document_idle", allFrames: false, persistAcrossSessions: true });
+  const id = `${SCRIPT_PREFIX}${platform.name}`;
+  const form = platformFormPatterns(platform);
+  return [script(id, PLATFORM_SCRIPT, platformMatchPatterns(platform)), ...(form.length ? [script(`${id}.form`, FORM_SCRIPT, form)] : [])];
 }

@@ -5,6 +5,7 @@ import { toPlainError } from "./host-errors.js";
 import { t } from "../shared/i18n.js";
 import { errorMessage } from "../shared/error-message.js";
 import { accountOf } from "../shared/account.js";
+import { formPlatformOfUrl } from "../shared/platforms.js";
 
 // Host methods the extension's pages may call directly. confirmation.save is there for the
 // e-mail import; profile.set goes through "profile-set" so that the cache follows; confirmation.export and
@@ -54,9 +55,11 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
       from: ["content"],
       async handle(message, { sender }) {
         const sent = await sentForms.remember(sender.tab.id, message.sent);
-        // An objection sent with an account: that account now waits for Meta's answer.
+        // An objection sent with an account: that account now waits for the answer. On a platform's objection form
+        // the service is the platform of the tab's real address.
         if (sent?.detection.page_kind === "objection_form") {
-          await accounts.noteSent({ service: sent.detection.service, account: sent.values.email, sentAt: sent.sent_at });
+          const service = formPlatformOfUrl(sender.url)?.name ?? sent.detection.service;
+          await accounts.noteSent({ service, account: sent.values.email, sentAt: sent.sent_at });
         }
         return { ok: true };
       },

@@ -1,13 +1,14 @@
 // The page state each tab's content script last reported, kept in storage.session so that it
 // survives the service worker being stopped (but not a browser restart, when tabs reload anyway).
 import { SERVICE_ORDER } from "../shared/services.js";
+import { formPlatforms } from "../shared/platforms.js";
 
 const PREFIX = "tab:";
 export const STATUSES = Object.freeze(["recognised", "form-ready", "filled", "confirmed"]);
 const PAGE_KINDS = new Set(["objection_form", "code_step", "third_party_form", "privacy_center", "accounts_center",
   "settings", "ai_terms", "confirmation", "inbox_reply", "other_meta"]);
-// Meta's services, and "meta" for its pages that belong to no single one of them.
-const SERVICES = new Set([...SERVICE_ORDER, "meta"]);
+// Meta's services, "meta" for its pages that belong to no single one of them, and the platforms with a form.
+const SERVICES = new Set([...SERVICE_ORDER, "meta", ...formPlatforms().map((platform) => platform.name)]);
 
 const shortText = (value, max = 200) => (typeof value === "string" && value ? value.slice(0, max) : null);
 

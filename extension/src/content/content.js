@@ -2,6 +2,7 @@
 // what it is, reports to the background, fills the objection form (autofill.js), and keeps what Meta shows
 // after the user's own send (send-watch.js) or replies in the Support Inbox.
 import { knowledge } from '../../rules/index.js';
+import { isMetaUrl } from '../shared/meta-domains.js';
 import { createEngine } from '../engine/index.js';
 import { log } from '../engine/log.js';
 import { AUTOFILL_KEY, autofillEnabled } from '../shared/autofill-setting.js';
@@ -18,6 +19,9 @@ const SETTLE_LIMIT_MS = 10_000; // "settled" answers no later than this, settled
 // What the popup and the notice say about what Meta showed after the send.
 const ANSWER_NOTES = { honoured: [], received: [], unknown: ['answer_unknown_wording'] };
 const ANSWER_NOTICES = { honoured: 'confirmation_seen', received: 'confirmation_received', unknown: 'answer_unknown_wording' };
+// On a platform's objection form (LinkedIn's) the texts that name Meta have a wording of their own.
+const PLATFORM_WORDING = { confirmation_seen: 'platform_confirmation_seen', confirmation_received: 'platform_confirmation_received',
+  answer_unknown_wording: 'platform_answer_unknown_wording', meta_reported_error: 'platform_reported_error' };
 
 /**
  * @param {object} options
@@ -29,7 +33,8 @@ const ANSWER_NOTICES = { honoured: 'confirmation_seen', received: 'confirmation_
  */
 export function start({ api, document, window, isTrusted = (event) => event.isTrusted, now = () => Date.now() }) {
   const engine = createEngine(knowledge);
-  const translate = (key, substitutions) => api.i18n?.getMessage(key, substitutions) || key;
+  const worded = (key) => (isMetaUrl(window.location.href) ? key : PLATFORM_WORDING[key] ?? key);
+  const translate = (key, substitutions) => api.i18n?.getMessage(worded(key), substitutions) || key;
   const notice = createNotice(document, translate);
   const reported = new Set(); // inbox replies already sent
   let detection = null;
@@ -67,7 +72,7 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
       return {
         service: d.service, page_kind: answer ? 'confirmation' : d.page_kind, form_id: d.form_id, variant: d.variant,
         language: d.language, status: confirmed ? 'confirmed' : 'recognised', filled: [],
-        notes: !answer ? ['meta_reported_error'] : confirmed ? ANSWER_NOTES[answered.outcome] : [],
+        notes: (!answer ? ['meta_reported_error'] : confirmed ? ANSWER_NOTES[answered.outcome] : []).map(worded),
       };
     }
     const filled = fill.filled.length > 0 && d.status === 'form-ready';

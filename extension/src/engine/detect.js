@@ -2,12 +2,12 @@
 // background). The URL picks the rules; the content decides whether a form is really there. Cheap first: a
 // page whose rule needs no content (most of Meta) is answered from its URL without reading the DOM.
 // What Meta shows after a send is not read here: capture.js reads it, once the user sent a form (send-watch.js).
-import { isMetaUrl } from '../shared/meta-domains.js';
+import { httpsHostOf, isMetaUrl } from '../shared/meta-domains.js';
 import { classify, inboxReplyOf } from './capture.js';
 import { DIALOGS, controlsIn, formRoot, freeTextIn, isShortInput, locate, locateAnswer, mainOf, regionsOf, sendControl } from './locate.js';
 import { findPhrase } from './phrases.js';
 import { isVisible, normalize, visibleText } from './text.js';
-import { canonicalize, formIdOf, isShim, serviceOf } from './url.js';
+import { canonicalize, formIdOf, isShim, serviceOf, urlMatches } from './url.js';
 
 const FORM_KINDS = new Set(['objection_form', 'third_party_form']);
 const MAX_CANDIDATES = 8; // forms or dialogs looked into on a page without a known form URL
@@ -22,18 +22,28 @@ export function detect(engine, doc, href) {
   const canon = canonicalize(engine.knowledge.hosts, href);
   if (!canon || !doc.body) return notMeta(false);
   const page = readPage(engine, doc, canon, false);
-  if (!isMetaUrl(href)) {
-    // Content scripts run on Meta's domains only; this guards against a wrong match pattern, and tells the popup
-    // (which may look at another site's page once, with activeTab) whether the page copies Meta's form.
+  const meta = isMetaUrl(href);
+  if (!meta && !onPlatformForm(engine, href, canon)) {
+    // Content scripts run on Meta's domains (and on a platform's objection form the user enabled); this guards
+    // against a wrong match pattern, and tells the popup (which may look at another site's page once, with
+    // activeTab) whether the page copies Meta's form.
     return notMeta(copiesTheForm(engine, page));
   }
   // A link shim (l.facebook.com/l.php?u=<form>) only leads to a page: what it names is not what it shows.
-  if (isShim(engine.knowledge.hosts, href)) return complete(engine, { name: null, kind: 'other_meta' }, page, { page_kind: 'other_meta' });
+  if (meta && isShim(engine.knowledge.hosts, href)) return complete(engine, { name: null, kind: 'other_meta' }, page, { page_kind: 'other_meta' });
   for (const rule of engine.rulesFor(canon)) {
+    if (!meta && rule.url.hosts.includes('*')) continue; // '*' is any of Meta's hosts, never another platform's
     const found = KINDS[rule.kind] ? KINDS[rule.kind](engine, rule, page) : { page_kind: rule.kind, status: 'recognised' };
     if (found) return complete(engine, rule, page, found);
   }
-  return complete(engine, { name: null, kind: 'other_meta' }, page, { page_kind: 'other_meta' });
+  return meta ? complete(engine, { name: null, kind: 'other_meta' }, page, { page_kind: 'other_meta' }) : notMeta(false);
+}
+
+// A platform beyond Meta counts only on the https host and the paths its own page rule names (LinkedIn's objection
+// form): its other pages are none of NoTrain's business here.
+function onPlatformForm(engine, href, canon) {
+  return httpsHostOf(href) !== null && engine.knowledge.pages.some((rule) => !rule.url.hosts.includes('*') &&
+    !isMetaUrl(`https://${canon.host}/`) && urlMatches(rule.url, canon));
 }
 
 // A page off Meta's origins that copies the objection form: the objection's title beside an e-mail field (all a
@@ -111,11 +121,12 @@ function speaksKnownLanguage(engine, page) {
 }
 
 // What the wording says, anywhere in the page or its title: the objection's title, the AI question, AI at Meta, or
-// objecting. On a known address it only raises confidence; its total absence, under a form's shape, is a
-// disagreement.
-function wordingOf(page) {
-  return [['objectionTitle', 'title'], ['aiGate', 'gate-question'], ['aiAtMeta', 'ai-text'], ['object', 'object-text']]
-    .filter(([concept]) => page.find(concept)).map(([, signal]) => signal);
+// objecting (or the concepts a rule names for its own form: `wording`). On a known address it only raises
+// confidence; its total absence, under a form's shape, is a disagreement.
+const META_WORDING = [['objectionTitle', 'title'], ['aiGate', 'gate-question'], ['aiAtMeta', 'ai-text'], ['object', 'object-text']];
+function wordingOf(page, concepts) {
+  const wording = concepts ? concepts.map((concept) => [concept, `wording-${concept}`]) : META_WORDING;
+  return wording.filter(([concept]) => page.find(concept)).map(([, signal]) => signal);
 }
 
 function form(engine, rule, page) {
@@ -133,12 +144,12 @@ function form(engine, rule, page) {
     return { page_kind: rule.kind, status: 'recognised', notes: ['login_required'], signals: ['password-field'] };
   }
   const structure = page.structure();
-  const wording = rule.content ? [rule.content] : wordingOf(page); // by-content rules checked their wording already
+  const wording = rule.content ? [rule.content] : wordingOf(page, rule.wording); // by-content rules checked theirs already
   // Wording can only disagree in a language NoTrain has phrases for; in another one, the shape decides alone.
   const ready = structure.shaped && (wording.length > 0 || !speaksKnownLanguage(engine, page));
   return {
     page_kind: rule.kind, status: ready ? 'form-ready' : 'recognised',
-    notes: ready ? [] : [notReadyNote(engine, page, structure, wording)],
+    notes: ready ? [] : [notReadyNote(engine, rule, page, structure, wording)],
     signals: [...structure.signals, ...wording], plan: rule.plan, fillable: ready,
     variant: ready ? variantOf(engine, rule, page) : null,
   };
@@ -146,11 +157,12 @@ function form(engine, rule, page) {
 
 // Why a known form address shows nothing to fill: Meta's answer stands there (sent earlier, or in another tab:
 // NoTrain keeps only what follows a send it saw); a form of the right shape that never speaks of AI at Meta or of
-// objecting (structure and wording disagree); or a page that changed.
-function notReadyNote(engine, page, structure, wording) {
+// objecting (structure and wording disagree; a platform's form is only asked to speak of objecting); or a page that
+// changed.
+function notReadyNote(engine, rule, page, structure, wording) {
   const shown = classify(engine, page.text());
   if (shown && ['honoured', 'received'].includes(shown.outcome)) return 'answer_without_send';
-  if (structure.shaped && wording.length === 0) return 'form_not_about_ai';
+  if (structure.shaped && wording.length === 0) return rule.wording ? 'form_not_about_objection' : 'form_not_about_ai';
   return 'form_changed';
 }
 

@@ -1,6 +1,7 @@
 // Pre-filling a recognised form the way a person would: only empty fields, never the code Meta e-mails, never
 // the submit button.
 import { controlKind, formRoot, locate, locateAnswer } from './locate.js';
+import { findExact } from './phrases.js';
 import { labelOf, normalize, isVisible } from './text.js';
 
 const COMBOBOX_WAIT_MS = 1500; // a React drop-down renders its options after the click, sometimes lazily
@@ -61,7 +62,7 @@ export function readValues(engine, doc, detection, root = formRoot(doc)) {
   const values = {};
   const claimed = new Set();
   for (const step of engine.knowledge.plans[detection.plan]?.steps ?? []) {
-    const field = step.fill ?? step.select;
+    const field = step.fill ?? step.select ?? step.pick;
     if (!field) continue;
     const element = locate(engine, root, field, claimed);
     if (!element) continue;
@@ -79,7 +80,7 @@ function shownText(element) {
   return shownValue(element).trim();
 }
 
-const ACTIONS = { fill: fillText, select: selectCountry, check: tick, choose, find };
+const ACTIONS = { fill: fillText, select: selectCountry, pick, check: tick, choose, find };
 
 async function runStep(step, ctx) {
   const action = /** @type {(keyof typeof ACTIONS)[]} */ (Object.keys(ACTIONS)).find((name) => name in step);
@@ -88,7 +89,7 @@ async function runStep(step, ctx) {
   const field = step[action];
   const { status, element, pageValue } = await ACTIONS[action](step, field, ctx);
   if (element) ctx.claimed.add(element);
-  if (element && (action === 'fill' || action === 'select')) {
+  if (element && ['fill', 'select', 'pick'].includes(action)) {
     const shown = shownText(element);
     if (shown) ctx.values[field] = shown;
   }
@@ -119,12 +120,23 @@ async function selectCountry(step, field, ctx) {
   if (!code) return { status: 'no-value', element };
   const names = countryNames(ctx.engine, code, ctx.language);
   return controlKind(element) === 'select'
-    ? pickFromSelect(ctx, field, element, code, names)
+    ? pickFromSelect(ctx, field, element, (o) => o.value.toUpperCase() === code || names.has(normalize(o.text)))
     : pickFromCombobox(ctx, field, element, code, names);
 }
 
-function pickFromSelect(ctx, field, element, code, names) {
-  const option = [...element.options].find((o) => o.value.toUpperCase() === code || names.has(normalize(o.text)));
+// An option of a list chosen by what its text means (LinkedIn's type of objection: the one about training AI), in
+// any language, while the list shows its placeholder.
+function pick(step, field, ctx) {
+  const element = locate(ctx.engine, ctx.root, field, ctx.claimed);
+  if (!element) return { status: 'missing' };
+  if (ctx.done.has(element)) return { status: 'kept', element };
+  const meaning = ctx.engine.phrases(step.option);
+  return pickFromSelect(ctx, field, element, (o) => Boolean(findExact(normalize(o.text), meaning)));
+}
+
+// The first option of a <select> that `matches`, unless the page or the user chose another one already.
+function pickFromSelect(ctx, field, element, matches) {
+  const option = [...element.options].find(matches);
   if (!option) return { status: 'no-option', element };
   const current = element.selectedOptions[0];
   if (current === option) return { status: 'kept', element };

@@ -4,6 +4,7 @@ import { el, clear, byId } from "../shared/dom.js";
 import { ask, callHost } from "../shared/messaging.js";
 import { accountOf } from "../shared/account.js";
 import { serviceLinks } from "../shared/services.js";
+import { formPlatforms } from "../shared/platforms.js";
 import { emailRules } from "../../rules/emails/index.js";
 import { formatDate } from "../shared/format.js";
 import { parseEml, guessService } from "./eml-parser.js";
@@ -56,8 +57,10 @@ export class EmailImport {
   }
 
   start() {
-    // Meta's services, then the platforms whose opt-out is an e-mail (Slack's answer is kept the same way).
-    for (const service of [...serviceLinks(), ...emailRules.map((rule) => ({ id: rule.name, label: rule.label }))]) {
+    // Meta's services, then the platforms with an objection form (LinkedIn answers by e-mail too) and those whose
+    // opt-out is an e-mail (Slack's answer is kept the same way).
+    const others = [...formPlatforms(), ...emailRules].map((rule) => ({ id: rule.name, label: rule.label }));
+    for (const service of [...serviceLinks(), ...others]) {
       this.service.append(el(this.doc, "option", { value: service.id, text: service.label }));
     }
     this.file.addEventListener("change", () => void this.read(this.file.files?.[0]));

@@ -59,5 +59,6 @@ export function guessService(from) {
   if (/(^|\.)messenger\.com$/.test(domain)) return "messenger";
   if (/(^|\.)meta\.ai$/.test(domain)) return "meta_ai";
   if (/(^|\.)slack\.com$/.test(domain)) return "slack";
+  if (/(^|\.)linkedin\.com$/.test(domain)) return "linkedin";
   return "facebook";
 }

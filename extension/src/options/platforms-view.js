@@ -1,7 +1,9 @@
 // The full page's platforms beyond Meta. Each setting platform is off until the user enables it here: the browser
 // then asks the user to grant NoTrain that platform's own sites (an optional host permission), and only then does
 // NoTrain's script run there (background/platform-access.js). Disabling removes the grant. Slack has no switch: its
-// opt-out is an e-mail from the workspace's owner, written here in the user's language.
+// opt-out is an e-mail from the workspace's owner, written here in the user's language. A platform with an objection
+// form of its own (LinkedIn's, for the EU/EEA, UK and Switzerland) links to it once enabled, with where each account's
+// objection stands.
 import { el, clear, byId } from "../shared/dom.js";
 import { t, uiLanguage } from "../shared/i18n.js";
 import { ask } from "../shared/messaging.js";
@@ -9,6 +11,8 @@ import { getApi } from "../shared/browser-api.js";
 import { platformMatchPatterns, platformNamed } from "../shared/platforms.js";
 import { emailRules } from "../../rules/emails/index.js";
 import { DEFAULT_RECHECK_DAYS, RECHECK_DAYS, dueForRecheck, seenText } from "../shared/platform-recheck.js";
+import { loadCoverage } from "../shared/coverage-data.js";
+import { objectionText } from "../shared/coverage-text.js";
 
 export class PlatformsView {
   /** @param {Document} doc */
@@ -27,9 +31,11 @@ export class PlatformsView {
 
   async reload() {
     const { items = [], recheckDays = DEFAULT_RECHECK_DAYS } = await ask("platforms-list").catch(() => ({}));
+    const forms = items.some((item) => item.enabled && item.objectionForm);
+    const { formLines = [] } = forms ? await loadCoverage().catch(() => ({ formLines: [] })) : {};
     this.#showInterval(recheckDays);
     clear(this.list);
-    for (const item of items) this.list.append(this.#row(item, recheckDays));
+    for (const item of items) this.list.append(this.#row(item, recheckDays, formLines));
   }
 
   #showInterval(days) {
@@ -52,7 +58,19 @@ export class PlatformsView {
       dataset: { testid: "platform-recheck" }, text: t("platform_recheck", [label]) })];
   }
 
-  #row({ name, label, enabled, seen = null, page = null }, days) {
+  // The platform's objection form, and where each account's objection stands (shared/coverage.js formCoverage).
+  #objection(name, label, form, formLines) {
+    const doc = this.doc;
+    const lines = formLines.filter((line) => line.service === name);
+    return [
+      el(doc, "a", { class: "secondary", href: form, target: "_blank", rel: "noopener noreferrer",
+        dataset: { testid: "platform-objection-form" }, text: t("popup_form_link", [label]) }),
+      ...lines.map((line) => el(doc, "span", { class: "muted", dataset: { testid: "platform-objection", objection: line.state },
+        text: line.account ? `${line.name || line.account}: ${objectionText(line)}` : objectionText(line) })),
+    ];
+  }
+
+  #row({ name, label, enabled, seen = null, page = null, objectionForm = null }, days, formLines) {
     const doc = this.doc;
     const box = el(doc, "input", { type: "checkbox", id: `platform-${name}`, checked: enabled, dataset: { platform: name } });
     // Browsers grant a permission only from the user's own gesture: the request is the first thing the click does.
@@ -61,6 +79,7 @@ export class PlatformsView {
       el(doc, "label", { for: box.id }, [box, " ", el(doc, "span", { text: t("platform_enable", [label]) })]),
       page ? el(doc, "a", { class: "secondary", href: page, target: "_blank", rel: "noopener noreferrer", text: t("setting_open", [label]) }) : null,
       ...(enabled ? this.#lastSeen(label, seen, days, page) : []),
+      ...(enabled && objectionForm ? this.#objection(name, label, objectionForm, formLines) : []),
     ]);
   }
 

@@ -2,7 +2,7 @@
 // each (confirmed, waiting, or overdue), then one row naming the services not objected on yet.
 import { el, clear } from "../shared/dom.js";
 import { t, uiLanguage } from "../shared/i18n.js";
-import { accountText, stateClass, stateText } from "../shared/coverage-text.js";
+import { accountText, objectionText, stateClass, stateText } from "../shared/coverage-text.js";
 import { dueForRecheck, seenText } from "../shared/platform-recheck.js";
 
 /** Shows `lines` in the list; a confirmed row links to its confirmation on the full page. */
@@ -43,17 +43,33 @@ const joined = (names) => new Intl.ListFormat(uiLanguage(), { type: "conjunction
 
 /**
  * The platforms beyond Meta the user enabled, one line each: when the setting was last seen and what it said; a line
- * due for a look (older than the user's interval) links to the setting's page.
+ * due for a look (older than the user's interval) links to the setting's page. A platform with an objection form
+ * (LinkedIn) also says, below, where its objection stands (`formLines`, one per account), linking to the form until
+ * one was sent.
+ * @param {HTMLElement} list
+ * @param {object[]} items
+ * @param {{ days?: number, now?: Date, formLines?: import("../shared/coverage.js").CoverageLine[] }} options
  */
-export function renderPlatforms(list, items, { days, now = new Date() }) {
+export function renderPlatforms(list, items, { days, now = new Date(), formLines = [] }) {
   const doc = list.ownerDocument;
   clear(list);
-  for (const { name, label, seen = null, page = null } of items.filter((item) => item.enabled)) {
+  for (const { name, label, seen = null, page = null, objectionForm = null } of items.filter((item) => item.enabled)) {
     const due = dueForRecheck(seen, days, now);
     const state = due && page
       ? el(doc, "a", { class: "state warn", href: page, target: "_blank", rel: "noopener noreferrer", text: seenText(seen) })
       : el(doc, "span", { class: `state ${seen && !seen.trainsAi ? "ok" : "warn"}`, text: seenText(seen) });
-    list.append(el(doc, "li", { dataset: { platform: name, due: String(due) } }, [el(doc, "strong", { text: label }), " ", state]));
+    const objections = objectionForm ? formLines.filter((line) => line.service === name) : [];
+    list.append(el(doc, "li", { dataset: { platform: name, due: String(due) } }, [el(doc, "strong", { text: label }), " ", state,
+      objections.length ? el(doc, "ul", { class: "plain" }, objections.map((line) => objectionRow(doc, line, objectionForm))) : null]));
   }
   list.hidden = !list.children.length;
+}
+
+function objectionRow(doc, line, form) {
+  const text = objectionText(line);
+  const state = line.state === "none"
+    ? el(doc, "a", { class: "state muted", href: form, target: "_blank", rel: "noopener noreferrer", text })
+    : el(doc, "span", { class: `state ${stateClass(line)}`, text });
+  return el(doc, "li", { dataset: { objection: line.state, account: line.account ?? "" } }, [
+    line.account ? el(doc, "span", { class: "account", text: accountText(line) }) : null, state]);
 }

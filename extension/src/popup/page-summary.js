@@ -1,20 +1,27 @@
 // What the popup says about the current tab: what the page is, what to do next, and the one next step it offers
 // as its primary button. Pure: takes the page state from the content script (or null) and returns message keys.
 import { serviceToObjectOn } from "../shared/coverage.js";
+import { formPlatforms } from "../shared/platforms.js";
 
 export const FILLABLE_KINDS = new Set(["objection_form", "third_party_form"]);
 // The step that asks for the e-mailed code: the objection is under way there, nothing else to open.
 const UNDER_WAY_KINDS = new Set(["code_step"]);
 
+// On a platform's objection form (LinkedIn's), these say what they say about Meta's without naming Meta.
+const PLATFORM_KEYS = new Set(["kind_confirmation", "next_objection_form", "next_form_filled", "next_confirmation"]);
+const PLATFORM_NAMES = new Set(formPlatforms().map((platform) => platform.name));
+
 export function describePage(state) {
   if (!state) return { summaryKey: "page_not_meta", nextKey: "next_not_meta", canFill: false, canUndo: false };
-  const summaryKey = `kind_${state.page_kind}`;
   let nextKey = `next_${state.page_kind}`;
   const onForm = FILLABLE_KINDS.has(state.page_kind) && state.status !== "confirmed";
   if (FILLABLE_KINDS.has(state.page_kind)) {
     if (state.status === "filled") nextKey = "next_form_filled";
     else if (state.status === "confirmed") nextKey = "next_confirmation";
   }
+  const worded = (key) => (PLATFORM_NAMES.has(state.service) && PLATFORM_KEYS.has(key) ? `${key}_platform` : key);
+  const summaryKey = worded(`kind_${state.page_kind}`);
+  nextKey = worded(nextKey);
   // A filled form offers Undo, not a second fill: filling again would change nothing.
   return { summaryKey, nextKey, canFill: onForm && state.status !== "filled", canUndo: onForm && state.status === "filled" };
 }

@@ -78,12 +78,13 @@ function showPrimary() {
 }
 
 async function showCoverage() {
-  const { lines, confirmationsRead } = await loadCoverage();
+  const { lines, formLines, confirmationsRead } = await loadCoverage();
   view.lines = lines;
   renderCoverage($("coverage-list"), lines, { confirmationsRead });
   showPrimary();
   const { items = [], recheckDays } = await ask("platforms-list").catch(() => ({}));
-  renderPlatforms($("platforms-list"), items, { days: recheckDays });
+  renderPlatforms($("platforms-list"), items, { days: recheckDays, formLines });
+  showPlatformForms(items);
 }
 
 async function undoFill(tabId) {
@@ -137,6 +138,17 @@ function showServiceLinks() {
         rel: "noopener noreferrer", text: t("popup_privacy_center") }));
     }
     list.append(item);
+  }
+}
+
+// The objection forms of the platforms the user enabled (LinkedIn's), after Meta's in "All objection forms".
+function showPlatformForms(items) {
+  const list = $("service-links");
+  for (const old of list.querySelectorAll("li[data-platform]")) old.remove();
+  for (const { name, label, objectionForm } of items.filter((item) => item.enabled && item.objectionForm)) {
+    list.append(el(document, "li", { dataset: { service: name, platform: name } }, [
+      el(document, "a", { href: objectionForm, target: "_blank", rel: "noopener noreferrer", text: t("popup_form_link", [label]) }),
+    ]));
   }
 }
 

@@ -24,6 +24,13 @@ export function stateText(line) {
   return t("coverage_none");
 }
 
+/** A platform's objection (formCoverage) beside its setting: "Objection sent, answer kept 4 Dec 2026" / "… sent …" / "not sent yet". */
+export function objectionText(line) {
+  if (line.state === "confirmed") return t("platform_objection_kept", [formatDay(line.since)]);
+  if (line.state === "waiting") return t("platform_objection_waiting", [formatDay(line.since)]);
+  return t("platform_objection_none");
+}
+
 /** The colour class of a state: done, waiting, overdue, nothing yet. */
 export function stateClass(line) {
   if (line.state === "confirmed") return line.recheck ? "warn" : "ok";

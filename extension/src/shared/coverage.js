@@ -5,6 +5,7 @@ import { sameAccount } from "./account.js";
 import { serviceLinks } from "./services.js";
 import announcementRules from "../../rules/announcements.json" with { type: "json" };
 import { accountsCentre } from "./accounts-centre.js";
+import { formPlatforms } from "./platforms.js";
 
 // Meta must answer a request within a month (GDPR art. 12(3)); after that the user may complain.
 export const FOLLOW_UP_DAYS = 30;
@@ -21,6 +22,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  *   days: number, overdue: boolean, recheck: Announcement|null,
  *   viaCentre: { service: string, account: string, since: string }|null }} CoverageLine
  * @typedef {{ id: string, date: string, services: string[], recheck: boolean }} Announcement
+ * @typedef {{ id: string, label: string, coveredBy: string | null }} ServiceLink  what coverage() needs of a service
  */
 
 /**
@@ -28,7 +30,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * "confirmed", with `recheck` naming the announcement: the user should look again. A service of Meta's Accounts
  * Centre with nothing of its own yet names, in `viaCentre`, an answer on another service that said it covers the
  * same Accounts Centre (background/accounts.js keeps when one did).
- * @param {{ accounts?: SeenAccount[], confirmations?: Confirmation[], now: number, links?: ReturnType<typeof serviceLinks>,
+ * @param {{ accounts?: SeenAccount[], confirmations?: Confirmation[], now: number, links?: ServiceLink[],
  *   announcements?: Announcement[] }} input
  * @returns {CoverageLine[]} one or more lines per service that has its own objection (Messenger and Meta AI count
  *   under Facebook, Threads under Instagram), in the services' order.
@@ -92,11 +94,21 @@ function lineOf(base, entry, kept, now) {
   return { ...line, state: "waiting", since: entry.sent_at, days, overdue: days >= FOLLOW_UP_DAYS };
 }
 
+/**
+ * The same lines for the platforms whose objection form NoTrain fills (LinkedIn's): one per account, from the forms
+ * sent and the answers kept. A setting's record is no answer to an objection, so it never counts here.
+ * @returns {CoverageLine[]}
+ */
+export function formCoverage({ accounts = [], confirmations = [], now, platforms = formPlatforms() }) {
+  return coverage({ accounts, confirmations: confirmations.filter((c) => c.kind !== "setting"), now, announcements: [],
+    links: platforms.map((platform) => ({ id: platform.name, label: platform.label, coveredBy: null })) });
+}
+
 /** The service whose objection is still to be made: the page's own when it is not covered yet, else the first. */
 /**
  * @param {CoverageLine[]} lines
  * @param {string | null} [pageService]
- * @param {ReturnType<typeof serviceLinks>} [links]
+ * @param {ServiceLink[]} [links]
  */
 export function serviceToObjectOn(lines, pageService = null, links = serviceLinks()) {
   const owner = links.find((link) => link.id === pageService)?.coveredBy ?? pageService;

@@ -1,22 +1,40 @@
-// Scenario: a platform beyond Meta, in the real browser with the real host. LinkedIn's settings page (a fixture
-// served at its real address) with "Use my data for training content creation AI models" on; the user enabled
-// LinkedIn (its origins granted at install here: headless Chromium cannot answer the permission prompt). The popup
-// says the data trains AI; on the user's click NoTrain turns off that switch only, waits for LinkedIn to save, and
-// the host keeps a `setting` record with the label and the states before and after. A switch the platform puts back
-// is said plainly and the attempt kept too. A changed layout, where the switch cannot be told apart, is refused:
-// nothing is clicked.
+// Scenario: a platform beyond Meta, in the real browser with the real host, from the user's grant to its removal.
+// The user enables LinkedIn on the full page: a real permissions.request on that click, which Chromium grants without
+// its prompt (headless Chromium cannot show one) because the user allowed LinkedIn's sites for NoTrain in the
+// browser's own extension settings first; NoTrain's script for LinkedIn is registered. LinkedIn's settings page (a
+// fixture served at its real address) with "Use my data for training content creation AI models" on: the popup says
+// the data trains AI; on the user's click NoTrain turns off that switch only, waits for LinkedIn to save, and the
+// host keeps a `setting` record with the label and the states before and after. A switch the platform puts back is
+// said plainly and the attempt kept too. A changed layout, where the switch cannot be told apart, is refused: nothing
+// is clicked. Then the user disables LinkedIn on the full page: the grant is removed, the script unregistered, a
+// fresh load of the page is not read, and the evidence stays.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { withChromium } from '../support/harness.js';
 import { storedConfirmation, storedConfirmations, waitForStored } from '../support/host.js';
+import { messages } from '../support/locale.js';
+import { LINKEDIN, platformAccess, platformScriptAnswers } from '../support/platform-access.js';
 
-const SETTINGS = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
-const PLATFORM_PAGE = { scripts: ['toggle-like.js', 'recorder.js'] };
+const SETTINGS = LINKEDIN.settings;
+const PLATFORM_PAGE = LINKEDIN.page;
 
-test('a LinkedIn switch turned off on the user\'s click, kept as evidence; a changed layout refused', { timeout: 150_000 }, async () => {
-  await withChromium('platform-setting', { grantHosts: ['www.linkedin.com', 'linkedin.com'] }, async ({ sandbox, site, browser, screenshot }) => {
+test('LinkedIn enabled by the user\'s grant, its switch turned off on the user\'s click and kept, a changed layout refused, then disabled', { timeout: 150_000 }, async () => {
+  await withChromium('platform-setting', {}, async ({ sandbox, site, browser, screenshot }) => {
+    const en = messages('en');
     site.route(SETTINGS, '../platforms/linkedin-on.html', PLATFORM_PAGE);
+    await browser.allowSitesInExtensionSettings(LINKEDIN.origins);
+    assert.deepEqual(await platformAccess(browser, LINKEDIN.origins), { granted: false, registered: [] }, 'allowing the sites grants nothing by itself');
+
+    // The user's click on "NoTrain on LinkedIn": the request is granted and the script registered.
+    const full = await browser.newPage(`${browser.extensionUrl('options.html')}#platforms`);
+    await full.waitForSelector('body[data-ready="true"]');
+    const platformsStatus = full.locator('[data-testid="platforms-status"]');
+    await full.locator('#platform-linkedin').click();
+    await platformsStatus.filter({ hasText: en.text('platform_enabled', ['LinkedIn']) }).waitFor();
+    assert.deepEqual(await platformAccess(browser, LINKEDIN.origins), { granted: true, registered: [LINKEDIN.script] });
+
     const page = await browser.newPage(SETTINGS);
+    assert.equal(await platformScriptAnswers(browser, page), true, 'the registered script runs on the platform\'s page');
     const aiSwitch = page.locator('[aria-labelledby="ember42"]');
     const otherSwitch = page.locator('[aria-labelledby="ember43"]');
 
@@ -64,5 +82,24 @@ test('a LinkedIn switch turned off on the user\'s click, kept as evidence; a cha
     assert.match(await changed.locator('[data-testid="setting-section"]').textContent(), /looks different from what NoTrain knows/);
     await screenshot(changed, 'popup-linkedin-changed');
     assert.equal(storedConfirmations(sandbox).length, 2);
+    await changed.close();
+
+    // The user disables LinkedIn on the full page: the grant goes, and with it the script.
+    await full.bringToFront();
+    await full.locator('#platform-linkedin').click();
+    await platformsStatus.filter({ hasText: en.text('platform_disabled', ['LinkedIn']) }).waitFor();
+    assert.deepEqual(await platformAccess(browser, LINKEDIN.origins), { granted: false, registered: [] });
+
+    // A fresh load of the setting's page: NoTrain's script is not there, the popup offers to enable LinkedIn, nothing read.
+    site.route(SETTINGS, '../platforms/linkedin-on.html', PLATFORM_PAGE);
+    await page.reload();
+    assert.equal(await platformScriptAnswers(browser, page), false, 'no NoTrain script on the page any more');
+    const after = await browser.clickToolbarIcon(page);
+    const offer = after.locator('[data-testid="setting-section"]');
+    assert.equal(await offer.getAttribute('data-state'), 'not-enabled');
+    assert.equal(await offer.locator('[data-testid="setting-summary"]').textContent(), en.text('setting_not_enabled', ['LinkedIn']));
+    assert.equal(await offer.locator('[data-testid="setting-turn-off"]').count(), 0);
+    await screenshot(after, 'popup-linkedin-not-enabled');
+    assert.deepEqual(storedConfirmations(sandbox).map((item) => item.id).sort(), [kept.id, latest.id].sort(), 'the evidence stays');
   });
 });

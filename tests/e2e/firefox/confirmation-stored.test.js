@@ -1,7 +1,9 @@
 // Scenario 4 in Firefox ESR: the confirmation on the page (with its screenshot) and the Support Inbox reply
-// are stored by the host, read back with its command line, and listed by the popup and the full page.
+// are stored by the host, read back with its command line, and listed by the popup and the full page (axe-core finds
+// no violation on either, light and dark).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { axeViolationsFirefox } from '../support/axe.js';
 import { PROFILE, withFirefox } from '../support/harness.js';
 import { storedConfirmation, waitForStored } from '../support/host.js';
 import { messages } from '../support/locale.js';
@@ -53,6 +55,7 @@ test('Firefox: confirmations on the page and in the Support Inbox are stored, wi
     const lines = await browser.evaluate(list, () => [...document.querySelectorAll('[data-testid="coverage-list"] li[data-service="facebook"][data-account]')]
       .map((li) => [li.dataset.account, li.dataset.state, li.querySelector('a.state')?.getAttribute('href')]));
     assert.deepEqual(lines, [[record.account, 'confirmed', `options.html#confirmation-${onPage.id}`]]);
+    assert.deepEqual(await axeViolationsFirefox(browser, list), []);
     await screenshot(list, 'popup-covered');
 
     const full = await browser.newTab(`${browser.extensionUrl('options.html')}#confirmation-${onPage.id}`);
@@ -60,6 +63,7 @@ test('Firefox: confirmations on the page and in the Support Inbox are stored, wi
     const rows = await browser.evaluate(full, () => [...document.querySelectorAll('#confirmations-body tr[data-id]')].map((tr) => tr.dataset.id));
     assert.deepEqual(rows, stored.map((item) => String(item.id)));
     await browser.waitFor(full, () => document.getElementById('detail-screenshot').naturalWidth > 0);
+    assert.deepEqual(await axeViolationsFirefox(browser, full), []);
     await screenshot(full, 'full-page-detail');
   });
 });

@@ -1,7 +1,9 @@
 // Scenario 5 in Firefox ESR (its native-messaging errors are worded differently from Chromium's): without
-// the host the popup names the fix and the confirmation waits; after `notrain-host install` it is delivered.
+// the host the popup names the fix (axe-core finds no violation there, light and dark) and the confirmation waits;
+// after `notrain-host install` it is delivered.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { axeViolationsFirefox } from '../support/axe.js';
 import { withFirefox } from '../support/harness.js';
 import { registerHost, storedConfirmation, storedConfirmations } from '../support/host.js';
 import { messages } from '../support/locale.js';
@@ -37,6 +39,7 @@ test('Firefox: without the host the confirmation waits, and is delivered once th
       const text = document.querySelector('[data-testid="fill-status"]').textContent;
       return text && text !== busy;
     }, [en.text('popup_filling')], 15_000);
+    assert.deepEqual(await axeViolationsFirefox(browser, popup), []);
     await screenshot(popup, 'popup-host-missing');
     await browser.closeTab(popup);
 

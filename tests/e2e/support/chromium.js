@@ -47,9 +47,10 @@ async function waitFor(probe, timeoutMs = 10_000) {
 
 /**
  * Starts Chromium for one run. `lang` sets the interface language (--lang and LANGUAGE); `deadlineMs` is
- * the watchdog's limit for the whole run; `extensionDir` the unpacked build to load (the built one by default).
+ * the watchdog's limit for the whole run.
  */
-export async function launchChromium({ sandbox, site, names, artifacts, lang = 'en', deadlineMs = 120_000, extensionDir = path.join(paths.extension, 'chromium') }) {
+export async function launchChromium({ sandbox, site, names, artifacts, lang = 'en', deadlineMs = 120_000 }) {
+  const extensionDir = path.join(paths.extension, 'chromium');
   const args = [...FLAGS, `--user-data-dir=${sandbox.profile}`, `--lang=${lang}`,
     `--host-resolver-rules=${resolverRules(site, names)}`,
     `--ignore-certificate-errors-spki-list=${site.spkiSha256}`,
@@ -90,9 +91,25 @@ export async function launchChromium({ sandbox, site, names, artifacts, lang = '
     extensionId,
     extensionUrl: (file) => `chrome-extension://${extensionId}/${file}`,
     serviceWorker,
+    /** Runs `fn(arg)` in `page` (the same call as Firefox's evaluate(context, fn, arg), for helpers of both). */
+    evaluate: (page, fn, arg) => page.evaluate(fn, arg),
     /** Runs `fn(arg)` in the extension's service worker (where `chrome.*` is). */
     async inExtension(fn, arg) {
       return (await serviceWorker()).evaluate(fn, arg);
+    },
+    /**
+     * The user allows NoTrain on these sites in the browser's own extension settings (chrome://extensions, the call
+     * behind its site access "Add a site"). Chromium then grants the extension's permissions.request for them
+     * without its prompt, which headless Chromium cannot show; the request itself, its user gesture and the grant
+     * stay the browser's own. Nothing is granted by this alone: permissions.contains stays false until the request.
+     */
+    async allowSitesInExtensionSettings(origins) {
+      const settings = await context.newPage();
+      await settings.goto('chrome://extensions');
+      for (const origin of origins) {
+        await settings.evaluate(([id, pattern]) => chrome.developerPrivate.addHostPermission(id, pattern), [extensionId, origin]);
+      }
+      await settings.close();
     },
     async newPage(url) {
       const page = await context.newPage();

@@ -10,8 +10,12 @@ import { paths } from './paths.js';
 import { killGroup, startWatchdog } from './watchdog.js';
 
 export const FIREFOX_ID = 'notrain@notrain.org';
+const POPUP_SIZE = { width: 420, height: 640 };
+// layout.css.prefers-color-scheme.content-override: what prefers-color-scheme says in pages (0 dark, 1 light).
+const SCHEME_PREF = 'layout.css.prefers-color-scheme.content-override';
+const SCHEMES = { dark: 0, light: 1 };
 
-function writePrefs(profile, { port, uuid, lang }) {
+function writePrefs(profile, { port, uuid, lang, extra }) {
   const prefs = {
     'network.dns.forceResolve': '127.0.0.1', // every name is the test site: nothing real is reachable
     'network.socket.forcePort': `443=${port}`,
@@ -29,6 +33,7 @@ function writePrefs(profile, { port, uuid, lang }) {
     'toolkit.telemetry.reportingpolicy.firstRun': false,
     'app.update.disabledForTesting': true,
     'extensions.blocklist.enabled': false,
+    ...extra,
   };
   const lines = Object.entries(prefs).map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`);
   writeFileSync(path.join(profile, 'user.js'), `${lines.join('\n')}\n`);
@@ -55,9 +60,9 @@ function bidiUrl(child, timeoutMs) {
 // script.callFunction with JSON in and out: the tests pass plain data and get plain data back.
 const WRAP = (fn) => `async (json) => JSON.stringify(await (${fn})(...JSON.parse(json)) ?? null)`;
 
-export async function launchFirefox({ sandbox, site, artifacts, lang = 'en', deadlineMs = 150_000 }) {
+export async function launchFirefox({ sandbox, site, artifacts, lang = 'en', deadlineMs = 150_000, prefs = {} }) {
   const uuid = randomUUID();
-  writePrefs(sandbox.profile, { port: site.port, uuid, lang });
+  writePrefs(sandbox.profile, { port: site.port, uuid, lang, extra: prefs });
   const child = spawn(paths.firefox, ['--headless', '--no-remote', '--profile', sandbox.profile,
     '--remote-debugging-port=0', '--remote-allow-system-access'], {
     env: { ...sandbox.env, LANGUAGE: lang, MOZ_CRASHREPORTER_DISABLE: '1' },
@@ -127,7 +132,7 @@ export async function launchFirefox({ sandbox, site, artifacts, lang = 'en', dea
       ] }] });
     },
     async screenshot(context, file) {
-      const { data } = await bidi.send('browsingContext.captureScreenshot', { context });
+      const { data } = await bidi.send('browsingContext.captureScreenshot', { context, origin: 'document' });
       artifacts.write(file, Buffer.from(data, 'base64'));
     },
     async close() {
@@ -149,37 +154,79 @@ export async function launchFirefox({ sandbox, site, artifacts, lang = 'en', dea
      */
     async clickToolbarIcon(context) {
       await firefox.activate(context);
-      const chrome = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).contexts[0].context;
-      const answer = await bidi.send('script.evaluate', { expression: `(async () => {
+      // A popup still open from an earlier click is closed first, as the user's move to the page closes it: with it
+      // open, triggerAction would only close it (no popup, no activeTab grant). Closing ends when its panel is gone.
+      await firefox.inChrome(`(async () => {
         const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
         const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(FIREFOX_ID)});
+        ViewPopup.for(extension, window)?.closePopup();
+        for (const deadline = Date.now() + 5000; ViewPopup.for(extension, window);) {
+          if (Date.now() > deadline) throw new Error('the open popup did not close');
+          await new Promise((resolve) => window.setTimeout(resolve, 20));
+        }
         await ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
-      })()`, awaitPromise: true, target: { context: chrome } });
-      if (answer.type === 'exception') throw new Error(`triggerAction: ${answer.exceptionDetails.text}`);
+      })()`);
       return firefox.openPopupFor(await firefox.tabIdOf(context));
     },
-    /** The extension's id of the tab shown by `context`, asked from an extension page. */
+    /** Evaluates `expression` in the browser window's chrome scope (--remote-allow-system-access); returns its JSON. */
+    async inChrome(expression) {
+      const chrome = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).contexts[0].context;
+      const answer = await bidi.send('script.evaluate', { expression: `(async () => JSON.stringify(await ${expression} ?? null))()`,
+        awaitPromise: true, target: { context: chrome } });
+      if (answer.type === 'exception') throw new Error(`in the browser's chrome scope: ${answer.exceptionDetails.text}`);
+      return JSON.parse(answer.result.value);
+    },
+    /**
+     * The extension's id of the tab shown by `context`, asked from an extension page. Tabs outside the extension's
+     * host permissions hide their URL from it: those are found as the active tab once `context` is in front.
+     */
     async tabIdOf(context) {
       const url = await firefox.evaluate(context, () => location.href);
-      const tabs = await firefox.evaluate(await helper(), async () => (await browser.tabs.query({})).map((t) => [t.id, t.url]));
+      const tabs = await firefox.inExtension(async () => (await browser.tabs.query({})).map((t) => [t.id, t.url ?? null]));
       const found = tabs.filter(([, tabUrl]) => tabUrl === url);
-      if (found.length !== 1) throw new Error(`expected one tab at ${url}, found ${found.length}`);
-      return found[0][0];
+      if (found.length > 1) throw new Error(`${found.length} tabs show ${url}`);
+      if (found.length === 1) return found[0][0];
+      await firefox.activate(context);
+      const active = await firefox.inExtension(async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))
+        .map((t) => [t.id, t.url ?? null]));
+      if (active.length !== 1 || active[0][1] !== null) throw new Error(`no tab shows ${url}`);
+      return active[0][0];
+    },
+    /** Runs `fn(...args)` in an extension page kept open in the background (where `browser.*` is); JSON in and out. */
+    async inExtension(fn, ...args) {
+      return firefox.evaluate(await helper(), fn, ...args);
+    },
+    /** Runs a script's source in the page of `context` as the driver does (the page's content security policy does not apply). */
+    async runSource(context, source) {
+      const answer = await bidi.send('script.evaluate', { expression: source, awaitPromise: false, target: { context } });
+      if (answer.type === 'exception') throw new Error(`in the page: ${answer.exceptionDetails.text}`);
+    },
+    /**
+     * The colour scheme pages see (`light`, `dark`, or null for the default), as a user's system setting would set
+     * it: Firefox's content preference, changed in the running browser. Returns once the page in `context` sees it.
+     */
+    async colorScheme(context, scheme) {
+      const change = scheme ? `Services.prefs.setIntPref('${SCHEME_PREF}', ${SCHEMES[scheme]})` : `Services.prefs.clearUserPref('${SCHEME_PREF}')`;
+      await firefox.inChrome(change);
+      if (scheme) await firefox.waitFor(context, (wanted) => matchMedia(`(prefers-color-scheme: ${wanted})`).matches, [scheme]);
     },
     async openPopupFor(tabId) {
-      const popup = await firefox.newTab(extensionUrl(`popup.html?tab=${tabId}`));
+      const popup = await firefox.newTab();
+      await bidi.send('browsingContext.setViewport', { context: popup, viewport: POPUP_SIZE }); // about the size of the real popup
+      await firefox.navigate(popup, extensionUrl(`popup.html?tab=${tabId}`));
       await firefox.waitFor(popup, () => document.body.dataset.ready === 'true', [], 15_000);
       return popup;
     },
     /** The page state the background keeps for the tab shown by `context`. */
     async tabState(context) {
       const tabId = await firefox.tabIdOf(context);
-      return firefox.evaluate(await helper(), async (id) => (await browser.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null, tabId);
+      return firefox.inExtension(async (id) => (await browser.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null, tabId);
     },
     /** Waits until NoTrain's content script in `context` has nothing under way (see chromium.js); returns its state. */
     async settled(context) {
       const tabId = await firefox.tabIdOf(context);
-      const answer = await firefox.evaluate(await helper(), (id) => browser.tabs.sendMessage(id, { type: 'when-settled' }), tabId);
+      const answer = await firefox.inExtension((id) => browser.tabs.sendMessage(id, { type: 'when-settled' }), tabId);
       if (!answer?.settled) throw new Error(`the content script did not settle: ${JSON.stringify(answer)}`);
       return answer.state;
     },

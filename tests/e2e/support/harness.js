@@ -1,15 +1,12 @@
 // One end-to-end run in Chromium: a sandbox, the test site, the host registered by its own installer
 // (unless the scenario is about a missing host), the browser with the extension, and afterwards the
 // artifacts — a screenshot of every page still open — and the clean-up, whatever happened.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { artifactsFor } from './artifacts.js';
 import { launchChromium } from './chromium.js';
 import { launchFirefox } from './firefox.js';
 import { registerHost } from './host.js';
 import { callHost } from './host-rpc.js';
 import { SITE_NAMES } from './names.js';
-import { paths } from './paths.js';
 import { createSandbox } from './sandbox.js';
 import { startSite } from './site.js';
 
@@ -22,20 +19,7 @@ export const PROFILE = Object.freeze({
   objection_text: "Je m'oppose à l'utilisation de mes informations pour développer l'IA de Meta (article 21 RGPD).",
 });
 
-// A copy of the Chromium build in which the optional origins of these hosts are granted at install, as if the user
-// had enabled their platform on the full page (headless Chromium cannot answer the browser's permission prompt).
-function buildGranting(sandbox, hosts) {
-  const dir = path.join(sandbox.root, 'extension-granted');
-  cpSync(path.join(paths.extension, 'chromium'), dir, { recursive: true });
-  const file = path.join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(file, 'utf8'));
-  const granted = (manifest.optional_host_permissions ?? []).filter((origin) => hosts.includes(new URL(origin.replace('/*', '/')).hostname));
-  manifest.host_permissions = [...manifest.host_permissions, ...granted];
-  writeFileSync(file, JSON.stringify(manifest));
-  return dir;
-}
-
-export async function withChromium(run, { register = true, profile = PROFILE, lang = 'en', deadlineMs = 150_000, grantHosts = [] } = {}, body) {
+export async function withChromium(run, { register = true, profile = PROFILE, lang = 'en', deadlineMs = 150_000 } = {}, body) {
   const sandbox = createSandbox(run);
   const artifacts = artifactsFor(`chromium-${run}`);
   const site = await startSite({ dir: sandbox.root, names: SITE_NAMES });
@@ -43,8 +27,7 @@ export async function withChromium(run, { register = true, profile = PROFILE, la
   try {
     if (profile) await callHost(sandbox, 'profile.set', { profile });
     if (register) registerHost(sandbox, 'chromium');
-    const extensionDir = grantHosts.length ? buildGranting(sandbox, grantHosts) : undefined;
-    browser = await launchChromium({ sandbox, site, names: SITE_NAMES, artifacts, lang, deadlineMs, extensionDir });
+    browser = await launchChromium({ sandbox, site, names: SITE_NAMES, artifacts, lang, deadlineMs });
     let shots = 0;
     // Each screen in both themes (NoTrain's pages follow the system's): the artifacts show every state as users see it.
     const screenshot = async (page, name) => {
@@ -76,8 +59,8 @@ export async function withChromium(run, { register = true, profile = PROFILE, la
 }
 
 // The same run in Firefox ESR (WebDriver BiDi); the host is registered in the sandbox's HOME, the only place
-// Firefox reads host manifests from.
-export async function withFirefox(run, { register = true, profile = PROFILE, lang = 'en', deadlineMs = 180_000 } = {}, body) {
+// Firefox reads host manifests from. `prefs`: profile preferences the scenario needs besides the harness's own.
+export async function withFirefox(run, { register = true, profile = PROFILE, lang = 'en', deadlineMs = 180_000, prefs = {} } = {}, body) {
   const sandbox = createSandbox(run);
   const artifacts = artifactsFor(`firefox-${run}`);
   const site = await startSite({ dir: sandbox.root, names: SITE_NAMES });
@@ -85,12 +68,17 @@ export async function withFirefox(run, { register = true, profile = PROFILE, lan
   try {
     if (profile) await callHost(sandbox, 'profile.set', { profile });
     if (register) registerHost(sandbox, 'firefox');
-    browser = await launchFirefox({ sandbox, site, artifacts, lang, deadlineMs });
+    browser = await launchFirefox({ sandbox, site, artifacts, lang, deadlineMs, prefs });
     let shots = 0;
+    // Each screen in both themes, as in Chromium.
     const screenshot = async (context, name) => {
       shots += 1;
       await browser.activate(context);
-      await browser.screenshot(context, `${String(shots).padStart(2, '0')}-${name}.png`);
+      for (const scheme of ['light', 'dark']) {
+        await browser.colorScheme(context, scheme);
+        await browser.screenshot(context, `${String(shots).padStart(2, '0')}-${name}-${scheme}.png`);
+      }
+      await browser.colorScheme(context, null);
     };
     return await body({ sandbox, site, browser, artifacts, screenshot });
   } catch (error) {

@@ -115,7 +115,7 @@ test("a web page's message is refused", async () => {
 
 test("the background compares the platforms' scripts with the grants when it starts, and follows a revoke", async () => {
   for (let i = 0; i < 10 && chrome.scripting.registered.size === 0; i++) await tick();
-  assert.deepEqual([...chrome.scripting.registered.keys()], ["notrain-platform-linkedin"]);
+  assert.deepEqual([...chrome.scripting.registered.keys()], ["notrain-platform-linkedin", "notrain-platform-linkedin.form"]);
   chrome.permissions.granted.clear(); // the user took LinkedIn back in the browser's extension settings
   chrome.permissions.onRemoved.fire({ origins: ["https://www.linkedin.com/*"] });
   for (let i = 0; i < 10 && chrome.scripting.registered.size > 0; i++) await tick();

@@ -39,11 +39,18 @@ test("a grant registers that platform's script on its own hosts, top frame only;
   const browser = fakeBrowser(platformMatchPatterns(linkedin));
   const access = new PlatformAccess(browser);
   await access.sync();
-  assert.deepEqual([...browser.scripts.keys()], [`${SCRIPT_PREFIX}linkedin`]);
+  assert.deepEqual([...browser.scripts.keys()], [`${SCRIPT_PREFIX}linkedin`, `${SCRIPT_PREFIX}linkedin.form`]);
   const script = browser.scripts.get(`${SCRIPT_PREFIX}linkedin`);
   assert.deepEqual(script.matches, ["https://www.linkedin.com/*", "https://linkedin.com/*"]);
   assert.deepEqual(script.js, ["platform.js"]);
   assert.equal(script.allFrames, false);
+  // LinkedIn's objection form gets the form engine's script, on the form's address only (in both spellings).
+  const form = browser.scripts.get(`${SCRIPT_PREFIX}linkedin.form`);
+  assert.deepEqual(form.js, ["content.js"]);
+  assert.deepEqual(form.matches, ["https://www.linkedin.com/help/linkedin/ask/TS-DPRO*", "https://www.linkedin.com/help/linkedin/ask/ts-dpro*",
+    "https://linkedin.com/help/linkedin/ask/TS-DPRO*", "https://linkedin.com/help/linkedin/ask/ts-dpro*"]);
+  assert.equal(form.allFrames, false);
+  assert.ok((await access.list()).find((p) => p.name === "linkedin")?.objectionForm?.startsWith("https://www.linkedin.com/help/"));
   assert.equal(await access.enabled("linkedin"), true);
   await access.sync(); // already there: not registered twice
   browser.origins.clear(); // the user revoked it in the browser's settings

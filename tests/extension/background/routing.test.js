@@ -216,6 +216,31 @@ test("buildSaveParams keeps an account only when it is an e-mail address or a us
   }
 });
 
+test("on LinkedIn's objection form our content script reports like on Meta's, and its answer is kept under linkedin", async () => {
+  const { route, host, tabState } = setup();
+  const url = "https://www.linkedin.com/help/linkedin/ask/TS-DPRO";
+  const onForm = { id: identity.extensionId, url, tab: { id: 8, windowId: 1, active: true, url }, frameId: 0 };
+  const state = { service: "linkedin", page_kind: "objection_form", form_id: null, variant: "linkedin", language: "fr",
+    status: "filled", filled: [{ field: "reason", label: "Décrivez" }], notes: [] };
+  assert.deepEqual(await route({ type: "page-state", state }, onForm), { ok: true });
+  assert.deepEqual(await tabState.get(8), state);
+  const confirmation = { service: "facebook", kind: "page", url: "https://www.facebook.com/", text: "Nous avons bien reçu votre demande.",
+    captured_at: "2026-12-04T10:00:00Z", sent_at: "2026-12-04T09:59:00Z", verdict: "received", account: "ana@example.be", language: "fr" };
+  assert.equal((await route({ type: "confirmation-seen", confirmation }, onForm)).status, "saved");
+  const [saved] = host.saved;
+  assert.deepEqual([saved.service, saved.url, saved.kind, saved.verdict], ["linkedin", url, "page", "received"],
+    "the service and the address are the tab's, not what the report claims");
+  // LinkedIn's other pages, where only the setting script runs, may send nothing; nor may a copy of the form elsewhere.
+  for (const other of ["https://www.linkedin.com/feed/", "https://linkedin-help.example/help/linkedin/ask/TS-DPRO", `http://www.linkedin.com/help/linkedin/ask/TS-DPRO`]) {
+    const sender = { ...onForm, url: other, tab: { ...onForm.tab, url: other } };
+    assert.equal((await route({ type: "confirmation-seen", confirmation }, sender)).error.kind, "refused", other);
+  }
+  assert.equal(host.saved.length, 1);
+  // A Meta tab cannot file its answer under LinkedIn.
+  await route({ type: "confirmation-seen", confirmation: { ...confirmation, service: "linkedin", text: "Other." } }, CONTENT);
+  assert.equal(host.saved[1].service, "facebook");
+});
+
 test("the screenshot is taken only while the reporting tab is the active one", async () => {
   const captured = [];
   const tabs = {

@@ -50,3 +50,14 @@ test("match patterns cover each domain and its subdomains over https only", () =
   assert.equal(metaMatchPatterns().length, META_DOMAINS.length);
   for (const pattern of metaMatchPatterns()) assert.match(pattern, /^https:\/\/\*\.[a-z.]+\/\*$/);
 });
+
+test("on a platform, only our script on its objection form is 'content': LinkedIn's form, not its other pages", () => {
+  for (const url of ["https://www.linkedin.com/help/linkedin/ask/TS-DPRO", "https://linkedin.com/help/linkedin/ask/ts-dpro?lang=fr"]) {
+    assert.equal(classifySender(fromTab(url), identity), "content", url);
+  }
+  for (const url of ["https://www.linkedin.com/feed/", "https://www.linkedin.com/help/linkedin/ask/TS-DPROX",
+    "http://www.linkedin.com/help/linkedin/ask/TS-DPRO", "https://fr.linkedin.com/help/linkedin/ask/TS-DPRO",
+    "https://www.linkedin.com.evil.example/help/linkedin/ask/TS-DPRO"]) {
+    assert.equal(classifySender(fromTab(url), identity), null, url);
+  }
+});

@@ -131,6 +131,63 @@ describe('what Meta shows after the user sent the form', () => {
   });
 });
 
+describe("what LinkedIn shows after the user sent its objection form", () => {
+  const FORM = 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO';
+  const RECEIVED = {
+    en: /^Thanks for contacting us\nWe've received your request and will get back to you by email\. Your case number is 251204-004217\.$/,
+    fr: /^Merci de nous avoir contactés\nNous avons bien reçu votre demande/,
+    nl: /^Bedankt voor je bericht\nWe hebben je verzoek ontvangen/,
+    de: /^Vielen Dank für Ihre Nachricht\nWir haben Ihre Anfrage erhalten/,
+  };
+
+  const AI_OPTION = {
+    en: 'Use of my personal data to train AI models', fr: "Utilisation de mes données personnelles pour entraîner des modèles d'IA",
+    nl: 'Gebruik van mijn persoonsgegevens om AI-modellen te trainen', de: 'Nutzung meiner personenbezogenen Daten zum Training von KI-Modellen',
+  };
+
+  for (const [language, text] of Object.entries(RECEIVED)) {
+    it(`should keep LinkedIn Help's "request received" page (${language}) as a linkedin objection, with the values sent`, async () => {
+      const { document, href, detection, values, watch } = await fillAndSend(entry(`linkedin-objection-${language}.html`));
+      const answer = engine.answerAfterSend(document, watch);
+      assert.ok(answer, 'an answer is read');
+      assert.deepEqual([answer.outcome, answer.language], ['received', language]);
+      assert.match(answer.text, text);
+      const record = engine.answerRecord(answer, { service: detection.service, url: href, language: detection.language, sentAt: SENT, capturedAt: NOW, form: values });
+      assert.deepEqual([record.service, record.kind, record.verdict, record.account], ['linkedin', 'page', 'received', manifest.profile.email]);
+      assert.ok(record.form, 'the values sent are kept');
+      assert.deepEqual(Object.keys(record.form), ['email', 'name', 'objectionType', 'reason']);
+      assert.deepEqual([record.form.email, record.form.name, record.form.reason],
+        [manifest.profile.email, manifest.profile.name, engine.template('linkedinReason', language)]);
+      assert.equal(record.form.objectionType, AI_OPTION[language], 'the option about training AI');
+      assert.match(record.form.reason, /LinkedIn/, 'the objection names LinkedIn, not Meta');
+      assert.doesNotMatch(record.form.reason, /Meta/);
+    });
+  }
+
+  it('should read nothing before the send and nothing in a post quoting LinkedIn\'s answer in the form\'s place', async () => {
+    const { document } = await open(entry('linkedin-objection-en.html'));
+    const watch = engine.watchSend(document, engine.formRoot(document));
+    assert.equal(engine.answerAfterSend(document, watch), null, 'the form is still there: nothing was answered');
+    const place = watch.places.find((node) => node.isConnected);
+    place.replaceChildren();
+    const post = document.createElement('div');
+    post.setAttribute('role', 'article');
+    post.textContent = 'LinkedIn answered me: "Thanks for contacting us. We\'ve received your request and will get back to you by email."';
+    place.append(post);
+    assert.equal(engine.answerAfterSend(document, watch), null);
+  });
+
+  it('should take nothing from a copy of the form on another site, nor from LinkedIn\'s other pages', async () => {
+    for (const url of ['https://linkedin-privacy-help.example/help/linkedin/ask/TS-DPRO', 'https://www.linkedin.com/feed/']) {
+      const { document } = loadPage('linkedin-objection-en.html', url);
+      const detection = engine.detect(document, url);
+      assert.deepEqual([detection.page_kind, detection.fillable, detection.confirmation], [null, false, undefined], url);
+    }
+    const { document } = loadPage('linkedin-objection-en.html', FORM);
+    assert.equal(engine.detect(document, FORM).fillable, true);
+  });
+});
+
 describe('the Support Inbox', () => {
   it("should record Privacy Operations' reply as an inbox confirmation, not the unrelated reply above it", async () => {
     const page = entry('facebook-support-inbox-en.html');

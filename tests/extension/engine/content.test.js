@@ -208,6 +208,39 @@ describe('the content script', () => {
     assert.equal(lastState(page).status, 'confirmed');
   });
 
+  it("should fill LinkedIn's objection form on load with the LinkedIn text, undo it, and keep LinkedIn's answer after the send", async () => {
+    const url = 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO';
+    const page = withContentScript('linkedin-objection-fr.html', url);
+    await eventually(() => lastState(page)?.status === 'filled', 'the form was filled without a click');
+    assert.deepEqual(lastState(page).filled.map((f) => f.field), ['email', 'name', 'objectionType', 'reason']);
+    assert.equal(lastState(page).service, 'linkedin');
+    assert.match(page.document.querySelector('select').selectedOptions[0].textContent, /entraîner des modèles d'IA/);
+    const text = page.document.querySelector('textarea');
+    assert.match(text.value, /^Je m'oppose.*LinkedIn/);
+    const undone = await page.ask({ type: 'undo-fill' });
+    assert.equal(undone.restored, 4);
+    assert.deepEqual([text.value, page.document.querySelector('input[type="email"]').value, page.document.querySelector('select').value], ['', '', '0']);
+    const again = await page.ask({ type: 'fill-now' });
+    assert.equal(again.state.status, 'filled');
+    assert.equal(page.ofType('confirmation-seen').length, 0, 'nothing is kept before the user sends');
+    page.document.querySelector('[data-fixture-submit]').click(); // the user sends
+    await eventually(() => page.ofType('confirmation-seen').length > 0, 'the answer was kept');
+    const { confirmation } = page.ofType('confirmation-seen')[0];
+    assert.deepEqual([confirmation.service, confirmation.kind, confirmation.verdict, confirmation.language, confirmation.account],
+      ['linkedin', 'page', 'received', 'fr', manifest.profile.email]);
+    assert.match(confirmation.text, /Nous avons bien reçu votre demande/);
+    assert.equal(page.ofType('form-sent')[0].sent.detection.service, 'linkedin');
+    assert.equal(lastState(page).status, 'confirmed');
+  });
+
+  it("should leave LinkedIn's objection form alone while the auto-fill switch is off", async () => {
+    const page = withContentScript('linkedin-objection-en.html', 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO', { stored: { autofill: false } });
+    await eventually(() => lastState(page)?.status === 'form-ready', 'the form was recognised');
+    await tick(SETTLE);
+    assert.equal(page.ofType('get-profile').length, 0);
+    assert.equal(page.document.querySelector('textarea').value, '');
+  });
+
   it('should keep an answer in a wording no rule knows, marked unknown', async () => {
     const page = withContentScript('facebook-2025-en.html', 'https://www.facebook.com/help/contact/712876720715583');
     await eventually(() => lastState(page)?.status === 'filled', 'the form was filled');

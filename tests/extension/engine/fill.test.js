@@ -142,3 +142,23 @@ describe('fill leaves the user in charge', () => {
     assert.deepEqual(outcome.verify(), ['reason']);
   });
 });
+
+describe("LinkedIn's type of objection", () => {
+  const URL = 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO';
+  const statusOf = async (prepare) => {
+    const { document } = loadPage('linkedin-objection-de.html', URL);
+    const select = document.querySelector('select');
+    prepare(select);
+    const outcome = await engine.fill(document, engine.detect(document, URL), profile);
+    return [statuses(outcome).objectionType, select.selectedOptions[0].textContent];
+  };
+
+  it('should pick the option about training AI models only while the list shows its placeholder', async () => {
+    assert.deepEqual(await statusOf(() => {}), ['filled', 'Nutzung meiner personenbezogenen Daten zum Training von KI-Modellen']);
+    assert.deepEqual(await statusOf((select) => { select.selectedIndex = 2; }), ['differs', 'Personalisierte Werbung'], "the user's own choice stays");
+  });
+
+  it('should pick nothing in a list without that option', async () => {
+    assert.deepEqual(await statusOf((select) => select.options[1].remove()), ['no-option', 'Option auswählen']);
+  });
+});

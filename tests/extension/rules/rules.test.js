@@ -104,10 +104,10 @@ describe('references between rule files', () => {
     for (const [plan, { steps, variants }] of stepsOf) {
       for (const { field } of variants) if (field) assert.ok(knowledge.fields[field], `${plan}: variant field ${field}`);
       for (const step of steps) {
-        for (const field of [step.fill, step.select, step.check, step.find]) {
+        for (const field of [step.fill, step.select, step.pick, step.check, step.find]) {
           if (field) assert.ok(knowledge.fields[field], `${plan}: field ${field}`);
         }
-        for (const concept of [step.choose, step.question]) {
+        for (const concept of [step.choose, step.question, step.option]) {
           if (!concept) continue;
           assert.ok(english.phrases[concept], `${plan}: concept ${concept}`);
         }
@@ -150,9 +150,23 @@ describe('references between rule files', () => {
     }
   });
 
-  it("should name in page rules only hosts on Meta's own domains", () => {
+  it("should name in page rules only hosts on Meta's own domains, or the hosts of the platform whose objection form it is", () => {
     for (const rule of knowledge.pages) {
-      for (const host of rule.url.hosts.filter((h) => h !== '*')) assert.ok(isMetaUrl(`https://${host}/`), `${rule.name}: ${host}`);
+      const platform = platforms.find((p) => p.objection_form?.rule === rule.name);
+      for (const host of rule.url.hosts.filter((h) => h !== '*')) {
+        assert.ok(isMetaUrl(`https://${host}/`) || platform?.hosts.includes(host), `${rule.name}: ${host}`);
+      }
+    }
+  });
+
+  it("should link each platform's objection form to a form rule that recognises its address", () => {
+    const withForms = platforms.filter((p) => p.objection_form);
+    assert.ok(withForms.length > 0);
+    for (const platform of withForms) {
+      const form = platform.objection_form;
+      assert.ok(form);
+      const found = engine.classifyUrl(form.page);
+      assert.deepEqual([found.page_kind, found.rule, found.service], ['objection_form', form.rule, platform.name]);
     }
   });
 });

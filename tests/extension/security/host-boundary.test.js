@@ -25,6 +25,7 @@ const HOSTILE_SENDERS = {
   // A platform's page, even with the platform enabled: its content script answers requests, it never asks (least of
   // all to turn a setting off, which only the user's click in the popup does).
   "a platform's setting page": tab("https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"),
+  "a copy of LinkedIn's objection form elsewhere": tab("https://linkedin-help.example.org/help/linkedin/ask/TS-DPRO"),
   "a look-alike domain": tab("https://facebook.com.example.org/help/contact/712876720715583"),
   "a punycode look-alike": tab("https://xn--facebok-y0a.com/"),
   "Meta over http": tab("http://www.facebook.com/help/contact/712876720715583"),
@@ -114,15 +115,17 @@ for (const [who, sender] of Object.entries(HOSTILE_SENDERS)) {
   });
 }
 
-test("our content script on a Meta page reaches only what it needs: its profile and its confirmation", async () => {
-  const { host, routes, route } = background();
-  const content = tab(FORM_URL);
-  for (const [type, body] of Object.entries(MESSAGES)) {
-    const answer = await route({ type, ...body }, content);
-    if (!routes[type].from.includes("content")) assert.equal(answer?.error?.kind, "refused", type);
-  }
-  assert.deepEqual([...new Set(host.calls)].sort(), ["confirmation.save", "profile.get"]);
-});
+for (const url of [FORM_URL, "https://www.linkedin.com/help/linkedin/ask/TS-DPRO"]) {
+  test(`our content script on an objection form (${new URL(url).hostname}) reaches only what it needs: its profile and its confirmation`, async () => {
+    const { host, routes, route } = background();
+    const content = tab(url);
+    for (const [type, body] of Object.entries(MESSAGES)) {
+      const answer = await route({ type, ...body }, content);
+      if (!routes[type].from.includes("content")) assert.equal(answer?.error?.kind, "refused", type);
+    }
+    assert.deepEqual([...new Set(host.calls)].sort(), ["confirmation.save", "profile.get"]);
+  });
+}
 
 test("the extension's own pages may call only the listed host methods", async () => {
   const { host, route } = background();

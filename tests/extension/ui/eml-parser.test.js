@@ -99,3 +99,11 @@ test("hostile inputs: long space runs, many unclosed tags, many header parameter
   assert.equal(htmlToText("<a".repeat(50_000)), "");
   assert.equal((await parseEml(mail(`Content-Type: text/plain${"; a=\"b".repeat(50_000)}`))).text, "body");
 });
+
+test("LinkedIn's reply to its objection form (a reconstruction: its wording is not documented) is LinkedIn's", async () => {
+  const mail = await parseEml(await fixture("linkedin-objection-reply.eml"));
+  assert.equal(mail.subject, "Votre demande d\u2019opposition au traitement des données");
+  assert.match(mail.text, /^Bonjour Jeanne,\n\nNous avons bien reçu votre demande d\u2019opposition au traitement de vos données \(dossier 251204-004218\)/);
+  assert.equal(guessService(mail.from), "linkedin");
+  assert.equal(guessService("LinkedIn <support@linkedin.com.evil.example>"), "facebook");
+});

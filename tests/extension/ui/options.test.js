@@ -269,6 +269,22 @@ test("e-mail import: previews the parsed mail, guesses the service and saves it 
   assert.equal(doc.getElementById("import-status").textContent, fakeI18n("nl").getMessage("import_saved"));
 });
 
+test("e-mail import: LinkedIn's reply to its objection form is saved under linkedin", async () => {
+  const saved = [];
+  const page = openPage("options", { lang: "fr", background: { "host-call": (m) => {
+    saved.push(m);
+    return { result: { id: 12, sha256: "e".repeat(64), duplicate: false } };
+  } } });
+  const importer = new EmailImport(page.document);
+  importer.start();
+  assert.ok([...page.document.getElementById("import-service").options].some((o) => o.value === "linkedin" && o.text === "LinkedIn"));
+  const bytes = await readFile(new URL("../../fixtures/eml/linkedin-objection-reply.eml", import.meta.url));
+  await importer.read({ size: bytes.length, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) });
+  await importer.save();
+  assert.deepEqual([saved[0].params.service, saved[0].params.kind], ["linkedin", "email"]);
+  assert.match(saved[0].params.text, /^From: LinkedIn <support@linkedin.com>\n/);
+});
+
 test("e-mail import: a file that is not an e-mail is reported and nothing is saved", async () => {
   const page = openPage("options", { background: {} });
   const importer = new EmailImport(page.document);

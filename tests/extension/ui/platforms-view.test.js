@@ -104,3 +104,23 @@ test("each enabled platform says when its setting was last seen, and offers a ch
   await settle(opened.window, () => recheck("linkedin") !== null);
   assert.deepEqual(days, [30]);
 });
+
+test("LinkedIn, once enabled, links to its objection form and says where each account's objection stands", async () => {
+  const form = "https://www.linkedin.com/help/linkedin/ask/TS-DPRO";
+  const opened = openPage("options", { lang: "nl", background: {
+    "platforms-list": () => ({ recheckDays: 90, items: [
+      { name: "linkedin", label: "LinkedIn", enabled: true, seen: null, page: "https://www.linkedin.com/x", objectionForm: form },
+      { name: "quora", label: "Quora", enabled: true, seen: null, page: "https://www.quora.com/settings/privacy", objectionForm: null },
+    ] }),
+    "accounts-list": () => ({ items: [{ service: "linkedin", account: "sanne@example.nl", sent_at: "2026-12-01T10:00:00Z" }] }),
+    "host-call": () => ({ result: { items: [{ id: 7, service: "linkedin", kind: "page", account: "sanne@example.nl", captured_at: "2026-12-01T10:01:00Z" }] } }),
+  } });
+  applyI18n(opened.document);
+  await new PlatformsView(opened.document).start();
+  const row = (name) => opened.document.querySelector(`li[data-platform=${name}]`);
+  assert.equal(row("linkedin").querySelector('[data-testid="platform-objection-form"]').getAttribute("href"), form);
+  const state = row("linkedin").querySelector('[data-testid="platform-objection"]');
+  assert.equal(state.dataset.objection, "confirmed");
+  assert.match(state.textContent, /^sanne@example\.nl: Bezwaar verstuurd, antwoord bewaard op/);
+  assert.equal(row("quora").querySelector('[data-testid="platform-objection-form"]'), null, "Quora has no form");
+});

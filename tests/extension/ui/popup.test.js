@@ -345,3 +345,35 @@ test("the popup lists the platforms the user enabled, when each was last seen, a
   renderPlatforms(list, [], { days: 90 });
   assert.equal(list.hidden, true, "nothing enabled: nothing shown");
 });
+
+test("on LinkedIn's objection form: the page said without naming Meta; LinkedIn's form among all forms and its objection beside its switch", async () => {
+  const state = { service: "linkedin", page_kind: "objection_form", form_id: null, variant: "linkedin", language: "fr",
+    status: "filled", filled: FILLED, notes: [] };
+  const form = "https://www.linkedin.com/help/linkedin/ask/TS-DPRO";
+  const linkedin = { name: "linkedin", label: "LinkedIn", enabled: true, seen: null, page: "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement", objectionForm: form };
+  const page = openPage("popup", {
+    lang: "fr",
+    search: "?tab=42",
+    background: {
+      ...hostUp,
+      "accounts-list": () => ({ items: [{ service: "linkedin", account: "ana@example.be", sent_at: new Date(Date.now() - DAY).toISOString() }] }),
+      "platforms-list": () => ({ items: [linkedin, { name: "quora", label: "Quora", enabled: false, page: "https://www.quora.com/settings/privacy", objectionForm: null }], recheckDays: 90 }),
+      // A setting's record for LinkedIn is no answer to the objection.
+      "host-call": () => ({ result: { items: [{ id: 3, service: "linkedin", kind: "setting", account: null, captured_at: "2026-12-01T10:00:00Z" }], total: 1 } }),
+    },
+    tabs: { async sendMessage() { return { state }; } },
+  });
+  const doc = await startPopup(page);
+  const i18n = fakeI18n("fr");
+  assert.equal(doc.getElementById("page-summary").textContent, i18n.getMessage("kind_objection_form", ["LinkedIn"]));
+  assert.equal(doc.getElementById("page-next").textContent, i18n.getMessage("next_form_filled_platform"));
+  assert.doesNotMatch(doc.getElementById("page-next").textContent, /Meta/);
+  await settle(page.window, () => doc.querySelector('#service-links li[data-platform="linkedin"]'));
+  const link = doc.querySelector('#service-links li[data-platform="linkedin"] a');
+  assert.equal(link.getAttribute("href"), form);
+  assert.equal(link.textContent, i18n.getMessage("popup_form_link", ["LinkedIn"]));
+  assert.equal(doc.querySelectorAll("#service-links li[data-platform]").length, 1, "only the enabled platform's form");
+  const objection = doc.querySelector('#platforms-list li[data-platform="linkedin"] li[data-objection]');
+  assert.deepEqual([objection.dataset.objection, objection.dataset.account], ["waiting", "ana@example.be"]);
+  assert.match(objection.textContent, /Opposition envoyée le/);
+});

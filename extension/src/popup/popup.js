@@ -225,7 +225,8 @@ async function turnSettingOff(tabId, setting, button) {
   const before = statusLine();
   if (before) before.textContent = t("setting_turning", [setting.label]);
   const outcome = await ask("setting-turn-off", { tabId }).catch(() => null);
-  await showSetting(tabId);
+  // The platform's line in the coverage says what the setting says now, not what it said when the popup opened.
+  await Promise.all([showSetting(tabId), showCoverage()]);
   // Read again, the tab may no longer be the platform's page (it navigated): then there is no setting to speak of.
   const after = statusLine();
   if (after) after.textContent = outcomeText(outcome, setting.label);

@@ -34,7 +34,7 @@ test('Firefox: LinkedIn enabled by the user\'s grant, its switch turned off and 
     await browser.activate(full);
     await browser.click(full, '#platform-linkedin');
     await browser.waitFor(full, statusIs, [en.text('platform_enabled', ['LinkedIn'])]);
-    assert.deepEqual(await platformAccess(browser, LINKEDIN.origins), { granted: true, registered: [LINKEDIN.script] });
+    assert.deepEqual(await platformAccess(browser, LINKEDIN.origins), { granted: true, registered: [...LINKEDIN.scripts] });
     assert.deepEqual(await axeViolationsFirefox(browser, full), []);
     await screenshot(full, 'full-page-linkedin-enabled');
 

@@ -11,6 +11,6 @@ export const META_NAMES = Object.freeze([
 export const LOOKALIKE_NAMES = Object.freeze(['facebook-help-privacy.example', 'www.facebook.com.help-privacy.example']);
 
 // Platforms beyond Meta whose settings pages the scenarios show (the fixtures in tests/fixtures/platforms).
-export const PLATFORM_NAMES = Object.freeze(['www.linkedin.com']);
+export const PLATFORM_NAMES = Object.freeze(['www.linkedin.com', 'www.quora.com', 'copilot.microsoft.com']);
 
 export const SITE_NAMES = Object.freeze([...META_NAMES, ...LOOKALIKE_NAMES, ...PLATFORM_NAMES]);

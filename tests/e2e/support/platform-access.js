@@ -2,14 +2,24 @@
 // of a platform's sites is there, which of NoTrain's platform scripts the browser has registered, and whether a page
 // of the platform gets one.
 
+import { platforms } from '../../../extension/rules/platforms/index.js';
+
 // LinkedIn's AI-training setting at its real address, the fixture's stand-in for its switch, and its origins as the
 // build asks for them (optional_host_permissions, from the rule pack).
 export const LINKEDIN = Object.freeze({
   settings: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement',
   page: Object.freeze({ scripts: ['toggle-like.js', 'recorder.js'] }),
   origins: Object.freeze(['https://www.linkedin.com/*', 'https://linkedin.com/*']),
-  script: 'notrain-platform-linkedin',
+  // NoTrain's scripts for LinkedIn while it is enabled: the setting's, and the form engine's on its objection form.
+  scripts: Object.freeze(['notrain-platform-linkedin', 'notrain-platform-linkedin.form']),
 });
+
+/** The origins NoTrain asks for when the user enables the platform `name`: its rule pack's hosts. */
+export function platformOrigins(name) {
+  const rule = platforms.find((platform) => platform.name === name);
+  if (!rule) throw new Error(`no platform ${name}`);
+  return rule.hosts.map((host) => `https://${host}/*`);
+}
 
 /** { granted: permissions.contains(origins), registered: ids of the registered content scripts }, asked in the extension. */
 export function platformAccess(browser, origins) {
@@ -32,5 +42,5 @@ export async function platformScriptAnswers(browser, page) {
   }));
   const tabId = await browser.tabIdOf(page);
   return browser.inExtension((id) => (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(id, { type: 'setting-read' })
-    .then((answer) => Boolean(answer?.reading), () => false), tabId);
+    .then((answer) => Array.isArray(answer?.readings), () => false), tabId);
 }

@@ -55,6 +55,25 @@ test("the click switches it off, and the popup says it was read again and kept",
   assert.equal(doc.querySelector("[data-testid=setting-turn-off]"), null);
 });
 
+test("after the click, LinkedIn's line among the enabled platforms says what the setting says now", async () => {
+  let seen = { at: "2026-12-01T10:00:00Z", trainsAi: true };
+  const platformsList = () => ({ items: [{ name: "linkedin", label: "LinkedIn", enabled: true, seen, page: PAGE, objectionForm: null }], recheckDays: 90 });
+  const page = await popupWith({
+    "setting-read": () => ({ setting: seen.trainsAi ? ON : OFF }),
+    "platforms-list": platformsList,
+    "setting-turn-off": () => {
+      seen = { at: new Date().toISOString(), trainsAi: false };
+      return { status: "held", after: "off", saved: { status: "saved", id: 4 } };
+    },
+  });
+  const line = () => page.document.querySelector('#platforms-list li[data-platform="linkedin"]').textContent;
+  await settle(page.window, () => page.document.querySelector('#platforms-list li[data-platform="linkedin"]'));
+  assert.match(line(), /trains AI/);
+  assert.doesNotMatch(line(), /does not train AI/);
+  await clickTurnOff(page);
+  await settle(page.window, () => /does not train AI/.test(line()));
+});
+
 test("a change LinkedIn did not keep is said plainly", async () => {
   const page = await popupWith({
     "setting-read": () => ({ setting: ON }),

@@ -207,7 +207,7 @@ async function main(argv) {
     const built = await buildExtension({ outDir: path.resolve(argv[outIndex + 1]), zips: !argv.includes("--no-zip") });
     console.log(`NoTrain extension built: ${built.chromium}, ${built.firefox}`);
   } catch (error) {
-    console.error(`extension build failed: ${error.message}`);
+    console.error(`extension build failed: ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   }
 }

@@ -47,7 +47,31 @@ import objectionFormByContent from './pages/objection-form-by-content.json' with
 import settings from './pages/settings.json' with { type: 'json' };
 import whatsappDataRights from './pages/whatsapp-data-rights.json' with { type: 'json' };
 
-export const knowledge = Object.freeze({
+/**
+ * The rules as the engine reads them. rules/schema.json is the authority on their shape; tests/extension/rules checks
+ * every file against it, which is what lets `knowledge` carry these types. `fields` and `plans` also hold a
+ * "$comment" string beside their entries.
+ * @typedef {{ name: string, kind: string, summary: string, seen?: string, url: { hosts: string[], paths?: string[] },
+ *   plan?: string, content?: 'ai' | 'strict' | 'any' }} PageRule
+ * @typedef {{ fill?: string, select?: string, pick?: string, option?: string, check?: string, choose?: string,
+ *   find?: string, question?: string,
+ *   value?: 'email' | 'name' | 'country' | 'objection_text', template?: string, optional?: boolean,
+ *   notes?: Record<string, string> }} Step
+ * @typedef {{ steps: Step[], variants: { variant: string, field?: string }[] }} Plan
+ * @typedef {{ controls: string[], label: string, types?: string[], autocomplete?: string[], alone?: boolean,
+ *   short?: boolean, countryOptions?: boolean, inputmode?: string[], looksLike?: 'email' }} Field
+ * @typedef {{ language: string, phrases: Record<string, string[]>, templates?: Record<string, string>,
+ *   verified?: Record<string, string[]>, sources?: string[] }} Language
+ * @typedef {{ sameSite: { canonical: string, domain: string, labels: string[], localeLabels?: boolean }[],
+ *   shims: { hosts: string[], path: string, param: string }[], trackingParams: string[],
+ *   serviceOfDomain: Record<string, string> }} Hosts
+ * @typedef {{ label: string, covered_by?: string, objection_form?: string, other_forms?: string[],
+ *   privacy_center?: string }} Service
+ * @typedef {{ hosts: Hosts, services: Record<string, Service>, fields: Record<string, Field>,
+ *   plans: Record<string, Plan>, languages: Language[], pages: PageRule[] }} Knowledge
+ */
+
+export const knowledge = /** @type {Readonly<Knowledge>} */ (/** @type {unknown} */ (Object.freeze({
   hosts,
   services: services.services,
   fields,
@@ -58,4 +82,4 @@ export const knowledge = Object.freeze({
     facebookThirdPartyAi, instagramAiObjection2025, instagramPrivacyCenter, instagramRightToObject, linkedinObjection,
     metaAiTerms, metaOther, metaPrivacySupport, objectionFormByContent, settings, whatsappDataRights,
   ],
-});
+})));

@@ -11,4 +11,15 @@ import tumblr from './tumblr.json' with { type: 'json' };
 import wordpressCom from './wordpress-com.json' with { type: 'json' };
 import x from './x.json' with { type: 'json' };
 
-export const platforms = Object.freeze([adobe, anthropic, linkedin, microsoftCopilot, openai, pinterest, quora, tumblr, wordpressCom, x]);
+/**
+ * A rule pack as the extension reads it. rules/schema.json ($defs/platform) is the authority on its shape; the rules'
+ * tests check every pack against it, which is what lets `platforms` carry this type.
+ * @typedef {{ name: string, page: string, paths: string[], control: { roles: ("switch" | "checkbox")[] },
+ *   notUsedWhen: "on" | "off", labels: Record<string, string[]>, verified: Record<string, string[]>,
+ *   optional?: boolean }} PlatformSetting
+ * @typedef {{ name: string, label: string, shape: "setting", hosts: string[], sources: string[],
+ *   settings: PlatformSetting[], objection_form?: { rule: string, page: string } }} Platform
+ */
+
+export const platforms = /** @type {readonly Platform[]} */ (/** @type {unknown} */ (
+  Object.freeze([adobe, anthropic, linkedin, microsoftCopilot, openai, pinterest, quora, tumblr, wordpressCom, x])));

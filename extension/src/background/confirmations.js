@@ -56,6 +56,15 @@ export function buildSaveParams(confirmation, senderUrl) {
 }
 
 export class Confirmations {
+  /**
+   * @param {object} options
+   * @param {{ call: (method: string, params?: object) => Promise<any> }} options.host
+   * @param {import("./pending-queue.js").PendingQueue} options.queue
+   * @param {(tab: import("../shared/browser-api.js").Tab) => Promise<string | null>} options.capture
+   * @param {(remaining: number) => Promise<unknown>} [options.onQueueChanged]
+   * @param {(answer: { id: number, service: string, url: string, text: string, captured_at: string }) => Promise<unknown>} [options.onUnknownAnswer]
+   * @param {(params: { service: string, account?: string, captured_at: string }) => Promise<unknown>} [options.onCentreAnswer]
+   */
   constructor({ host, queue, capture, onQueueChanged = async () => {}, onUnknownAnswer = async () => {},
     onCentreAnswer = async () => {} }) {
     this.host = host;
@@ -85,6 +94,7 @@ export class Confirmations {
   /**
    * Meta's answer for an account, kept (a page, or an e-mail the user imported and tied to an account): when it says
    * it covers the same Accounts Centre, the Centre's other services are marked. Returns whether they were.
+   * @param {{ service: string, account?: string, text?: unknown, captured_at: string }} answer
    */
   async noteAnswer({ service, account, text, captured_at: at }) {
     if (!account || typeof text !== "string" || !mentionsAccountsCentre(text)) return false;

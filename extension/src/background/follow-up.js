@@ -21,9 +21,25 @@ const RECHECK_KEY = "notrain-recheck-reminded"; // line key → when it was last
 const RECHECK_EVERY_MS = 7 * 24 * 60 * 60 * 1000;
 
 export class FollowUp {
-  // `announcements`: rules/announcements.json's list unless a test gives another.
+  /**
+   * @param {object} options
+   * @param {import("./accounts.js").Accounts} options.accounts
+   * @param {{ call: (method: string, params?: object) => Promise<any> }} options.host
+   * @param {import("../shared/browser-api.js").StorageArea} options.storage  storage.local: the opt-in and when each re-check was recalled
+   * @param {import("../shared/browser-api.js").Notifications} [options.notifications]  absent where the browser has none
+   * @param {import("../shared/browser-api.js").Alarms} options.alarms
+   * @param {() => number} [options.now]
+   * @param {import("../shared/coverage.js").Announcement[]} [options.announcements]  rules/announcements.json's list
+   *   unless a test gives another
+   */
   constructor({ accounts, host, storage, notifications, alarms, now = () => Date.now(), announcements }) {
-    Object.assign(this, { accounts, host, storage, notifications, alarms, now, announcements });
+    this.accounts = accounts;
+    this.host = host;
+    this.storage = storage;
+    this.notifications = notifications;
+    this.alarms = alarms;
+    this.now = now;
+    this.announcements = announcements;
   }
 
   /** The daily check; the first one a minute after the browser starts. */
@@ -59,11 +75,15 @@ export class FollowUp {
   }
 
   // Lines confirmed before an announced change, recalled at most once a week each.
+  /** @param {import("../shared/coverage.js").CoverageLine[]} lines */
   async recallRechecks(lines) {
+    const notifications = this.notifications;
+    if (!notifications) return [];
     const reminded = (await this.storage.get(RECHECK_KEY))[RECHECK_KEY] ?? {};
     const due = lines.filter((line) => line.recheck && !(this.now() - (reminded[keyOf(line)] ?? 0) < RECHECK_EVERY_MS));
     for (const line of due) {
-      await this.notifications.create(`${RECHECK_PREFIX}${keyOf(line)}`, {
+      if (!line.recheck) continue; // kept by the filter above
+      await notifications.create(`${RECHECK_PREFIX}${keyOf(line)}`, {
         type: "basic", iconUrl: "icons/icon-128.png", title: t("recheck_title"),
         message: t("recheck_message", [serviceLabel(line.service), line.account ?? "", formatDay(line.recheck.date)]),
       });

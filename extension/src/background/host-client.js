@@ -3,14 +3,23 @@
 // the options page fetches screenshots in many chunks. The port is closed after a short idle time
 // so the host exits and the service worker may sleep.
 import { HostError, fromBrowserError, fromRpcError } from "./host-errors.js";
+import { errorMessage } from "../shared/error-message.js";
 
 export const HOST_NAME = "org.notrain.host";
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_IDLE_MS = 30_000;
 
 export class HostClient {
-  // connect(name) returns a Port-like object: postMessage, disconnect, onMessage, onDisconnect.
-  // lastError() returns the browser's reason for a disconnect (chrome.runtime.lastError or port.error).
+  /**
+   * @param {object} options
+   * @param {(name: string) => import("../shared/browser-api.js").Port} options.connect  runtime.connectNative, or a
+   *   stand-in
+   * @param {() => { message?: string } | null | undefined} [options.lastError]  the browser's reason for a disconnect
+   *   (chrome.runtime.lastError; Firefox's is port.error)
+   * @param {number} [options.timeoutMs]
+   * @param {number} [options.idleMs]
+   * @param {{ setTimeout(run: () => void, ms: number): any, clearTimeout(id: any): void }} [options.timers]
+   */
   constructor({ connect, lastError = () => null, timeoutMs = DEFAULT_TIMEOUT_MS, idleMs = DEFAULT_IDLE_MS, timers = globalThis }) {
     this.connect = connect;
     this.lastError = lastError;
@@ -28,7 +37,7 @@ export class HostClient {
     try {
       port = this.ensurePort();
     } catch (error) {
-      return Promise.reject(fromBrowserError(error?.message));
+      return Promise.reject(fromBrowserError(errorMessage(error)));
     }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -43,7 +52,7 @@ export class HostClient {
       try {
         port.postMessage({ jsonrpc: "2.0", id, method, params });
       } catch (error) {
-        this.settle(id, null, fromBrowserError(error?.message));
+        this.settle(id, null, fromBrowserError(errorMessage(error)));
       }
     });
   }

@@ -2,6 +2,9 @@
 // The texts are Chromium's (extensions/browser/api/messaging/native_message_process_host.cc) and
 // Firefox's (toolkit/components/extensions/NativeMessaging.sys.mjs); see
 // the README's "When something is missing" for what usually causes each one.
+import { errorMessage } from "../shared/error-message.js";
+
+/** @type {[string, RegExp][]} */
 const BROWSER_ERRORS = [
   // [kind, pattern of the browser's message]
   ["host-missing", /specified native messaging host not found/i],
@@ -29,6 +32,11 @@ export const FIX_KEYS = Object.freeze({
 const UNREACHABLE = new Set(["host-missing", "host-forbidden", "host-exited", "host-broken", "host-timeout", "host-unavailable"]);
 
 export class HostError extends Error {
+  /**
+   * @param {string} kind  one of FIX_KEYS' kinds
+   * @param {string} message
+   * @param {{ code?: number | null, data?: unknown }} [details]  the host's JSON-RPC error code and data
+   */
   constructor(kind, message, { code = null, data = null } = {}) {
     super(message);
     this.name = "HostError";
@@ -47,6 +55,17 @@ export class HostError extends Error {
   }
 }
 
+/**
+ * Whether a thrown error says the host could not be reached (true) or answered with a refusal (false); undefined
+ * for an error that is not the host's.
+ * @param {unknown} error
+ * @returns {boolean | undefined}
+ */
+export function unreachableOf(error) {
+  return error instanceof HostError ? error.unreachable : undefined;
+}
+
+/** @param {string | undefined} text  the browser's message */
 export function fromBrowserError(text) {
   const message = String(text || "The native messaging host closed the connection");
   const match = BROWSER_ERRORS.find(([, pattern]) => pattern.test(message));
@@ -61,7 +80,8 @@ export function fromRpcError(error) {
   return new HostError(kind, String(error?.message || "The host reported an error"), { code, data: error?.data ?? null });
 }
 
+/** @param {unknown} error */
 export function toPlainError(error) {
   if (error instanceof HostError) return error.toJSON();
-  return new HostError("host-unavailable", String(error?.message || error)).toJSON();
+  return new HostError("host-unavailable", String(errorMessage(error) || error)).toJSON();
 }

@@ -8,18 +8,30 @@
 //
 // No "unlimitedStorage": storage.local holds 10 MiB, room for dozens of JPEG screenshots; when it
 // is full the item is kept without its screenshot (the text is the main evidence) and says so.
+import { errorMessage } from "../shared/error-message.js";
+import { unreachableOf } from "./host-errors.js";
 const ORDER_KEY = "pending:order";
 const ITEM_PREFIX = "pending:item:";
 
 export class PendingQueue {
   // storage: a storage.local-like object (get, set, remove returning promises).
+  /**
+   * @param {import("../shared/browser-api.js").StorageArea} storage
+   * @param {{ now?: () => Date, newId?: () => string }} [options]
+   */
   constructor(storage, { now = () => new Date(), newId = () => crypto.randomUUID() } = {}) {
     this.storage = storage;
     this.now = now;
     this.newId = newId;
+    /** @type {Promise<unknown>} */
     this.chain = Promise.resolve(); // serialises every operation on the queue
   }
 
+  /**
+   * @template T
+   * @param {() => Promise<T>} task
+   * @returns {Promise<T>}
+   */
   exclusive(task) {
     const run = this.chain.then(task, task);
     this.chain = run.catch(() => {});
@@ -48,7 +60,7 @@ export class PendingQueue {
         // Storage full: keep the confirmation, give up only its picture.
         const { screenshot, ...rest } = params;
         item.params = rest;
-        item.screenshot_dropped = String(error?.message || error);
+        item.screenshot_dropped = String(errorMessage(error) || error);
         await this.storage.set({ [ITEM_PREFIX + id]: item });
       }
       const order = await this.order();
@@ -80,10 +92,11 @@ export class PendingQueue {
           delivered.set(id, result);
         } catch (error) {
           item.attempts += 1;
-          item.last_error = { message: String(error?.message || error), at: this.now().toISOString() };
-          if (error?.unreachable === false) item.rejected = item.last_error;
+          item.last_error = { message: String(errorMessage(error) || error), at: this.now().toISOString() };
+          const unreachable = unreachableOf(error);
+          if (unreachable === false) item.rejected = item.last_error;
           await this.storage.set({ [ITEM_PREFIX + id]: item });
-          if (error?.unreachable !== false) {
+          if (unreachable !== false) {
             stopped = error;
             break;
           }

@@ -11,10 +11,14 @@ export const SCRIPT_PREFIX = "notrain-platform-";
 export const FORM_SCRIPT = "content.js";
 
 export class PlatformAccess {
-  /** @param {{ permissions: object, scripting: object }} api  the permissions and scripting APIs */
+  /**
+   * @param {{ permissions: { contains(permissions: { origins: string[] }): Promise<boolean> },
+   *   scripting: import("../shared/browser-api.js").ContentScripts }} api
+   */
   constructor({ permissions, scripting }) {
     this.permissions = permissions;
     this.scripting = scripting;
+    /** @type {Promise<unknown>} */
     this.syncing = Promise.resolve();
   }
 
@@ -60,7 +64,9 @@ export class PlatformAccess {
 
 // The platform's setting script on all its hosts; the form script on its objection form only. A platform's name
 // has no ".", so the form script's id is never another platform's.
+/** @returns {import("../shared/browser-api.js").ContentScript[]} */
 function registrations(platform) {
+  /** @returns {import("../shared/browser-api.js").ContentScript} */
   const script = (id, js, matches) => ({ id, js: [js], matches, runAt: "document_idle", allFrames: false, persistAcrossSessions: true });
   const id = `${SCRIPT_PREFIX}${platform.name}`;
   const form = platformFormPatterns(platform);

@@ -45,6 +45,10 @@ export function buildSettingParams(rule, url, { reading, outcome }, capturedAt) 
 
 // A reading the page reported, for one of the page's settings in the rules (by name, each once), with what it means
 // read from the rule; null for anything else.
+/**
+ * @returns {{ setting: string, refused?: string, label?: string | null, state?: string, language?: string | null,
+ *   usedForAi?: boolean } | null}
+ */
 function describe(rule, reported, seenNames = new Set()) {
   const setting = rule.settings.find((s) => s.name === reported?.setting);
   const seen = setting && !seenNames.has(setting.name) ? sanitizeReading(reported) : null;
@@ -80,16 +84,24 @@ function summarize(readings) {
 export class PlatformSettings {
   /**
    * @param {object} options
-   * @param {object} options.tabs  tabs API (get, sendMessage)
-   * @param {object} options.scripting  scripting API (executeScript), for a tab opened before the platform was enabled
+   * @param {import("../shared/browser-api.js").Tabs} options.tabs
+   * @param {{ executeScript(injection: { target: { tabId: number }, files: string[] }): Promise<unknown> }} options.scripting  for a tab opened before the platform
+   *   was enabled
    * @param {(name: string) => Promise<boolean>} options.enabled  whether the user enabled that platform
-   * @param {object} options.confirmations  Confirmations (store: the pending queue, then the host)
-   * @param {(tab: object) => Promise<string | null>} options.capture  screenshot of the visible tab
+   * @param {{ store(params: object): Promise<{ status: string }> }} options.confirmations  the pending queue, then
+   *   the host
+   * @param {(tab: import("../shared/browser-api.js").Tab) => Promise<string | null>} options.capture  screenshot of the visible tab
    * @param {() => Date} [options.now]
-   * @param {{ note: (name: string, trainsAi: boolean) => Promise<void> }} [options.seen]  when each setting was read
+   * @param {{ note: (name: string, trainsAi: boolean) => Promise<unknown> }} [options.seen]  when each setting was read
    */
   constructor({ tabs, scripting, enabled, confirmations, capture, now = () => new Date(), seen = { note: async () => {} } }) {
-    Object.assign(this, { tabs, scripting, enabled, confirmations, capture, now, seen });
+    this.tabs = tabs;
+    this.scripting = scripting;
+    this.enabled = enabled;
+    this.confirmations = confirmations;
+    this.capture = capture;
+    this.now = now;
+    this.seen = seen;
   }
 
   /**
@@ -98,12 +110,13 @@ export class PlatformSettings {
    * one that trains AI, else the first: { label, state, language, usedForAi }; null when the page did not answer).
    */
   async read(tabId) {
-    const { tab, platform, rule } = await this.#placeOf(tabId);
-    if (!platform) return null;
+    const place = await this.#placeOf(tabId);
+    if (!place) return null;
+    const { platform, rule } = place;
     const base = { platform: platform.name, label: platform.label, page: platform.settings[0].page,
       enabled: await this.enabled(platform.name) };
     if (!rule || !base.enabled) return { ...base, onSettingPage: Boolean(rule), reading: null };
-    const answer = await this.#ask(tab.id, "setting-read");
+    const answer = await this.#ask(tabId, "setting-read");
     const reading = summarize(describeAll(rule, answer?.readings));
     if (reading && !reading.refused) await this.seen.note(platform.name, reading.usedForAi);
     return { ...base, onSettingPage: true, reading };
@@ -114,33 +127,39 @@ export class PlatformSettings {
    * was on (one record per setting, with the screenshot taken once they are all done).
    */
   async turnOff(tabId) {
-    const { tab, rule } = await this.#placeOf(tabId);
-    if (!rule || !(await this.enabled(rule.platform.name))) return { status: "refused", error: "Not a setting page NoTrain may use" };
-    const answer = await this.#ask(tab.id, "setting-turn-off");
+    const place = await this.#placeOf(tabId);
+    const rule = place?.rule;
+    if (!place || !rule || !(await this.enabled(rule.platform.name))) {
+      return { status: "refused", error: "Not a setting page NoTrain may use" };
+    }
+    const answer = await this.#ask(tabId, "setting-turn-off");
     const results = resultsOf(rule, answer?.results);
     const reading = summarize(results.map((result) => result.reading));
     if (!reading || reading.refused) return { status: "refused", reading };
     const turned = results.filter((result) => result.reading.usedForAi);
     if (turned.length === 0) return { status: "already", reading };
     // NoTrain shows nothing on a platform's page: the screenshot is the platform's page as the user sees it.
-    const screenshot = await this.capture(tab).catch(() => null);
+    const screenshot = await this.capture(place.tab).catch(() => null);
     const kept = [];
     for (const result of turned) {
-      const params = buildSettingParams({ platform: rule.platform, setting: result.setting }, tab.url, result, this.now());
+      const params = buildSettingParams({ platform: rule.platform, setting: result.setting }, place.url, result, this.now());
       if (screenshot) params.screenshot = screenshot;
       kept.push({ params, saved: await this.confirmations.store(params) });
     }
     const notHeld = kept.find((k) => !k.params.form.held);
     await this.seen.note(rule.platform.name, Boolean(notHeld));
-    const told = notHeld ?? kept.find((k) => k.saved?.status === "queued") ?? kept.at(-1);
+    const told = notHeld ?? kept.find((k) => k.saved?.status === "queued") ?? kept[kept.length - 1];
     return { status: notHeld ? "not-held" : "held", after: told.params.form.after, saved: told.saved };
   }
 
-  // The tab's real address (the browser's, not the page's) and what the rules know of it.
+  // The tab's real address (the browser's, not the page's) and what the rules know of it; null for no platform's page.
+  /** @param {number} tabId */
   async #placeOf(tabId) {
     const tab = Number.isInteger(tabId) ? await this.tabs.get(tabId).catch(() => null) : null;
-    const platform = tab?.url ? platformOfUrl(tab.url) : null;
-    return { tab, platform, rule: platform ? settingsRuleFor(platforms, tab.url) : null };
+    const url = tab?.url;
+    const platform = url ? platformOfUrl(url) : null;
+    if (!tab || !url || !platform) return null;
+    return { tab, url, platform, rule: settingsRuleFor(platforms, url) };
   }
 
   // Asks the tab's platform script; where it is missing (the tab was open before the platform was enabled), runs it

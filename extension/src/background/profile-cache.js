@@ -1,6 +1,7 @@
 // The user's profile lives in the host; a copy in storage.local lets the form be filled even when the host is
 // missing. A profile saved while the host cannot be reached is kept here as well, marked as waiting, and handed to
 // the host as soon as it answers: nothing the user typed is lost.
+import { unreachableOf } from "./host-errors.js";
 const CACHE_KEY = "profile:cache";
 const WAITING_KEY = "profile:waiting";
 const FIELDS = ["email", "country", "language", "name", "objection_text"];
@@ -12,6 +13,12 @@ function onlyProfileFields(profile) {
 }
 
 export class ProfileCache {
+  /**
+   * @param {object} options
+   * @param {{ call: (method: string, params?: object) => Promise<any> }} options.host
+   * @param {import("../shared/browser-api.js").StorageArea} options.storage
+   * @param {(waiting: boolean) => Promise<unknown>} [options.onWaitingChanged]
+   */
   constructor({ host, storage, onWaitingChanged = async () => {} }) {
     this.host = host;
     this.storage = storage;
@@ -57,7 +64,7 @@ export class ProfileCache {
       const kept = await this.store(clean);
       return { profile: kept, stored: "host" };
     } catch (error) {
-      if (!error?.unreachable) throw error;
+      if (!unreachableOf(error)) throw error;
       await this.storage.set({ [WAITING_KEY]: clean, [CACHE_KEY]: clean });
       await this.onWaitingChanged(true);
       return { profile: clean, stored: "browser", error };

@@ -1,6 +1,7 @@
 // The message router: checks who sent a message, then looks its type up in a dispatch table.
 // Each route says which senders may use it ("content", "page"); anything else is refused.
 import { classifySender } from "./senders.js";
+import { errorMessage } from "../shared/error-message.js";
 
 export function createRouter(routes, identity) {
   return async function route(message, sender) {
@@ -15,7 +16,7 @@ export function createRouter(routes, identity) {
     try {
       return await entry.handle(message, { sender, from });
     } catch (error) {
-      return { error: { kind: "internal", message: String(error?.message || error) } };
+      return { error: { kind: "internal", message: String(errorMessage(error) || error) } };
     }
   };
 }

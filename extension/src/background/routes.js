@@ -3,6 +3,7 @@
 import { sanitizeState } from "./tab-state.js";
 import { toPlainError } from "./host-errors.js";
 import { t } from "../shared/i18n.js";
+import { errorMessage } from "../shared/error-message.js";
 import { accountOf } from "../shared/account.js";
 import { formPlatformOfUrl } from "../shared/platforms.js";
 
@@ -13,6 +14,10 @@ const PAGE_HOST_METHODS = new Set(["hello", "ping", "profile.get", "confirmation
   "confirmation.screenshot", "confirmation.delete", "confirmation.save", "evidence.receipt", "evidence.verify",
   "confirmation.export", "evidence.pack", "download.chunk"]);
 
+/**
+ * @param {Record<string, any> & { openOptions?: () => Promise<unknown>, afterRetry?: (remaining: number) => Promise<unknown> }} parts
+ *   the background's parts (main.js), each a class of this folder
+ */
 export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers, accounts,
   platformAccess, platformSettings, platformSeen, openOptions = async () => {}, afterRetry = async () => {} }) {
   const asAnswer = async (work) => {
@@ -41,7 +46,7 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
         try {
           return await confirmations.record(message.confirmation, sender);
         } catch (error) {
-          return { status: "refused", error: String(error?.message || error) };
+          return { status: "refused", error: String(errorMessage(error) || error) };
         }
       },
     },
@@ -125,7 +130,7 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
           const text = t("manual_capture_text", [tab.url ?? "", new Date().toISOString(), state?.page_kind ?? "other_meta"]);
           return await confirmations.recordScreenshot(tab, { service: state?.service, text });
         } catch (error) {
-          return { status: "refused", error: String(error?.message || error) };
+          return { status: "refused", error: String(errorMessage(error) || error) };
         }
       },
     },
@@ -203,7 +208,7 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
         try {
           return await platformSettings.turnOff(message.tabId);
         } catch (error) {
-          return { status: "refused", error: String(error?.message || error) };
+          return { status: "refused", error: String(errorMessage(error) || error) };
         }
       },
     },

@@ -11,15 +11,21 @@ const VERIFY_MS = 600; // long enough for React to re-render and drop a value it
  * @param {object} options
  * @param {object} options.engine  the engine (engine/index.js)
  * @param {Document} options.document
- * @param {Window} options.window
+ * @param {Window & typeof globalThis} options.window  the page's window (jsdom's in tests)
  * @param {(message: object) => Promise<any>} options.send  a message to the background
  * @param {(key: string, substitutions?: string[]) => string} options.translate
  * @param {{show: Function, close: Function}} options.notice  the in-page notice
- * @param {() => void} options.changed  the fill state changed: report the page state
+ * @param {(change: { refill?: boolean }) => void} options.changed  the fill state changed: report the page state
+ *   (`refill`: the page changed during a fill, so fill once more)
  */
 export function createAutofill({ engine, document, window, send, translate, notice, changed }) {
   let session = fresh();
 
+  /**
+   * @returns {{ done: WeakSet<object>, filled: import('../engine/fill.js').Filled[], notes: string[],
+   *   values: Record<string, string>, requested: boolean, undone: boolean, profile: object | null,
+   *   filling: Promise<unknown> | null, again: boolean, offeredSetup: boolean }}
+   */
   function fresh() {
     return {
       done: new WeakSet(), // controls filled on this page: never filled twice, even after the user emptied them

@@ -27,7 +27,7 @@ const PLATFORM_WORDING = { confirmation_seen: 'platform_confirmation_seen', conf
  * @param {object} options
  * @param {object} options.api  the extension API (chrome or browser)
  * @param {Document} options.document
- * @param {Window} options.window
+ * @param {Window & typeof globalThis} options.window  the page's window (jsdom's in tests)
  * @param {(event: Event) => boolean} [options.isTrusted]  whether the user made an event
  * @param {() => number} [options.now]  the clock, in milliseconds
  */
@@ -143,7 +143,7 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
 
   function keepInboxReply(found) {
     const confirmation = engine.inboxRecord(found, { url: href, capturedAt: new Date(now()) });
-    if (reported.has(confirmation.text)) return;
+    if (!confirmation || reported.has(confirmation.text)) return;
     reported.add(confirmation.text);
     underWay(deliver(confirmation, 'confirmation_seen'));
   }
@@ -254,8 +254,9 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
   }
   // Single-page navigation (history.pushState) without a DOM change we watch: the Navigation API tells us where
   // it exists (Chromium); elsewhere the observer stays on and its callback is the cheap path of look().
-  const hearsNavigation = typeof window.navigation?.addEventListener === 'function';
-  if (hearsNavigation) window.navigation.addEventListener('navigatesuccess', () => later(look));
+  const navigation = /** @type {{ navigation?: EventTarget }} */ (window).navigation;
+  const hearsNavigation = typeof navigation?.addEventListener === 'function';
+  if (hearsNavigation) navigation?.addEventListener('navigatesuccess', () => later(look));
   window.addEventListener('popstate', () => later(look));
   window.addEventListener('pagehide', () => observe(false), { once: true });
   look();
@@ -271,9 +272,10 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
 }
 
 // Two animation frames: the change (notice removed, outlines off) has been painted before a screenshot.
+/** @param {Window} window @returns {Promise<void>} */
 function nextPaint(window) {
   if (typeof window.requestAnimationFrame !== 'function') return Promise.resolve();
-  return new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(() => resolve())));
+  return new Promise((/** @type {() => void} */ resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(() => resolve())));
 }
 
 // A form, a dialog, an alert or a status message, or an element holding one: where Meta shows a form or its answer.

@@ -2,4 +2,4 @@
 import { start } from './content.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-if (api?.runtime?.id && globalThis.document) start({ api, document: globalThis.document, window: globalThis });
+if (api?.runtime?.id && globalThis.document) start({ api, document: globalThis.document, window });

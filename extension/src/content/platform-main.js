@@ -5,5 +5,5 @@ import { startPlatform } from './platform.js';
 const api = globalThis.browser ?? globalThis.chrome;
 if (api?.runtime?.id && globalThis.document && !globalThis.notrainPlatformStarted) {
   globalThis.notrainPlatformStarted = true;
-  startPlatform({ api, document: globalThis.document, window: globalThis });
+  startPlatform({ api, document: globalThis.document, window });
 }

@@ -12,7 +12,7 @@ const ACTIVATION_KEYS = new Set(['Enter', ' ']);
  * @param {object} options
  * @param {object} options.engine  the engine (engine/index.js)
  * @param {Document} options.document
- * @param {Window} options.window
+ * @param {Window & typeof globalThis} options.window  the page's window (jsdom's in tests)
  * @param {(event: Event) => boolean} options.isTrusted  whether the user made the event (event.isTrusted)
  * @param {() => number} options.now  the clock, in milliseconds
  * @param {(sent: {sentAt: number, href: string, values: object}) => void} options.onSent  the user sent a form

@@ -54,6 +54,7 @@ const wasReset = (watch) => watch.typed.length > 0 && watch.typed.every((field) 
  * send led to a new page, whose main region is then the answer's place. Returns { outcome, text, language?,
  * phrase? }; outcome "unknown" when a message replaced the form (or opened after the send) in a wording that no
  * rule knows: kept, and the user is asked whether it is Meta's answer.
+ * @returns {{ outcome: string, text: string, language?: string, phrase?: string } | null}
  */
 export function answerAfterSend(engine, doc, watch, { navigated = false } = {}) {
   const formShown = !navigated && watch.root.isConnected && isVisible(watch.root);
@@ -147,7 +148,12 @@ const MAX_TEXT = 20_000; // the host takes up to 200,000; a confirmation is a pa
  * user's send: what Meta said, where and when, how it was classified, when the user sent the form, and the values
  * the form held at that moment (`form`, field → value); the account is the e-mail address the form carried.
  */
-export function answerRecord(answer, { service, url, language, sentAt, capturedAt = new Date(), form } = {}) {
+/**
+ * @param {{ text: string, outcome: string, language?: string | null }} answer
+ * @param {{ service: string, url: string, language?: string | null, sentAt: Date, capturedAt?: Date,
+ *   form?: Record<string, string> | null }} context
+ */
+export function answerRecord(answer, { service, url, language, sentAt, capturedAt = new Date(), form }) {
   return {
     service,
     kind: 'page',
@@ -162,7 +168,11 @@ export function answerRecord(answer, { service, url, language, sentAt, capturedA
   };
 }
 
-/** The `confirmation` for Meta's reply in the Support Inbox found by detect() (`detection.confirmation`). */
+/**
+ * The `confirmation` for Meta's reply in the Support Inbox found by detect() (`detection.confirmation`).
+ * @param {{ service: string, url: string, confirmation?: { text: string, language: string, verdict: string } | null }} detection
+ * @param {{ url?: string, capturedAt?: Date }} [context]
+ */
 export function inboxRecord(detection, { url, capturedAt = new Date() } = {}) {
   const { confirmation } = detection;
   if (!confirmation) return null;

@@ -8,6 +8,11 @@ const COMBOBOX_WAIT_MS = 1500; // a React drop-down renders its options after th
 const POLL_MS = 25;
 
 /**
+ * @typedef {{ mark(): void, still(): boolean, restore(): void }} Undo
+ * @typedef {{ field: string, label: string, value: string | boolean, element: HTMLElement, undo: Undo | null }} Filled
+ */
+
+/**
  * Runs the plan of a detection on `doc`. `done` remembers the controls filled in earlier runs on this page, so a
  * later run (after the page showed more fields) never refills a field the user has since cleared.
  * @returns {Promise<{results: {action, field, status, ok, pageValue?}[], filled: {field, label, value, element, undo}[],
@@ -18,11 +23,19 @@ const POLL_MS = 25;
  * Statuses: filled, checked, chosen, found; kept (already set, or filled before); differs (the page holds another
  * value, left for the user); no-value (nothing to put there); no-option (the list lacks the country); manual (a
  * control the engine cannot drive); missing (not on the page).
+ * @param {import('./index.js').Engine} engine
+ * @param {Document} doc
+ * @param {{ plan: string, language: string }} detection
+ * @param {Record<string, unknown> | null} profile
+ * @param {{ done?: WeakSet<object>, root?: Element }} [options]
  */
 export async function fillForm(engine, doc, detection, profile, { done = new WeakSet(), root } = {}) {
   const ctx = {
     engine, doc, root: root ?? formRoot(doc), profile: profile ?? {}, done, language: detection.language,
-    claimed: new Set(), expected: [], filled: [], values: {},
+    claimed: new Set(),
+    /** @type {{ field: string, holds: () => boolean }[]} */ expected: [],
+    /** @type {Filled[]} */ filled: [],
+    /** @type {Record<string, string>} */ values: {},
   };
   const results = [];
   const notes = [];
@@ -42,8 +55,10 @@ export async function fillForm(engine, doc, detection, profile, { done = new Wea
 /**
  * What the form of a detection holds now, field → the text shown (e-mail, name, country, reason): the values the
  * user sends, whoever typed them. Fields that are empty or missing are left out.
+ * @returns {Record<string, string>}
  */
 export function readValues(engine, doc, detection, root = formRoot(doc)) {
+  /** @type {Record<string, string>} */
   const values = {};
   const claimed = new Set();
   for (const step of engine.knowledge.plans[detection.plan]?.steps ?? []) {
@@ -68,7 +83,9 @@ function shownText(element) {
 const ACTIONS = { fill: fillText, select: selectCountry, pick, check: tick, choose, find };
 
 async function runStep(step, ctx) {
-  const action = Object.keys(ACTIONS).find((name) => name in step);
+  const action = /** @type {(keyof typeof ACTIONS)[]} */ (Object.keys(ACTIONS)).find((name) => name in step);
+  // rules/schema.json gives every step one of the actions.
+  if (!action) throw new Error(`a plan step without an action: ${Object.keys(step).join(', ')}`);
   const field = step[action];
   const { status, element, pageValue } = await ACTIONS[action](step, field, ctx);
   if (element) ctx.claimed.add(element);
@@ -198,6 +215,14 @@ function find(step, field, ctx) {
   return element ? { status: 'found', element } : { status: 'missing' };
 }
 
+/**
+ * @param {string} field
+ * @param {HTMLElement} element
+ * @param {string | boolean} value
+ * @param {() => boolean} holds
+ * @param {string} status
+ * @param {Undo | null} [undo]
+ */
 function acted(ctx, field, element, value, holds, status, undo = null) {
   ctx.done.add(element);
   ctx.expected.push({ field, holds });
@@ -208,6 +233,7 @@ function acted(ctx, field, element, value, holds, status, undo = null) {
 
 // How to put a field back as the page held it, if it still shows what NoTrain put there (a field the user
 // changed since is theirs): { still(), restore() }.
+/** @returns {Undo} */
 function undoText(element) {
   const before = element.value;
   const after = () => element.value;
@@ -219,6 +245,7 @@ function undoText(element) {
   };
 }
 
+/** @returns {Undo} */
 function undoClick(element) {
   return { mark() {}, still: () => element.isConnected && isOn(element), restore: () => element.click() };
 }
@@ -263,7 +290,9 @@ export function setValue(element, value) {
   let proto = Object.getPrototypeOf(element);
   let descriptor;
   while (proto && !(descriptor = Object.getOwnPropertyDescriptor(proto, 'value'))) proto = Object.getPrototypeOf(proto);
-  descriptor.set.call(element, value);
+  // Every form control has a value setter on its prototype chain; anything else gets a plain assignment.
+  if (descriptor?.set) descriptor.set.call(element, value);
+  else element.value = value;
   const { Event } = element.ownerDocument.defaultView;
   element.dispatchEvent(new Event('input', { bubbles: true }));
   element.dispatchEvent(new Event('change', { bubbles: true }));

@@ -10,6 +10,7 @@ import { canonicalize, serviceOf, urlMatches } from './url.js';
  * Binds the engine to one body of knowledge ({ hosts, services, fields, plans, languages, pages }, as exported
  * by extension/rules/index.js). Everything derived from the knowledge is computed here, once.
  */
+/** @param {import('../../rules/index.js').Knowledge} knowledge */
 export function createEngine(knowledge) {
   const tables = new Map();
   const ranked = [...knowledge.pages].sort((a, b) => rank(a) - rank(b));
@@ -68,6 +69,8 @@ export function createEngine(knowledge) {
   };
   return engine;
 }
+
+/** @typedef {ReturnType<typeof createEngine>} Engine */
 
 // Known form addresses first, then forms found by content, then pages by path, then whole hosts, then the rest.
 function rank(rule) {

@@ -13,6 +13,8 @@
  */
 export function whenPage(doc, test, timeoutMs) {
   const view = doc.defaultView;
+  // A document without a window (detached, or being torn down) changes no more: nothing to wait for.
+  if (!view) return Promise.resolve(test() || null);
   return new Promise((resolve) => {
     const first = test();
     if (first) return resolve(first);

@@ -101,6 +101,7 @@ function stripper(prefixes) {
 
 // The text's significant words by their first letters, with where each stands (word number and characters), built
 // once per text: the same form text is looked at for several concepts in one pass.
+/** @type {{ text: string | null, strip?: (word: string) => string, index: Map<string, object[]> | null }} */
 let lastIndex = { text: null, index: null };
 function indexOf(text, strip) {
   if (lastIndex.text === text && lastIndex.strip === strip) return lastIndex.index;

@@ -52,18 +52,28 @@ function labelMatcher(setting) {
   return matchers.get(setting);
 }
 
-/** A control's state as the page shows it: 'on', 'off', or null when the page does not say. */
+/**
+ * A control's state as the page shows it: 'on', 'off', or null when the page does not say.
+ * @param {Element} control
+ * @returns {'on' | 'off' | null}
+ */
 export function stateOf(control) {
-  if (control.tagName === 'INPUT') return control.checked ? 'on' : 'off';
+  if (control.tagName === 'INPUT') return /** @type {HTMLInputElement} */ (control).checked ? 'on' : 'off';
   const checked = control.getAttribute('aria-checked');
   return checked === 'true' ? 'on' : checked === 'false' ? 'off' : null;
 }
+
+/**
+ * @typedef {{ platform: string, setting: string, refused?: 'control_not_found' | 'several_controls' | 'state_unknown',
+ *   label?: string, language?: string, state?: 'on' | 'off', usedForAi?: boolean, control?: HTMLElement }} SettingReading
+ */
 
 /**
  * What the setting on this page says now: { platform, setting, label, language, state, usedForAi, control } when
  * exactly one visible control of the rule's roles carries the setting's label and shows its state; else
  * { platform, setting, refused } with refused one of control_not_found | several_controls | state_unknown;
  * null when the page is no setting NoTrain knows. `name` picks one of the page's settings (default: its first).
+ * @returns {SettingReading | null}
  */
 export function readSetting(platforms, doc, href, name = null) {
   const rule = settingRuleFor(platforms, href, name);
@@ -83,6 +93,7 @@ export function readSettings(platforms, doc, href) {
     .filter((reading, i) => !(rule.settings[i].optional && reading.refused === 'control_not_found'));
 }
 
+/** @returns {SettingReading} */
 function readOne(platform, setting, doc) {
   const matcher = labelMatcher(setting);
   const found = [];

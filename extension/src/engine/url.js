@@ -7,8 +7,9 @@ const MAX_SHIMS = 5; // shims nest (l.instagram.com → l.facebook.com → targe
 export function unwrapShims(hosts, href) {
   let url = parse(href);
   for (let hops = 0; url && hops < MAX_SHIMS; hops++) {
-    const shim = hosts.shims.find((s) => s.hosts.includes(url.hostname) && url.pathname === s.path);
-    const target = shim && url.searchParams.get(shim.param);
+    const { hostname, pathname, searchParams } = url;
+    const shim = hosts.shims.find((s) => s.hosts.includes(hostname) && pathname === s.path);
+    const target = shim && searchParams.get(shim.param);
     if (!target) break;
     url = parse(target);
   }
@@ -18,7 +19,7 @@ export function unwrapShims(hosts, href) {
 /** Whether `href` is itself a link shim (whatever it wraps). */
 export function isShim(hosts, href) {
   const url = parse(href);
-  return Boolean(url) && hosts.shims.some((s) => s.hosts.includes(url.hostname.toLowerCase()) && url.pathname === s.path &&
+  return url !== null && hosts.shims.some((s) => s.hosts.includes(url.hostname.toLowerCase()) && url.pathname === s.path &&
     url.searchParams.has(s.param));
 }
 

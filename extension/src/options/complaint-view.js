@@ -12,6 +12,9 @@ let made = 0; // ids for the labels of several complaints on one page
 /**
  * The complaint for an overdue coverage line, for a user living in `country` and named `name` (either may be empty).
  * `onPack(status)` downloads the evidence pack, saying how it went in `status`.
+ * @param {Document} doc
+ * @param {import("../shared/coverage.js").CoverageLine} line
+ * @param {{ country?: string, name?: string, onPack?: (status: HTMLElement) => Promise<unknown> }} [options]
  */
 export function complaintFor(doc, line, { country = "", name = "", onPack = async () => {} } = {}) {
   const id = `complaint-${++made}`;
@@ -33,6 +36,7 @@ export function complaintFor(doc, line, { country = "", name = "", onPack = asyn
   };
   const show = () => {
     const authority = authorityFor(select.value, region.value);
+    if (!authority) return; // the list holds only authorities: each has its page and name
     link.href = authority.contact;
     text.value = t("complaint_text", [authority.name, line.label, line.account, formatDay(line.since), name || t("complaint_your_name")]);
   };
@@ -42,7 +46,9 @@ export function complaintFor(doc, line, { country = "", name = "", onPack = asyn
   });
   region.addEventListener("change", show);
   copy.addEventListener("click", async () => {
-    await doc.defaultView.navigator.clipboard.writeText(text.value);
+    const view = doc.defaultView;
+    if (!view) return; // a document without a window: no page to copy from
+    await view.navigator.clipboard.writeText(text.value);
     status.textContent = t("complaint_copied");
   });
   pack.addEventListener("click", () => void onPack(status));

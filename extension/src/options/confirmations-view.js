@@ -1,7 +1,7 @@
 // Stored confirmations: a paged list (following next_cursor), the detail of one (text,
 // screenshot reassembled from chunks, digest, dates), its evidence pack, and deletion after a confirmation dialog.
 import { t, uiLanguage } from "../shared/i18n.js";
-import { el, clear } from "../shared/dom.js";
+import { el, clear, byId } from "../shared/dom.js";
 import { callHost } from "../shared/messaging.js";
 import { serviceLabel } from "../shared/services.js";
 import { formatDate, formatBytes } from "../shared/format.js";
@@ -18,11 +18,11 @@ export class ConfirmationsView {
   constructor(doc, { onChanged = () => {} } = {}) {
     this.doc = doc;
     this.onChanged = onChanged; // the list was read again (a save, a delivery, a deletion): the receipt follows
-    this.body = doc.getElementById("confirmations-body");
-    this.status = doc.getElementById("confirmations-status");
-    this.more = doc.getElementById("confirmations-more");
-    this.detail = doc.getElementById("confirmation-detail");
-    this.dialog = doc.getElementById("delete-dialog");
+    this.body = byId(doc, "confirmations-body");
+    this.status = byId(doc, "confirmations-status");
+    this.more = /** @type {HTMLButtonElement} */ (byId(doc, "confirmations-more"));
+    this.detail = byId(doc, "confirmation-detail");
+    this.dialog = /** @type {HTMLDialogElement} */ (byId(doc, "delete-dialog"));
     this.cursor = undefined; // where the next page starts; null once the list is shown whole
     this.total = 0;
     this.shown = 0;
@@ -32,9 +32,9 @@ export class ConfirmationsView {
 
   async start() {
     this.more.addEventListener("click", () => void this.loadPage());
-    this.doc.getElementById("detail-close").addEventListener("click", () => this.closeDetail());
-    this.doc.getElementById("detail-delete").addEventListener("click", () => void this.askDelete());
-    this.doc.getElementById("detail-pack").addEventListener("click", () => void this.downloadPack());
+    byId(this.doc, "detail-close").addEventListener("click", () => this.closeDetail());
+    byId(this.doc, "detail-delete").addEventListener("click", () => void this.askDelete());
+    byId(this.doc, "detail-pack").addEventListener("click", () => void this.downloadPack());
     await this.reload();
     // options.html#confirmation-<id> (from the popup) opens that confirmation.
     const match = /^#confirmation-(.+)$/.exec(this.doc.location?.hash ?? "");
@@ -61,12 +61,12 @@ export class ConfirmationsView {
       this.shown += page.items.length;
       this.total = page.total;
       this.cursor = page.next_cursor ?? null;
-      this.doc.getElementById("confirmations-table").hidden = this.total === 0;
+      byId(this.doc, "confirmations-table").hidden = this.total === 0;
       this.status.textContent = this.total === 0 ? t("confirmations_none")
         : t("confirmations_count", [String(this.shown), String(this.total)]);
     } catch (error) {
       this.cursor = null;
-      if (this.shown === 0) this.doc.getElementById("confirmations-table").hidden = true;
+      if (this.shown === 0) byId(this.doc, "confirmations-table").hidden = true;
       setTextWithCode(this.status, `${t("confirmations_unavailable")} ${problemText(error, ABOVE)}`);
     }
     this.more.hidden = this.cursor === null;
@@ -97,7 +97,7 @@ export class ConfirmationsView {
       return;
     }
     this.current = record;
-    const fields = doc.getElementById("detail-fields");
+    const fields = byId(doc, "detail-fields");
     clear(fields);
     const rows = [
       ["detail_service", serviceLabel(record.service)],
@@ -117,15 +117,15 @@ export class ConfirmationsView {
     for (const [name, value] of Object.entries(record.form ?? {})) {
       fields.append(el(doc, "dt", { text: sentFieldLabel(name) }), el(doc, "dd", { text: String(value), dataset: { sent: name } }));
     }
-    doc.getElementById("detail-text").textContent = record.text ?? "";
+    byId(doc, "detail-text").textContent = record.text ?? "";
     this.detail.hidden = false;
     this.detail.focus();
     await this.showScreenshot(record);
   }
 
   async showScreenshot(record) {
-    const status = this.doc.getElementById("detail-screenshot-status");
-    const image = this.doc.getElementById("detail-screenshot");
+    const status = byId(this.doc, "detail-screenshot-status");
+    const image = /** @type {HTMLImageElement} */ (byId(this.doc, "detail-screenshot"));
     if (!record.has_screenshot) {
       status.textContent = t("detail_no_screenshot");
       return;
@@ -147,8 +147,8 @@ export class ConfirmationsView {
   closeDetail() {
     this.detail.hidden = true;
     this.current = null;
-    this.doc.getElementById("detail-status").textContent = "";
-    const image = this.doc.getElementById("detail-screenshot");
+    byId(this.doc, "detail-status").textContent = "";
+    const image = /** @type {HTMLImageElement} */ (byId(this.doc, "detail-screenshot"));
     image.hidden = true;
     image.removeAttribute("src");
     if (this.imageUrl) URL.revokeObjectURL(this.imageUrl);
@@ -159,7 +159,7 @@ export class ConfirmationsView {
   async downloadPack() {
     const record = this.current;
     if (!record) return;
-    const status = this.doc.getElementById("detail-status");
+    const status = byId(this.doc, "detail-status");
     status.textContent = t("export_working");
     try {
       offerDownload(this.doc, await fetchPrepared(callHost, "evidence.pack", { id: record.id, language: uiLanguage() }));

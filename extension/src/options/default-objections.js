@@ -4,8 +4,9 @@
 // for the objection to cover every account in the same Accounts Center.
 import { knowledge } from "../../rules/index.js";
 
+// rules/schema.json lets a language go without templates: such a language has no default text (English stands in).
 export const DEFAULT_OBJECTIONS = Object.freeze(Object.fromEntries(
-  knowledge.languages.map((language) => [language.language, language.templates.reason])));
+  knowledge.languages.flatMap((language) => (language.templates?.reason ? [[language.language, language.templates.reason]] : []))));
 
 export const PROFILE_LANGUAGES = Object.freeze(Object.keys(DEFAULT_OBJECTIONS).sort());
 

@@ -1,6 +1,6 @@
 // Import of a saved confirmation e-mail (.eml): parse, show what was found, store as kind "email".
 import { t } from "../shared/i18n.js";
-import { el, clear } from "../shared/dom.js";
+import { el, clear, byId } from "../shared/dom.js";
 import { ask, callHost } from "../shared/messaging.js";
 import { accountOf } from "../shared/account.js";
 import { serviceLinks } from "../shared/services.js";
@@ -10,6 +10,7 @@ import { formatDate } from "../shared/format.js";
 import { parseEml, guessService } from "./eml-parser.js";
 import { setTextWithCode, problemText } from "../shared/host-status.js";
 import facts from "../shared/facts.json" with { type: "json" };
+import { errorMessage } from "../shared/error-message.js";
 
 const MAX_FILE_BYTES = 25 * 1024 * 1024;
 // The host's limit, from the facts both share.
@@ -40,14 +41,18 @@ export function recipientAddress(to) {
 }
 
 export class EmailImport {
+  /**
+   * @param {Document} doc
+   * @param {{ onSaved?: (result: { id: number, duplicate?: boolean }) => Promise<void> }} [options]
+   */
   constructor(doc, { onSaved = async () => {} } = {}) {
     this.doc = doc;
     this.onSaved = onSaved;
-    this.file = doc.getElementById("import-file");
-    this.preview = doc.getElementById("import-preview");
-    this.status = doc.getElementById("import-status");
-    this.service = doc.getElementById("import-service");
-    this.account = doc.getElementById("import-account");
+    this.file = /** @type {HTMLInputElement} */ (byId(doc, "import-file"));
+    this.preview = byId(doc, "import-preview");
+    this.status = byId(doc, "import-status");
+    this.service = /** @type {HTMLSelectElement} */ (byId(doc, "import-service"));
+    this.account = /** @type {HTMLInputElement} */ (byId(doc, "import-account"));
     this.mail = null;
   }
 
@@ -59,7 +64,7 @@ export class EmailImport {
       this.service.append(el(this.doc, "option", { value: service.id, text: service.label }));
     }
     this.file.addEventListener("change", () => void this.read(this.file.files?.[0]));
-    this.doc.getElementById("import-save").addEventListener("click", () => void this.save());
+    byId(this.doc, "import-save").addEventListener("click", () => void this.save());
   }
 
   async read(file) {
@@ -71,9 +76,9 @@ export class EmailImport {
       return;
     }
     try {
-      this.mail = parseEml(new Uint8Array(await file.arrayBuffer()));
+      this.mail = await parseEml(new Uint8Array(await file.arrayBuffer()));
     } catch (error) {
-      this.status.textContent = `${t("import_not_email")} (${error.message})`;
+      this.status.textContent = `${t("import_not_email")} (${errorMessage(error) ?? String(error)})`;
       return;
     }
     if (!this.mail.text) {
@@ -87,7 +92,7 @@ export class EmailImport {
 
   show(mail) {
     const doc = this.doc;
-    const fields = doc.getElementById("import-fields");
+    const fields = byId(doc, "import-fields");
     clear(fields);
     for (const [key, value] of [["import_from", mail.from], ["import_subject", mail.subject],
       ["import_date", mail.date && formatDate(mail.date)]]) {
@@ -95,13 +100,13 @@ export class EmailImport {
     }
     this.service.value = guessService(mail.from);
     this.account.value = recipientAddress(mail.to);
-    doc.getElementById("import-text").textContent = mail.text;
+    byId(doc, "import-text").textContent = mail.text;
     this.preview.hidden = false;
   }
 
   async save() {
     if (!this.mail) return;
-    const button = this.doc.getElementById("import-save");
+    const button = /** @type {HTMLButtonElement} */ (byId(this.doc, "import-save"));
     button.disabled = true;
     try {
       const params = emailToSaveParams(this.mail, this.service.value, new Date(), this.account.value);

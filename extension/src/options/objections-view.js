@@ -1,7 +1,7 @@
 // The full page's first section: every service and account with its state (shared/coverage.js), the accounts
 // named or removed by the user, the follow-up reminder's switch, and a ready complaint for each objection Meta
 // left unanswered for 30 days.
-import { el, clear } from "../shared/dom.js";
+import { el, clear, byId } from "../shared/dom.js";
 import { t } from "../shared/i18n.js";
 import { ask } from "../shared/messaging.js";
 import { loadCoverage } from "../shared/coverage-data.js";
@@ -19,13 +19,13 @@ export class ObjectionsView {
     this.doc = doc;
     this.now = now;
     this.onPack = onPack;
-    this.body = doc.getElementById("objections-body");
-    this.status = doc.getElementById("objections-status");
-    this.complaints = doc.getElementById("complaints");
+    this.body = byId(doc, "objections-body");
+    this.status = byId(doc, "objections-status");
+    this.complaints = byId(doc, "complaints");
   }
 
   async start() {
-    await bindFollowUpSwitch(this.doc.getElementById("follow-up-switch"));
+    await bindFollowUpSwitch(/** @type {HTMLInputElement} */ (byId(this.doc, "follow-up-switch")));
     await this.reload();
   }
 

@@ -12,9 +12,10 @@ import { ObjectionsView } from "./objections-view.js";
 import { PlatformsView } from "./platforms-view.js";
 import { bindAutofillSwitch } from "../shared/autofill-setting.js";
 import { fetchPrepared, offerDownload } from "./downloads.js";
+import { byId } from "../shared/dom.js";
 
 // The export (JSON, CSV) or the evidence pack of every confirmation, as the host writes them.
-async function download(method, params, status = document.getElementById("export-status")) {
+async function download(method, params, status = byId(document, "export-status")) {
   status.textContent = t("export_working");
   try {
     const file = await fetchPrepared(callHost, method, params);
@@ -32,11 +33,11 @@ async function start() {
   const confirmations = new ConfirmationsView(document, { onChanged: () => Promise.all([receipt.reload(), objections.reload()]) });
   const pending = new PendingView(document, { onDelivered: () => confirmations.reload() });
   new EmailImport(document, { onSaved: () => confirmations.reload() }).start();
-  document.getElementById("export-json").addEventListener("click", () => void download("confirmation.export", { format: "json" }));
-  document.getElementById("export-csv").addEventListener("click", () => void download("confirmation.export", { format: "csv" }));
-  document.getElementById("export-pack").addEventListener("click", () => void download("evidence.pack", { language: uiLanguage() }));
-  await bindAutofillSwitch(document.getElementById("autofill-switch"));
-  renderHostStatus(document.getElementById("host-status"), await ask("host-status").catch(() => null));
+  byId(document, "export-json").addEventListener("click", () => void download("confirmation.export", { format: "json" }));
+  byId(document, "export-csv").addEventListener("click", () => void download("confirmation.export", { format: "csv" }));
+  byId(document, "export-pack").addEventListener("click", () => void download("evidence.pack", { language: uiLanguage() }));
+  await bindAutofillSwitch(/** @type {HTMLInputElement} */ (byId(document, "autofill-switch")));
+  renderHostStatus(byId(document, "host-status"), await ask("host-status").catch(() => null));
   await Promise.all([new ProfileForm(document).start(), confirmations.start(), pending.start(), receipt.reload(), objections.start(),
     new PlatformsView(document).start()]);
   document.body.dataset.ready = "true"; // for end-to-end tests

@@ -1,6 +1,6 @@
 // Confirmations waiting for the host, with "retry now".
 import { t, tn } from "../shared/i18n.js";
-import { el, clear } from "../shared/dom.js";
+import { el, clear, byId } from "../shared/dom.js";
 import { ask } from "../shared/messaging.js";
 import { serviceLabel } from "../shared/services.js";
 import { formatDate } from "../shared/format.js";
@@ -10,9 +10,9 @@ export class PendingView {
   constructor(doc, { onDelivered = async () => {} } = {}) {
     this.doc = doc;
     this.onDelivered = onDelivered;
-    this.list = doc.getElementById("pending-list");
-    this.summary = doc.getElementById("pending-summary");
-    this.button = doc.getElementById("pending-retry");
+    this.list = byId(doc, "pending-list");
+    this.summary = byId(doc, "pending-summary");
+    this.button = /** @type {HTMLButtonElement} */ (byId(doc, "pending-retry"));
   }
 
   async start() {

@@ -4,7 +4,7 @@
 // opt-out is an e-mail from the workspace's owner, written here in the user's language. A platform with an objection
 // form of its own (LinkedIn's, for the EU/EEA, UK and Switzerland) links to it once enabled, with where each account's
 // objection stands.
-import { el, clear } from "../shared/dom.js";
+import { el, clear, byId } from "../shared/dom.js";
 import { t, uiLanguage } from "../shared/i18n.js";
 import { ask } from "../shared/messaging.js";
 import { getApi } from "../shared/browser-api.js";
@@ -19,9 +19,9 @@ export class PlatformsView {
   constructor(doc, { now = () => new Date() } = {}) {
     this.doc = doc;
     this.now = now;
-    this.list = doc.getElementById("platforms-list");
-    this.status = doc.getElementById("platforms-status");
-    this.interval = doc.getElementById("platforms-recheck-days");
+    this.list = byId(doc, "platforms-list");
+    this.status = byId(doc, "platforms-status");
+    this.interval = /** @type {HTMLSelectElement} */ (byId(doc, "platforms-recheck-days"));
   }
 
   async start() {
@@ -32,7 +32,7 @@ export class PlatformsView {
   async reload() {
     const { items = [], recheckDays = DEFAULT_RECHECK_DAYS } = await ask("platforms-list").catch(() => ({}));
     const forms = items.some((item) => item.enabled && item.objectionForm);
-    const { formLines = [] } = forms ? await loadCoverage().catch(() => ({})) : {};
+    const { formLines = [] } = forms ? await loadCoverage().catch(() => ({ formLines: [] })) : {};
     this.#showInterval(recheckDays);
     clear(this.list);
     for (const item of items) this.list.append(this.#row(item, recheckDays, formLines));
@@ -98,14 +98,15 @@ export class PlatformsView {
 /** The mailto: address of Slack's opt-out e-mail, its body in the interface language with the workspace filled in. */
 export function slackMailto(workspace, language = uiLanguage()) {
   const rule = emailRules.find((r) => r.name === "slack");
+  if (!rule) throw new Error("rules/emails has no slack.json");
   const body = rule.body[language.slice(0, 2)] ?? rule.body.en;
   const query = `subject=${encodeURIComponent(rule.subject)}&body=${encodeURIComponent(body.replaceAll("{workspace}", workspace.trim() || "…"))}`;
   return `mailto:${rule.to}?${query}`;
 }
 
 function bindSlackMail(doc) {
-  const input = doc.getElementById("slack-workspace");
-  const link = doc.getElementById("slack-mail");
+  const input = /** @type {HTMLInputElement} */ (byId(doc, "slack-workspace"));
+  const link = /** @type {HTMLAnchorElement} */ (byId(doc, "slack-mail"));
   const update = () => { link.href = slackMailto(input.value); };
   input.addEventListener("input", update);
   update();

@@ -1,7 +1,7 @@
 // The profile form: e-mail, country, language, name and objection text, saved in the host
 // through "profile-set" (the background keeps a cached copy for filling when the host is away).
 import { t, uiLanguage } from "../shared/i18n.js";
-import { el } from "../shared/dom.js";
+import { el, byId } from "../shared/dom.js";
 import { ask } from "../shared/messaging.js";
 import { countryNames, OBJECTION_COUNTRIES } from "../shared/countries.js";
 import { setTextWithCode } from "../shared/host-status.js";
@@ -44,14 +44,14 @@ function fillLanguageSelect(select, language) {
 export class ProfileForm {
   constructor(doc) {
     this.doc = doc;
-    this.form = doc.getElementById("profile-form");
-    this.status = doc.getElementById("profile-status");
+    this.form = /** @type {HTMLFormElement} */ (byId(doc, "profile-form"));
+    this.status = byId(doc, "profile-status");
     this.inputs = {
-      email: doc.getElementById("profile-email"),
-      country: doc.getElementById("profile-country"),
-      language: doc.getElementById("profile-language"),
-      name: doc.getElementById("profile-name"),
-      objection_text: doc.getElementById("profile-objection"),
+      email: /** @type {HTMLInputElement} */ (byId(doc, "profile-email")),
+      country: /** @type {HTMLSelectElement} */ (byId(doc, "profile-country")),
+      language: /** @type {HTMLSelectElement} */ (byId(doc, "profile-language")),
+      name: /** @type {HTMLInputElement} */ (byId(doc, "profile-name")),
+      objection_text: /** @type {HTMLTextAreaElement} */ (byId(doc, "profile-objection")),
     };
   }
 
@@ -68,7 +68,7 @@ export class ProfileForm {
         this.inputs.objection_text.value = defaultObjection(this.inputs.language.value);
       }
     });
-    this.doc.getElementById("profile-default-text").addEventListener("click", () => {
+    byId(this.doc, "profile-default-text").addEventListener("click", () => {
       this.inputs.objection_text.value = defaultObjection(this.inputs.language.value);
       this.inputs.objection_text.focus();
     });

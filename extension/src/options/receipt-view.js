@@ -4,13 +4,14 @@
 import { t } from "../shared/i18n.js";
 import { callHost } from "../shared/messaging.js";
 import { problemText, setTextWithCode } from "../shared/host-status.js";
+import { byId } from "../shared/dom.js";
 
 export class ReceiptView {
   constructor(doc) {
     this.doc = doc;
-    this.text = doc.getElementById("receipt-text");
-    this.copy = doc.getElementById("receipt-copy");
-    this.status = doc.getElementById("receipt-status");
+    this.text = byId(doc, "receipt-text");
+    this.copy = /** @type {HTMLButtonElement} */ (byId(doc, "receipt-copy"));
+    this.status = byId(doc, "receipt-status");
     this.copy.addEventListener("click", () => void this.copyText());
   }
 

@@ -46,6 +46,9 @@ const joined = (names) => new Intl.ListFormat(uiLanguage(), { type: "conjunction
  * due for a look (older than the user's interval) links to the setting's page. A platform with an objection form
  * (LinkedIn) also says, below, where its objection stands (`formLines`, one per account), linking to the form until
  * one was sent.
+ * @param {HTMLElement} list
+ * @param {object[]} items
+ * @param {{ days?: number, now?: Date, formLines?: import("../shared/coverage.js").CoverageLine[] }} options
  */
 export function renderPlatforms(list, items, { days, now = new Date(), formLines = [] }) {
   const doc = list.ownerDocument;

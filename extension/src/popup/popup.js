@@ -2,7 +2,7 @@
 // forms, the host's state. Also works opened as a tab: popup.html?tab=<id>.
 import { getApi } from "../shared/browser-api.js";
 import { applyI18n, t, tn } from "../shared/i18n.js";
-import { el, clear } from "../shared/dom.js";
+import { el, clear, byId } from "../shared/dom.js";
 import { ask } from "../shared/messaging.js";
 import { renderHostStatus } from "../shared/host-status.js";
 import { serviceLinks, serviceLabel } from "../shared/services.js";
@@ -14,7 +14,10 @@ import { renderCoverage, renderPlatforms } from "./coverage-view.js";
 import { checkLookalike } from "./lookalike-check.js";
 import { outcomeText, renderSetting } from "./setting-view.js";
 
-const $ = (id) => document.getElementById(id);
+/** @param {string} id */
+const $ = (id) => byId(document, id);
+/** @type {{ tabId: number | null, state: object | null, lines: import("../shared/coverage.js").CoverageLine[],
+ *   lookalike: boolean, answering: boolean, platform: boolean }} */
 const view = { tabId: null, state: null, lines: [], lookalike: false, answering: false, platform: false };
 
 async function currentTabId() {
@@ -64,7 +67,7 @@ function showPrimary() {
   // platform's page, that platform's own step is.
   const step = view.answering || view.platform ? null : primaryStep(view.state, view.lines);
   $("fill-now").hidden = step?.kind !== "fill";
-  const link = $("object-on");
+  const link = /** @type {HTMLAnchorElement} */ ($("object-on"));
   const service = step?.kind === "object" ? serviceLinks().find((s) => s.id === step.service) : null;
   link.hidden = !service?.objectionForm;
   if (service?.objectionForm) {
@@ -95,7 +98,7 @@ async function undoFill(tabId) {
 }
 
 async function fillNow(tabId) {
-  const button = $("fill-now");
+  const button = /** @type {HTMLButtonElement} */ ($("fill-now"));
   button.disabled = true;
   $("fill-status").textContent = t("popup_filling");
   try {
@@ -112,7 +115,7 @@ async function fillNow(tabId) {
 
 // A screenshot of the tab as evidence, e.g. of a confirmation captured before any grant existed.
 async function captureNow(tabId) {
-  const button = $("capture-now");
+  const button = /** @type {HTMLButtonElement} */ ($("capture-now"));
   button.disabled = true;
   $("capture-status").textContent = t("popup_capturing");
   const answer = await ask("capture-tab", { tabId }).catch((error) => ({ status: "refused", error: String(error) }));
@@ -218,12 +221,15 @@ async function showSetting(tabId) {
 // The user's click: NoTrain operates the platform's own control, waits for the platform to save, reads it again.
 async function turnSettingOff(tabId, setting, button) {
   button.disabled = true;
-  const status = $("setting-section").querySelector("[data-testid=setting-status]");
-  status.textContent = t("setting_turning", [setting.label]);
+  const statusLine = () => $("setting-section").querySelector("[data-testid=setting-status]");
+  const before = statusLine();
+  if (before) before.textContent = t("setting_turning", [setting.label]);
   const outcome = await ask("setting-turn-off", { tabId }).catch(() => null);
   // The platform's line in the coverage says what the setting says now, not what it said when the popup opened.
   await Promise.all([showSetting(tabId), showCoverage()]);
-  $("setting-section").querySelector("[data-testid=setting-status]").textContent = outcomeText(outcome, setting.label);
+  // Read again, the tab may no longer be the platform's page (it navigated): then there is no setting to speak of.
+  const after = statusLine();
+  if (after) after.textContent = outcomeText(outcome, setting.label);
   $("setting-section").dataset.outcome = outcome?.status ?? "failed";
 }
 

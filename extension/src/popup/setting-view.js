@@ -7,7 +7,7 @@ import { t } from "../shared/i18n.js";
 
 /**
  * @param {null | { label: string, enabled: boolean, onSettingPage: boolean, page: string,
- *   reading: null | { refused?: string, state?: string, usedForAi?: boolean } }} setting  the background's answer
+ *   reading?: null | { refused?: string, state?: string, usedForAi?: boolean } }} setting  the background's answer
  * @returns {null | { summaryKey: string, state: string, action: "turn-off" | "open" | "enable" | null }}
  */
 export function describeSetting(setting) {

@@ -14,13 +14,15 @@ export const CONFIRMATIONS_READ = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * @typedef {{ service: string, account: string, sent_at?: string, name?: string, removed?: boolean }} SeenAccount
+ * @typedef {{ service: string, account: string, sent_at?: string, name?: string, removed?: boolean,
+ *   centre_at?: string }} SeenAccount  centre_at: when Meta's answer said it covers the account's Accounts Centre
  * @typedef {{ id: number|string, service: string, account?: string|null, captured_at: string }} Confirmation
  * @typedef {{ service: string, label: string, also: string[], account: string|null, name: string|null,
  *   state: "confirmed"|"waiting"|"none", since: string|null, confirmationId: number|string|null,
  *   days: number, overdue: boolean, recheck: Announcement|null,
  *   viaCentre: { service: string, account: string, since: string }|null }} CoverageLine
  * @typedef {{ id: string, date: string, services: string[], recheck: boolean }} Announcement
+ * @typedef {{ id: string, label: string, coveredBy: string | null }} ServiceLink  what coverage() needs of a service
  */
 
 /**
@@ -28,7 +30,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * "confirmed", with `recheck` naming the announcement: the user should look again. A service of Meta's Accounts
  * Centre with nothing of its own yet names, in `viaCentre`, an answer on another service that said it covers the
  * same Accounts Centre (background/accounts.js keeps when one did).
- * @param {{ accounts?: SeenAccount[], confirmations?: Confirmation[], now: number, links?: ReturnType<typeof serviceLinks>,
+ * @param {{ accounts?: SeenAccount[], confirmations?: Confirmation[], now: number, links?: ServiceLink[],
  *   announcements?: Announcement[] }} input
  * @returns {CoverageLine[]} one or more lines per service that has its own objection (Messenger and Meta AI count
  *   under Facebook, Threads under Instagram), in the services' order.
@@ -103,6 +105,11 @@ export function formCoverage({ accounts = [], confirmations = [], now, platforms
 }
 
 /** The service whose objection is still to be made: the page's own when it is not covered yet, else the first. */
+/**
+ * @param {CoverageLine[]} lines
+ * @param {string | null} [pageService]
+ * @param {ServiceLink[]} [links]
+ */
 export function serviceToObjectOn(lines, pageService = null, links = serviceLinks()) {
   const owner = links.find((link) => link.id === pageService)?.coveredBy ?? pageService;
   const open = (service) => lines.some((l) => l.service === service) && lines.every((l) => l.service !== service || l.state === "none");

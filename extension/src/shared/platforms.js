@@ -33,7 +33,9 @@ export function formPlatforms(list = platforms) {
 }
 
 // The form's path as the platform writes it and in lower case: match patterns compare paths case-sensitively.
+/** @param {import("../../rules/platforms/index.js").Platform} platform  one with an objection form */
 function formPaths(platform) {
+  if (!platform.objection_form) return [];
   const path = new URL(platform.objection_form.page).pathname.replace(/\/+$/, "");
   return [...new Set([path, path.toLowerCase()])];
 }

@@ -8,13 +8,18 @@ import { platformNamed } from "./platforms.js";
 // Meta's services, in the order the popup and the full page show them: the order of rules/services.json.
 export const SERVICE_ORDER = Object.freeze(Object.keys(data.services ?? {}));
 
+/**
+ * @typedef {{ label?: string, covered_by?: string, objection_form?: string, privacy_center?: string }} ServiceLinks
+ * @param {Record<string, ServiceLinks>} [services]  rules/services.json's, unless a test gives others
+ */
 export function serviceLinks(services = data.services) {
-  return SERVICE_ORDER.filter((id) => services?.[id]).map((id) => {
-    const service = services[id];
+  return SERVICE_ORDER.flatMap((id) => {
+    const service = services?.[id];
+    if (!service) return [];
     return {
       id,
       label: typeof service.label === "string" ? service.label : id,
-      coveredBy: services[service.covered_by] ? service.covered_by : null,
+      coveredBy: service.covered_by && services[service.covered_by] ? service.covered_by : null,
       objectionForm: isMetaUrl(service.objection_form) ? service.objection_form : null,
       privacyCenter: isMetaUrl(service.privacy_center) ? service.privacy_center : null,
     };

@@ -37,7 +37,8 @@ export class FakePort {
 // Storage whose writes can be made to fail, to stand in for a full disk or quota.
 export function failingStorage(base = memoryStorage()) {
   const storage = {
-    failNextSetWhen: null, // (values) → Error | null
+    /** @type {((values: Record<string, any>) => Error | null) | null} */
+    failNextSetWhen: null,
     get: (key) => base.get(key),
     remove: (key) => base.remove(key),
     async set(values) {

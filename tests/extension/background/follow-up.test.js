@@ -11,6 +11,7 @@ import { fakeI18n } from "../ui/ui-harness.js";
 const SENT = Date.parse("2026-01-01T09:00:00Z");
 const DAY = 24 * 60 * 60 * 1000;
 
+/** @param {{ optIn?: boolean, kept?: object[], hostUp?: boolean }} [options]  kept: the host's confirmations */
 function setup({ optIn = true, kept = [], hostUp = true } = {}) {
   setApi({ i18n: fakeI18n("en") });
   const clock = { now: SENT };

@@ -2,9 +2,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { HostClient, HOST_NAME } from "../../../extension/src/background/host-client.js";
-import { fromBrowserError } from "../../../extension/src/background/host-errors.js";
+import { HostError, fromBrowserError } from "../../../extension/src/background/host-errors.js";
 import { FakePort, manualTimers, tick } from "./fakes.js";
 
+/** @param {{ lastError?: { message: string } | null }} [options]  chrome.runtime.lastError at a disconnect */
 function setup({ lastError = null } = {}) {
   const ports = [];
   const timers = manualTimers();
@@ -39,6 +40,7 @@ test("a JSON-RPC error becomes a HostError with code, data and the host's own me
   const call = client.call("profile.set", { profile: { email: "nope" } });
   ports[0].reply({ jsonrpc: "2.0", id: 1, error: { code: 1001, message: "This e-mail address is not valid", data: { field: "email" } } });
   await assert.rejects(call, (error) => {
+    assert.ok(error instanceof HostError);
     assert.equal(error.kind, "host-error");
     assert.equal(error.code, 1001);
     assert.deepEqual(error.data, { field: "email" });
@@ -52,7 +54,7 @@ test("a storage failure on the host (1003) counts as unreachable, to retry later
   const { client, ports } = setup();
   const call = client.call("confirmation.save", {});
   ports[0].reply({ jsonrpc: "2.0", id: 1, error: { code: 1003, message: "The database is locked" } });
-  await assert.rejects(call, (error) => error.unreachable === true && error.code === 1003);
+  await assert.rejects(call, (error) => error instanceof HostError && error.unreachable === true && error.code === 1003);
 });
 
 for (const [text, kind, fixKey] of [
@@ -68,6 +70,7 @@ for (const [text, kind, fixKey] of [
     ports[0].close();
     for (const call of calls) {
       await assert.rejects(call, (error) => {
+        assert.ok(error instanceof HostError);
         assert.equal(error.kind, kind);
         assert.equal(error.toJSON().fix_key, fixKey);
         assert.equal(error.unreachable, true);
@@ -84,14 +87,14 @@ test("Firefox's port.error is used when runtime.lastError is empty", async () =>
   const { client, ports } = setup();
   const call = client.call("hello");
   ports[0].close("No such native application org.notrain.host");
-  await assert.rejects(call, (error) => error.kind === "host-missing");
+  await assert.rejects(call, (error) => error instanceof HostError && error.kind === "host-missing");
 });
 
 test("a call with no answer times out, closes the port and ignores a late answer", async () => {
   const { client, ports, timers } = setup();
   const call = client.call("hello");
   timers.fireAll();
-  await assert.rejects(call, (error) => error.kind === "host-timeout" && error.unreachable);
+  await assert.rejects(call, (error) => error instanceof HostError && error.kind === "host-timeout" && error.unreachable);
   assert.equal(ports[0].disconnected, true);
   ports[0].reply({ jsonrpc: "2.0", id: 1, result: { late: true } }); // must not throw or resolve anything
   const again = client.call("ping");
@@ -112,7 +115,7 @@ test("the port is closed after being idle so the host process can exit", async (
 
 test("connectNative throwing (e.g. no permission) rejects with a mapped error", async () => {
   const client = new HostClient({ connect: () => { throw new Error("Access to the specified native messaging host is forbidden."); }, timers: manualTimers() });
-  await assert.rejects(client.call("hello"), (error) => error.kind === "host-forbidden");
+  await assert.rejects(client.call("hello"), (error) => error instanceof HostError && error.kind === "host-forbidden");
 });
 
 test("an answer that is neither result nor error rejects instead of hanging", async () => {

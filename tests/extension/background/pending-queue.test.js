@@ -50,6 +50,7 @@ test("an unreachable host stops delivery, keeps every item in order, and records
     return host.save(params);
   });
   assert.equal(calls, 2, "stops at the first unreachable answer");
+  assert.ok(outcome.stopped instanceof HostError);
   assert.equal(outcome.stopped.kind, "host-missing");
   assert.equal(outcome.remaining, 2);
   const items = await queue.list();
@@ -144,7 +145,8 @@ test("operations are serialised: an enqueue during a flush is neither lost nor d
   const queue = newQueue(memoryStorage());
   await queue.enqueue(confirmation(1));
   const host = fakeHost();
-  let release;
+  /** @type {(value?: unknown) => void} */
+  let release = () => {};
   const gate = new Promise((resolve) => { release = resolve; });
   const flushing = queue.flush(async (params) => { await gate; return host.save(params); });
   const enqueuing = queue.enqueue(confirmation(2));

@@ -52,11 +52,11 @@ test("no platform, a platform not enabled, or another page of it: nothing is ask
     assert.equal(await setup({ url }).settings.read(3), null, url);
   }
   const notEnabled = setup({ enabled: false });
-  assert.equal((await notEnabled.settings.read(3)).enabled, false);
+  assert.equal((await notEnabled.settings.read(3))?.enabled, false);
   assert.deepEqual(notEnabled.sent, []);
   assert.deepEqual(await notEnabled.settings.turnOff(3), { status: "refused", error: "Not a setting page NoTrain may use" });
   const feed = setup({ url: "https://www.linkedin.com/feed/" });
-  assert.equal((await feed.settings.read(3)).onSettingPage, false);
+  assert.equal((await feed.settings.read(3))?.onSettingPage, false);
   assert.deepEqual(feed.sent, []);
 });
 
@@ -96,7 +96,7 @@ test("a refused or already-off page keeps nothing", async () => {
 
 test("a tab opened before the platform was enabled gets the platform script once, then answers", async () => {
   const { settings, injected, sent } = setup({ noScriptYet: true, answers: { "setting-read": { readings: [on] } } });
-  assert.equal((await settings.read(3)).reading.state, "on");
+  assert.equal((await settings.read(3))?.reading?.state, "on");
   assert.deepEqual(injected, [{ target: { tabId: 3 }, files: ["platform.js"] }]);
   assert.deepEqual(sent, ["setting-read"]);
 });
@@ -104,8 +104,9 @@ test("a tab opened before the platform was enabled gets the platform script once
 test("what a page reports is cleaned: known states and refusals, short labels, never made-up keys", () => {
   assert.equal(sanitizeReading({ state: "maybe" }), null);
   assert.deepEqual(sanitizeReading({ refused: "several_controls", state: "on" }), { refused: "several_controls" });
-  assert.equal(sanitizeReading({ state: "on", label: "x".repeat(5000) }).label.length, 300);
+  assert.equal(sanitizeReading({ state: "on", label: "x".repeat(5000) })?.label?.length, 300);
   const rule = settingRuleFor(platforms, SETTING_URL);
+  assert.ok(rule);
   assert.throws(() => buildSettingParams(rule, SETTING_URL, { reading: { state: "on" }, outcome: { before: "on" } }, NOW));
   const params = buildSettingParams(rule, SETTING_URL, { reading: { ...on, extra: "<img>" }, outcome: { before: "on", after: "sideways" } }, NOW);
   assert.deepEqual(Object.keys(params.form).sort(), ["after", "before", "held", "label", "setting"]);
@@ -121,7 +122,7 @@ const VOICE = copilot("model-training-on-voice", "on", "Model training on voice"
 test("a page with two settings: the popup is told it trains AI while one does; each one turned off is kept", async () => {
   const offText = { ...TEXT, state: "off", usedForAi: false };
   const reading = setup({ url: COPILOT_URL, answers: { "setting-read": { readings: [offText, VOICE] } } });
-  assert.deepEqual((await reading.settings.read(3)).reading, { label: "Model training on voice", state: "on", language: "en", usedForAi: true });
+  assert.deepEqual((await reading.settings.read(3))?.reading, { label: "Model training on voice", state: "on", language: "en", usedForAi: true });
 
   const both = setup({ url: COPILOT_URL, answers: { "setting-turn-off": { results: [
     { reading: TEXT, outcome: { before: "on", after: "off", held: true } },
@@ -138,10 +139,10 @@ test("a page with two settings: the popup is told it trains AI while one does; e
 test("a page's report names only the page's own settings, each once; one refused setting refuses the page", async () => {
   const forged = setup({ url: COPILOT_URL, answers: { "setting-read": { readings: [
     { ...TEXT, setting: "data-for-generative-ai-improvement" }, TEXT, { ...TEXT, state: "off" }] } } });
-  assert.deepEqual((await forged.settings.read(3)).reading, { label: "Model training on text", state: "on", language: "en", usedForAi: true },
+  assert.deepEqual((await forged.settings.read(3))?.reading, { label: "Model training on text", state: "on", language: "en", usedForAi: true },
     "another platform's setting and a second report of the same one are dropped");
   const refused = setup({ url: COPILOT_URL, answers: { "setting-read": { readings: [TEXT, { ...VOICE, refused: "several_controls" }] } } });
-  assert.deepEqual((await refused.settings.read(3)).reading, { refused: "several_controls" });
+  assert.deepEqual((await refused.settings.read(3))?.reading, { refused: "several_controls" });
   const noAnswer = setup({ url: COPILOT_URL, answers: { "setting-read": { readings: "nonsense" } } });
-  assert.equal((await noAnswer.settings.read(3)).reading, null);
+  assert.equal((await noAnswer.settings.read(3))?.reading, null);
 });

@@ -11,6 +11,7 @@ function fakeHost() {
   const host = {
     installed: false,
     profile: {},
+    /** @type {string[]} */
     calls: [],
     install() { host.installed = true; },
     async call(method, params) {
@@ -59,6 +60,6 @@ test("an invalid field refused by the host is an error for the user to fix, not 
   const host = fakeHost();
   host.install();
   const profiles = new ProfileCache({ host, storage: memoryStorage() });
-  await assert.rejects(profiles.set({ email: "lies" }), (error) => error.code === 1001);
+  await assert.rejects(profiles.set({ email: "lies" }), (error) => error instanceof HostError && error.code === 1001);
   assert.equal(await profiles.waiting(), null);
 });

@@ -22,7 +22,9 @@ const WEB = { id: identity.extensionId, url: "https://example.org/", tab: { id: 
 function fakeHost() {
   const host = {
     up: true,
+    /** @type {[string, any][]} */
     calls: [],
+    /** @type {Record<string, any>[]} */
     saved: [],
     profile: { email: "ana@example.be", country: "BE", language: "fr" },
     async call(method, params) {

@@ -25,6 +25,7 @@ describe('what Meta shows after the user sent the form', () => {
   it("should read Instagram's Italian answer in the form's place and record it with the values sent", async () => {
     const { document, href, detection, values, watch } = await fillAndSend(entry('instagram-2025-it.html'));
     const answer = engine.answerAfterSend(document, watch);
+    assert.ok(answer, 'an answer is read');
     assert.deepEqual([answer.outcome, answer.language], ['honoured', 'it']);
     const record = engine.answerRecord(answer, { service: detection.service, url: href, language: detection.language, sentAt: SENT, capturedAt: NOW, form: values });
     assert.deepEqual(record, {
@@ -38,6 +39,7 @@ describe('what Meta shows after the user sent the form', () => {
   it("should read the UK auto-response ('We will honour your objection') on Facebook's form page", async () => {
     const { document, values, watch } = await fillAndSend(entry('facebook-2025-en.html'));
     const answer = engine.answerAfterSend(document, watch);
+    assert.ok(answer, 'an answer is read');
     assert.equal(answer.outcome, 'honoured');
     // The heading and the message stay apart, one line each, as the page shows them.
     assert.match(answer.text, /^Thanks for your request\nWe will honour your objection/);
@@ -51,12 +53,12 @@ describe('what Meta shows after the user sent the form', () => {
 
   it('should take a plain "request received" as a confirmation of receipt only', async () => {
     const { document, watch } = await fillAndSend(entry('facebook-2025-de-gate.html'));
-    assert.equal(engine.answerAfterSend(document, watch).outcome, 'received');
+    assert.equal(engine.answerAfterSend(document, watch)?.outcome, 'received');
   });
 
   it('should see the 2024 code step as a request for the code, never fill it', async () => {
     const { document, href, watch } = await fillAndSend(entry('facebook-2024-en.html'));
-    assert.equal(engine.answerAfterSend(document, watch).outcome, 'code');
+    assert.equal(engine.answerAfterSend(document, watch)?.outcome, 'code');
     const detection = engine.detect(document, href);
     assert.deepEqual([detection.page_kind, detection.notes, detection.fillable], ['code_step', ['enter_code_from_email'], false]);
     assert.equal(document.querySelector('input[maxlength="6"]').value, '');
@@ -79,7 +81,7 @@ describe('what Meta shows after the user sent the form', () => {
     alert.setAttribute('role', 'alert');
     alert.textContent = 'Er is iets misgegaan. Probeer het later opnieuw.';
     document.body.append(alert);
-    assert.equal(engine.answerAfterSend(document, watch).outcome, 'error');
+    assert.equal(engine.answerAfterSend(document, watch)?.outcome, 'error');
     assert.equal(engine.detect(document, href).page_kind, 'objection_form', 'the form is still there to send again');
   });
 
@@ -147,10 +149,12 @@ describe("what LinkedIn shows after the user sent its objection form", () => {
     it(`should keep LinkedIn Help's "request received" page (${language}) as a linkedin objection, with the values sent`, async () => {
       const { document, href, detection, values, watch } = await fillAndSend(entry(`linkedin-objection-${language}.html`));
       const answer = engine.answerAfterSend(document, watch);
+      assert.ok(answer, 'an answer is read');
       assert.deepEqual([answer.outcome, answer.language], ['received', language]);
       assert.match(answer.text, text);
       const record = engine.answerRecord(answer, { service: detection.service, url: href, language: detection.language, sentAt: SENT, capturedAt: NOW, form: values });
       assert.deepEqual([record.service, record.kind, record.verdict, record.account], ['linkedin', 'page', 'received', manifest.profile.email]);
+      assert.ok(record.form, 'the values sent are kept');
       assert.deepEqual(Object.keys(record.form), ['email', 'name', 'objectionType', 'reason']);
       assert.deepEqual([record.form.email, record.form.name, record.form.reason],
         [manifest.profile.email, manifest.profile.name, engine.template('linkedinReason', language)]);
@@ -189,6 +193,7 @@ describe('the Support Inbox', () => {
     const page = entry('facebook-support-inbox-en.html');
     const { document, href } = await open(page);
     const record = engine.inboxRecord(engine.detect(document, href), { url: href, capturedAt: NOW });
+    assert.ok(record, 'the reply is recorded');
     assert.equal(record.kind, 'inbox');
     assert.equal(record.service, 'facebook');
     assert.equal(record.verdict, 'honoured');

@@ -34,6 +34,12 @@ const opened = []; // the script looks at most 300 ms after a change (no request
 
 // A page with the bundled content script and a fake `chrome` API in it; `sent` collects its messages.
 // `stored`: what storage.local holds (the auto-fill switch). `trusted`: clicks the user made (default: all).
+/**
+ * @param {string} file
+ * @param {string} url
+ * @param {{ profile?: object, navigation?: boolean, stored?: Record<string, unknown>, trusted?: (event: Event) => boolean,
+ *   sentBefore?: object | null }} [options]
+ */
 function withContentScript(file, url, { profile = manifest.profile, navigation = false, stored = {}, trusted = () => true,
   sentBefore = null } = {}) {
   const page = loadPage(file, url);
@@ -133,7 +139,8 @@ describe('the content script', () => {
     const text = page.document.querySelector('textarea');
     const filledText = text.value;
     // The user corrects the e-mail address NoTrain filled, as React sees typing.
-    const setter = Object.getOwnPropertyDescriptor(page.window.HTMLInputElement.prototype, 'value').set;
+    const setter = Object.getOwnPropertyDescriptor(page.window.HTMLInputElement.prototype, 'value')?.set;
+    assert.ok(setter && email);
     setter.call(email, 'my.other@example.com');
     email.dispatchEvent(new page.window.Event('input', { bubbles: true }));
     const answer = await page.ask({ type: 'undo-fill' });

@@ -36,6 +36,7 @@ describe('platform settings on the fixture pages', () => {
     it(`should turn off ${page.file} on request and say whether it stuck`, async () => {
       const document = load(page);
       const reading = readSetting(platforms, document, page.url, page.setting);
+      assert.ok(reading);
       const outcome = await turnOff(platforms, document, page.url, reading, { holdMs: 300 });
       assert.deepEqual(outcome, page.turnOff);
       const others = (readSettings(platforms, document, page.url) ?? []).filter((r) => r.setting !== reading.setting);
@@ -62,7 +63,7 @@ describe('platform settings on the fixture pages', () => {
     const page = manifest.pages.find((p) => p.turnOff);
     const document = load(page);
     readSetting(platforms, document, page.url);
-    assert.equal(readSetting(platforms, document, page.url).state, 'on', 'reading never clicks');
+    assert.equal(readSetting(platforms, document, page.url)?.state, 'on', 'reading never clicks');
   });
 
   it('should read every setting a page shows, in the rule\'s order, leaving out an optional one the page does not show', () => {

@@ -12,7 +12,12 @@ import { engine, knowledge, manifest, root } from '../engine/helpers/fixtures.js
 const rulesDir = join(root, 'extension', 'rules');
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 ajv.addSchema(JSON.parse(readFileSync(join(rulesDir, 'schema.json'), 'utf8')));
-const validator = (def) => ajv.getSchema(`https://notrain.invalid/rules/schema.json#/$defs/${def}`);
+/** @param {string} def */
+function validator(def) {
+  const validate = ajv.getSchema(`https://notrain.invalid/rules/schema.json#/$defs/${def}`);
+  if (!validate) throw new Error(`schema.json has no $defs/${def}`);
+  return validate;
+}
 const jsonFiles = (dir) => readdirSync(join(rulesDir, dir)).filter((f) => f.endsWith('.json'));
 const read = (path) => JSON.parse(readFileSync(join(rulesDir, path), 'utf8'));
 
@@ -75,9 +80,9 @@ describe('references between rule files', () => {
 
   it('should link each service to forms that a rule recognises', () => {
     for (const [service, links] of Object.entries(knowledge.services)) {
-      for (const link of [links.objection_form, ...links.other_forms]) {
-        const found = engine.classifyUrl(link);
-        assert.ok(['objection_form', 'third_party_form'].includes(found.page_kind), `${service}: ${link}`);
+      for (const link of [links.objection_form, ...(links.other_forms ?? [])]) {
+        const found = engine.classifyUrl(String(link));
+        assert.ok(['objection_form', 'third_party_form'].includes(found.page_kind ?? ''), `${service}: ${link}`);
       }
     }
   });
@@ -90,27 +95,30 @@ describe('references between rule files', () => {
   });
 
   it('should point every form at a plan that exists', () => {
-    for (const rule of knowledge.pages.filter((r) => r.plan)) assert.ok(knowledge.plans[rule.plan], rule.name);
+    for (const rule of knowledge.pages) if (rule.plan) assert.ok(knowledge.plans[rule.plan], rule.name);
   });
 
   it('should use in plans only fields and concepts that are defined', () => {
     const english = knowledge.languages.find((l) => l.language === 'en');
+    assert.ok(english);
     for (const [plan, { steps, variants }] of stepsOf) {
       for (const { field } of variants) if (field) assert.ok(knowledge.fields[field], `${plan}: variant field ${field}`);
       for (const step of steps) {
-        for (const verb of ['fill', 'select', 'pick', 'check', 'find']) {
-          if (step[verb]) assert.ok(knowledge.fields[step[verb]], `${plan}: field ${step[verb]}`);
+        for (const field of [step.fill, step.select, step.pick, step.check, step.find]) {
+          if (field) assert.ok(knowledge.fields[field], `${plan}: field ${field}`);
         }
-        for (const concept of [step.choose, step.question, step.option].filter(Boolean)) {
+        for (const concept of [step.choose, step.question, step.option]) {
+          if (!concept) continue;
           assert.ok(english.phrases[concept], `${plan}: concept ${concept}`);
         }
-        if (step.template) assert.ok(english.templates[step.template], `${plan}: template ${step.template}`);
+        if (step.template) assert.ok(english.templates?.[step.template], `${plan}: template ${step.template}`);
       }
     }
   });
 
   it('should give every field label a phrase list in English', () => {
     const english = knowledge.languages.find((l) => l.language === 'en');
+    assert.ok(english);
     for (const [name, field] of Object.entries(knowledge.fields)) {
       if (name !== '$comment') assert.ok(english.phrases[field.label], `${name} → ${field.label}`);
     }
@@ -118,10 +126,11 @@ describe('references between rule files', () => {
 
   it('should use in every language only the concepts English defines, and all of them', () => {
     const english = knowledge.languages.find((l) => l.language === 'en');
+    assert.ok(english);
     const concepts = Object.keys(english.phrases).sort();
     for (const language of knowledge.languages) {
       assert.deepEqual(Object.keys(language.phrases).sort(), concepts, language.language);
-      assert.deepEqual(Object.keys(language.templates ?? {}).sort(), Object.keys(english.templates).sort(), language.language);
+      assert.deepEqual(Object.keys(language.templates ?? {}).sort(), Object.keys(english.templates ?? {}).sort(), language.language);
     }
   });
 
@@ -154,8 +163,10 @@ describe('references between rule files', () => {
     const withForms = platforms.filter((p) => p.objection_form);
     assert.ok(withForms.length > 0);
     for (const platform of withForms) {
-      const found = engine.classifyUrl(platform.objection_form.page);
-      assert.deepEqual([found.page_kind, found.rule, found.service], ['objection_form', platform.objection_form.rule, platform.name]);
+      const form = platform.objection_form;
+      assert.ok(form);
+      const found = engine.classifyUrl(form.page);
+      assert.deepEqual([found.page_kind, found.rule, found.service], ['objection_form', form.rule, platform.name]);
     }
   });
 });

@@ -83,10 +83,10 @@ test("a confirmation kept before a change Meta announced is to check again; one 
     ],
   });
   const old = lines.find((l) => l.account === "old@example.be");
-  assert.equal(old.service, "facebook"); // Messenger counts under Facebook
-  assert.equal(old.state, "confirmed");
-  assert.equal(old.recheck.id, "change");
-  assert.equal(lines.find((l) => l.account === "new@example.be").recheck, null);
+  assert.equal(old?.service, "facebook"); // Messenger counts under Facebook
+  assert.equal(old?.state, "confirmed");
+  assert.equal(old?.recheck?.id, "change");
+  assert.equal(lines.find((l) => l.account === "new@example.be")?.recheck, null);
   assert.ok(lines.filter((l) => l.state !== "confirmed").every((l) => l.recheck === null));
 });
 
@@ -102,8 +102,8 @@ test("an answer covering the Accounts Centre marks the Centre's other services w
     confirmations: [{ id: 1, service: "facebook", account: "ana@example.be", captured_at: daysAgo(4) }],
   });
   const instagram = lines.find((l) => l.service === "instagram");
-  assert.equal(instagram.state, "none");
-  assert.deepEqual(instagram.viaCentre, { service: "facebook", account: "ana@example.be", since: daysAgo(4) });
-  assert.equal(lines.find((l) => l.service === "whatsapp").viaCentre, null);
-  assert.equal(lines.find((l) => l.service === "facebook").viaCentre, null);
+  assert.equal(instagram?.state, "none");
+  assert.deepEqual(instagram?.viaCentre, { service: "facebook", account: "ana@example.be", since: daysAgo(4) });
+  assert.equal(lines.find((l) => l.service === "whatsapp")?.viaCentre, null);
+  assert.equal(lines.find((l) => l.service === "facebook")?.viaCentre, null);
 });

@@ -176,7 +176,7 @@ test("web-ext lint is clean on the Firefox build", () => {
   try {
     output = execFileSync(webExt, ["lint", "--source-dir", built.firefox, "--self-hosted", "--output", "json", "--no-config-discovery"],
       { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  } catch (error) {
+  } catch (/** @type {any} */ error) {
     output = error.stdout; // web-ext exits non-zero on errors; the report is still on stdout
   }
   const report = JSON.parse(output);

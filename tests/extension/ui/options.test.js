@@ -99,6 +99,7 @@ function hostWith(count, { screenshotBytes = new Uint8Array([1, 2, 3, 4, 5, 6, 7
       }
       if (method === "confirmation.get") {
         const item = items.find((i) => i.id === params.id);
+        if (!item) throw new Error(`no confirmation ${params.id}`);
         return { ...item, url: "https://www.facebook.com/help/contact/712876720715583", text: `Confirmation =cmd|' ${params.id}, "quoted"\nline 2`,
           language: "en", form: { email: "a@b.example", reason: "Non.", xField: "?" }, saved_at: item.captured_at, screenshot_mime: "image/jpeg", screenshot_size: screenshotBytes.length };
       }
@@ -118,7 +119,7 @@ function hostWith(count, { screenshotBytes = new Uint8Array([1, 2, 3, 4, 5, 6, 7
     try {
       return { result: host.call(m.method, m.params) };
     } catch (error) {
-      return { error: { message: error.message } };
+      return { error: { message: error instanceof Error ? error.message : String(error) } };
     }
   } };
   return host;
@@ -296,7 +297,7 @@ test("e-mail import: a file that is not an e-mail is reported and nothing is sav
 });
 
 test("e-mail import: the account is the user's to confirm: changed, or emptied when unsure", async () => {
-  const mail = parseEml(await readFile(new URL("../../fixtures/eml/en-objection-reply.eml", import.meta.url)));
+  const mail = await parseEml(await readFile(new URL("../../fixtures/eml/en-objection-reply.eml", import.meta.url)));
   assert.equal(recipientAddress(mail.to), "alex@example.org");
   assert.equal(recipientAddress("a@example.org, b@example.org"), "a@example.org");
   assert.equal(recipientAddress("undisclosed-recipients:;"), "");
@@ -307,7 +308,7 @@ test("e-mail import: the account is the user's to confirm: changed, or emptied w
 });
 
 test("emailToSaveParams keeps the identifying headers in the text", async () => {
-  const mail = parseEml(await readFile(new URL("../../fixtures/eml/de-objection-reply.eml", import.meta.url)));
+  const mail = await parseEml(await readFile(new URL("../../fixtures/eml/de-objection-reply.eml", import.meta.url)));
   const params = emailToSaveParams(mail, "facebook");
   assert.match(params.text, /^From: "Facebook" <security@facebookmail.com>\nTo: jonas@example.de\nDate: 2025-05-30T15:45:10.000Z\nSubject: Einspruch/);
   assert.match(params.text, /Message-ID: <de-0001@facebookmail.com>\n\nHallo Jonas,/);
@@ -350,7 +351,7 @@ test("every default objection text cites GDPR Article 21 and fits the host's 500
 
 test("the full page suggests the very text the form is filled with: the rules' template, one per language", async () => {
   const { knowledge } = await import("../../../extension/rules/index.js");
-  for (const language of knowledge.languages) assert.equal(defaultObjection(language.language), language.templates.reason);
+  for (const language of knowledge.languages) assert.equal(defaultObjection(language.language), language.templates?.reason);
 });
 
 test("the full page's entry starts every section", async () => {

@@ -7,6 +7,7 @@ import { openPage, settle } from "./ui-harness.js";
 import { PlatformsView, slackMailto } from "../../../extension/src/options/platforms-view.js";
 import { applyI18n } from "../../../extension/src/shared/i18n.js";
 
+/** @param {{ lang?: string, grant?: boolean, enabled?: string[] }} [options] */
 function page({ lang = "en", grant = true, enabled = [] } = {}) {
   const granted = new Set(enabled);
   const calls = [];
@@ -60,16 +61,16 @@ test("Slack: a ready e-mail to Slack's address with its own subject, the body in
   assert.equal(mail.protocol, "mailto:");
   assert.equal(mail.pathname, "feedback@slack.com");
   assert.equal(mail.searchParams.get("subject"), "Slack Global model opt-out request");
-  assert.match(mail.searchParams.get("body"), /^Bonjour,\n\nEn tant que propriétaire de l'espace de travail Slack https:\/\/acme\.slack\.com,/);
-  assert.match(new URL(slackMailto("x", "pt-BR")).searchParams.get("body"), /^Hello,/, "another language: English");
+  assert.match(mail.searchParams.get("body") ?? "", /^Bonjour,\n\nEn tant que propriétaire de l'espace de travail Slack https:\/\/acme\.slack\.com,/);
+  assert.match(new URL(slackMailto("x", "pt-BR")).searchParams.get("body") ?? "", /^Hello,/, "another language: English");
 
   const opened = page({ lang: "nl" });
   await new PlatformsView(opened.document).start();
-  const input = opened.document.getElementById("slack-workspace");
+  const input = /** @type {HTMLInputElement} */ (opened.document.getElementById("slack-workspace"));
   input.value = "https://team.slack.com";
   input.dispatchEvent(new opened.window.Event("input"));
-  const link = new URL(opened.document.getElementById("slack-mail").href);
-  assert.match(link.searchParams.get("body"), /Als eigenaar van de Slack-werkruimte https:\/\/team\.slack\.com/);
+  const link = new URL(/** @type {HTMLAnchorElement} */ (opened.document.getElementById("slack-mail")).href);
+  assert.match(link.searchParams.get("body") ?? "", /Als eigenaar van de Slack-werkruimte https:\/\/team\.slack\.com/);
   assert.equal(opened.document.getElementById("slack-mail").textContent, "De e-mail aan Slack opstellen");
 });
 

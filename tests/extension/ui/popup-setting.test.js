@@ -84,14 +84,32 @@ test("a change LinkedIn did not keep is said plainly", async () => {
     /^LinkedIn did not keep the change: the setting says "on" again/);
 });
 
+// The status line was looked up again after the second reading; with no setting there, it was null and the click
+// ended in a TypeError before the outcome was noted.
+test("a tab that left the platform while the switch was operated: the setting is hidden, the outcome still noted", async () => {
+  /** @type {typeof ON | null} */
+  let current = ON;
+  const page = await popupWith({
+    "setting-read": () => ({ setting: current }),
+    "setting-turn-off": () => {
+      current = null;
+      return { status: "held", after: "off", saved: { status: "saved", id: 6 } };
+    },
+  });
+  await clickTurnOff(page);
+  assert.equal(section(page.document).dataset.outcome, "held");
+  assert.equal(section(page.document).hidden, true);
+  assert.equal(page.document.querySelector("[data-testid=setting-status]"), null);
+});
+
 test("each case says one thing and offers at most one step", () => {
   assert.equal(describeSetting(null), null);
   assert.deepEqual(describeSetting({ ...base, enabled: false }), { summaryKey: "setting_not_enabled", state: "not-enabled", action: "enable" });
-  assert.equal(describeSetting({ ...base, onSettingPage: false }).action, "open");
-  assert.equal(describeSetting({ ...base, reading: null }).action, null);
+  assert.equal(describeSetting({ ...base, onSettingPage: false })?.action, "open");
+  assert.equal(describeSetting({ ...base, reading: null })?.action, null);
   assert.deepEqual(describeSetting({ ...base, reading: { refused: "several_controls" } }), { summaryKey: "setting_refused", state: "refused", action: null });
-  assert.equal(describeSetting(ON).action, "turn-off");
-  assert.equal(describeSetting(OFF).action, null);
+  assert.equal(describeSetting(ON)?.action, "turn-off");
+  assert.equal(describeSetting(OFF)?.action, null);
 });
 
 test("a kept setting reads as what it was on the full page: its label, before and after, and whether it held", async () => {

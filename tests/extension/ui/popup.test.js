@@ -112,7 +112,7 @@ test("status first: two accounts on Facebook (one confirmed, one waiting), the r
   const primary = doc.querySelectorAll("main .primary:not([hidden])");
   assert.equal(primary.length, 1, "one primary button");
   assert.equal(primary[0].textContent, en.getMessage("popup_form_link", ["Instagram"]));
-  assert.equal(primary[0].getAttribute("href"), serviceLinks().find((s) => s.id === "instagram").objectionForm);
+  assert.equal(primary[0].getAttribute("href"), serviceLinks().find((s) => s.id === "instagram")?.objectionForm);
   assert.equal(doc.getElementById("forms-section").tagName, "DETAILS", "the form links are folded away");
   assert.equal(doc.getElementById("forms-section").open, false);
 });

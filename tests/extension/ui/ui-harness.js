@@ -16,10 +16,10 @@ export function messagesFor(lang) {
 export function fakeI18n(lang) {
   const messages = messagesFor(lang);
   return {
-    getMessage: (key, substitutions = []) => {
+    getMessage: (/** @type {string} */ key, /** @type {string | string[]} */ substitutions = []) => {
       const entry = messages[key];
       if (!entry) return "";
-      const subs = [].concat(substitutions);
+      const subs = /** @type {string[]} */ ([]).concat(substitutions);
       return entry.message.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? "");
     },
     getUILanguage: () => lang,
@@ -28,6 +28,11 @@ export function fakeI18n(lang) {
 
 // page: "popup" | "options"; background: {type → (message) → answer}; tabs: {sendMessage, query};
 // scripting: {executeScript} (absent unless given, as without the permission).
+/**
+ * @param {"popup" | "options"} page
+ * @param {{ lang?: string, background?: Record<string, Function>, tabs?: object, scripting?: object, search?: string,
+ *   hash?: string, stored?: Record<string, unknown> }} [options]
+ */
 export function openPage(page, { lang = "en", background = {}, tabs = {}, scripting, search = "", hash = "", stored = {} } = {}) {
   const html = readFileSync(path.join(EXTENSION, "src", page, `${page}.html`), "utf8")
     .replace(/<script[^>]*><\/script>/g, ""); // the test runs the module itself
@@ -63,8 +68,8 @@ export function openPage(page, { lang = "en", background = {}, tabs = {}, script
   // jsdom has <dialog> but not its modal methods.
   const dialog = window.HTMLDialogElement?.prototype;
   if (dialog && !dialog.showModal) {
-    dialog.showModal = function showModal() { this.open = true; };
-    dialog.close = function close(value) {
+    dialog.showModal = /** @this {HTMLDialogElement} */ function showModal() { this.open = true; };
+    dialog.close = /** @this {HTMLDialogElement} */ function close(/** @type {string | undefined} */ value) {
       if (value !== undefined) this.returnValue = value;
       this.open = false;
       this.dispatchEvent(new window.Event("close"));

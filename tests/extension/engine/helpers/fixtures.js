@@ -14,9 +14,15 @@ export { knowledge };
 
 const reactLike = readFileSync(join(fixtureDir, 'react-like.js'), 'utf8');
 
-/** A fixture page as a live window at `url`: { window, document, href, close }. */
+/**
+ * A fixture page as a live window at `url`: { window, document, href, close }.
+ * @param {string | null} file  null with `html`
+ * @param {string} url
+ * @param {{ react?: boolean, html?: string }} [options]  html: the page's source instead of the file's
+ */
 export function loadPage(file, url, { react = true, html } = {}) {
-  const source = html ?? readFileSync(join(fixtureDir, file), 'utf8');
+  if (html === undefined && file === null) throw new Error('loadPage needs a fixture file or the html');
+  const source = html ?? readFileSync(join(fixtureDir, file ?? ''), 'utf8');
   const virtualConsole = new VirtualConsole().sendTo(console, { omitJSDOMErrors: true });
   const dom = new JSDOM(source, { url, runScripts: 'outside-only', pretendToBeVisual: true, virtualConsole });
   if (react) dom.window.eval(reactLike);

@@ -19,9 +19,11 @@ const SOURCE_DIR = path.dirname(fileURLToPath(import.meta.url));
 // anything else, so a new permission cannot slip in without a reason written here.
 export const PERMISSION_REASONS = Object.freeze({
   nativeMessaging: "talk to notrain-host (org.notrain.host), which keeps the profile and the confirmations",
-  storage: "storage.local: the profile cache and the confirmations waiting for the host; " +
+  storage:
+    "storage.local: the profile cache and the confirmations waiting for the host; " +
     "storage.session: each tab's page state while the service worker sleeps",
-  alarms: "retry delivering waiting confirmations every few minutes, and only while some wait; " +
+  alarms:
+    "retry delivering waiting confirmations every few minutes, and only while some wait; " +
     "the follow-up clock's daily check of forms sent without an answer",
   // Asked for at install (the build refuses optional permissions), used only after the user switched the
   // follow-up reminder on; nothing is shown otherwise.
@@ -32,7 +34,8 @@ export const PERMISSION_REASONS = Object.freeze({
   // opening the popup or pressing "fill now" on the form grants it for that tab, and Meta shows
   // the confirmation in the same document. Without a grant the confirmation is saved without a
   // screenshot (its text is the evidence) — never lost.
-  activeTab: "screenshot of the visible Meta tab as evidence when the confirmation appears; and, on another site, " +
+  activeTab:
+    "screenshot of the visible Meta tab as evidence when the confirmation appears; and, on another site, " +
     "one look by the engine for a copy of Meta's form when the user clicks NoTrain's icon",
   // With activeTab only: executeScript reaches the tab the user clicked the icon on, never another site by itself
   // (SECURITY.md, "The look-alike check").
@@ -57,7 +60,9 @@ const STATIC_FILES = {
 const ESBUILD_TARGETS = ["chrome120", "firefox140"];
 
 export function checkPermissions(manifest) {
-  const unexplained = (manifest.permissions ?? []).filter((permission) => !Object.hasOwn(PERMISSION_REASONS, permission));
+  const unexplained = (manifest.permissions ?? []).filter(
+    (permission) => !Object.hasOwn(PERMISSION_REASONS, permission),
+  );
   if (unexplained.length) throw new Error(`manifest.json asks for unexplained permissions: ${unexplained.join(", ")}`);
   // The only optional permissions are the platforms' origins, which the build derives from the rules.
   if (manifest.optional_permissions?.length || manifest.optional_host_permissions?.length) {
@@ -95,8 +100,12 @@ export async function projectVersion() {
 // granted at install; the full page asks for one when the user enables it (SECURITY.md, "Platforms beyond Meta").
 // Both browsers read optional_host_permissions in Manifest V3 (Firefox since 128; NoTrain needs 140).
 export function browserManifest(source, browser, keyBase64, version) {
-  const manifest = { ...structuredClone(source), version, host_permissions: metaMatchPatterns(),
-    optional_host_permissions: allPlatformMatchPatterns() };
+  const manifest = {
+    ...structuredClone(source),
+    version,
+    host_permissions: metaMatchPatterns(),
+    optional_host_permissions: allPlatformMatchPatterns(),
+  };
   manifest.content_scripts = manifest.content_scripts.map((script) => ({ matches: metaMatchPatterns(), ...script }));
   if (browser === "chromium") {
     manifest.background = { service_worker: "background.js" };
@@ -113,7 +122,9 @@ export function browserManifest(source, browser, keyBase64, version) {
 // files: [[name, Buffer]] → zip Buffer, written by fflate. A fixed timestamp so that builds are reproducible.
 export function makeZip(files) {
   const mtime = new Date(Date.UTC(2020, 0, 1));
-  return Buffer.from(zipSync(Object.fromEntries(files.map(([name, data]) => [name, [new Uint8Array(data), { level: 9, mtime }]]))));
+  return Buffer.from(
+    zipSync(Object.fromEntries(files.map(([name, data]) => [name, [new Uint8Array(data), { level: 9, mtime }]]))),
+  );
 }
 
 async function listFiles(dir, prefix = "") {
@@ -175,9 +186,13 @@ export async function buildExtension({ outDir, sourceDir = SOURCE_DIR, zips = tr
   for (const browser of ["chromium", "firefox"]) {
     const dir = path.join(outDir, browser);
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, "manifest.json"), `${JSON.stringify(browserManifest(source, browser, keyBase64, version), null, 2)}\n`);
+    await writeFile(
+      path.join(dir, "manifest.json"),
+      `${JSON.stringify(browserManifest(source, browser, keyBase64, version), null, 2)}\n`,
+    );
     for (const name of Object.keys(ENTRIES)) await copyFile(path.join(staging, name), path.join(dir, name));
-    for (const [name, from] of Object.entries(STATIC_FILES)) await copyFile(path.join(sourceDir, from), path.join(dir, name));
+    for (const [name, from] of Object.entries(STATIC_FILES))
+      await copyFile(path.join(sourceDir, from), path.join(dir, name));
     await mkdir(path.join(dir, "icons"), { recursive: true });
     for (const icon of (await readdir(path.join(sourceDir, "icons"))).filter((name) => name.endsWith(".png"))) {
       await copyFile(path.join(sourceDir, "icons", icon), path.join(dir, "icons", icon));

@@ -24,7 +24,12 @@ export default [
   { files: ["extension/**/*.js"], languageOptions: { globals: { ...globals.browser, ...globals.webextensions } } },
   { files: ["extension/build.mjs", "extension/icons/*.mjs"], languageOptions: { globals: globals.node } },
   // Tests, benchmarks and tools run in Node; some of their functions run inside a page (page.evaluate).
-  { files: ["tests/**/*.{js,mjs}", "bench/**/*.{js,mjs}", "tools/**/*.js"],
-    languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.webextensions } } },
-  { files: ["tests/fixtures/**/*.js", "tests/e2e/site/**/*.js"], languageOptions: { sourceType: "script", globals: globals.browser } },
+  {
+    files: ["tests/**/*.{js,mjs}", "bench/**/*.{js,mjs}", "tools/**/*.js"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.webextensions } },
+  },
+  {
+    files: ["tests/fixtures/**/*.js", "tests/e2e/site/**/*.js"],
+    languageOptions: { sourceType: "script", globals: globals.browser },
+  },
 ];

@@ -18,7 +18,7 @@ function paint(x, y) {
   const d = Math.hypot(x - 0.5, y - 0.5);
   const ring = d > 0.25 && d < 0.36;
   // Diagonal bar from top left to bottom right, inside the ring.
-  const bar = d <= 0.3 && Math.abs((x - 0.5) - (y - 0.5)) / Math.SQRT2 < 0.055;
+  const bar = d <= 0.3 && Math.abs(x - 0.5 - (y - 0.5)) / Math.SQRT2 < 0.055;
   return ring || bar ? WHITE : BLUE;
 }
 
@@ -51,7 +51,10 @@ function png(size) {
         for (let sx = 0; sx < SAMPLES; sx++) {
           const color = paint((px + (sx + 0.5) / SAMPLES) / size, (py + (sy + 0.5) / SAMPLES) / size);
           if (!color) continue;
-          sum[0] += color[0]; sum[1] += color[1]; sum[2] += color[2]; sum[3] += 1;
+          sum[0] += color[0];
+          sum[1] += color[1];
+          sum[2] += color[2];
+          sum[3] += 1;
         }
       }
       const alpha = sum[3] / (SAMPLES * SAMPLES);
@@ -62,7 +65,8 @@ function png(size) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
-  header[8] = 8; header[9] = 6; // 8-bit RGBA
+  header[8] = 8;
+  header[9] = 6; // 8-bit RGBA
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),

@@ -9,7 +9,10 @@ export const ACCOUNTS_KEY = "accounts";
 const MAX_ACCOUNTS = 50;
 const MAX_NAME = 80;
 // Meta's services, and the platforms whose objection form NoTrain fills (LinkedIn).
-const SERVICES = new Set([...serviceLinks().map((link) => link.id), ...formPlatforms().map((platform) => platform.name)]);
+const SERVICES = new Set([
+  ...serviceLinks().map((link) => link.id),
+  ...formPlatforms().map((platform) => platform.name),
+]);
 
 /** @typedef {import("../shared/coverage.js").SeenAccount & { reminded_at?: string }} Entry */
 
@@ -43,7 +46,10 @@ export class Accounts {
   async noteAccountsCentre({ service, account, at }) {
     const clean = accountOf(account);
     if (!clean || !SERVICES.has(service) || Number.isNaN(Date.parse(at))) return null;
-    return this.change(service, clean, (entry) => ({ ...(entry ?? { service, account: clean }), centre_at: new Date(at).toISOString() }));
+    return this.change(service, clean, (entry) => ({
+      ...(entry ?? { service, account: clean }),
+      centre_at: new Date(at).toISOString(),
+    }));
   }
 
   /** The user's own name for an account ("Work"); an empty name removes it. */
@@ -62,7 +68,11 @@ export class Accounts {
 
   /** The follow-up reminder for this waiting account was shown: once per send. */
   async markReminded({ service, account }) {
-    return this.change(service, accountOf(account), (entry) => entry && { ...entry, reminded_at: new Date(this.now()).toISOString() });
+    return this.change(
+      service,
+      accountOf(account),
+      (entry) => entry && { ...entry, reminded_at: new Date(this.now()).toISOString() },
+    );
   }
 
   async change(service, account, update) {

@@ -36,7 +36,8 @@ export class Badge {
     await settle([
       () => this.action.setBadgeText({ text: count > 0 ? String(count) : "" }),
       () => this.action.setBadgeBackgroundColor({ color: PENDING_COLOR }),
-      () => this.action.setTitle({ title: count > 0 ? `${t("ext_name")}: ${tn("badge_pending", count)}` : t("ext_name") }),
+      () =>
+        this.action.setTitle({ title: count > 0 ? `${t("ext_name")}: ${tn("badge_pending", count)}` : t("ext_name") }),
     ]);
   }
 }
@@ -44,11 +45,13 @@ export class Badge {
 // Runs each call, catching synchronous throws (Chromium validates arguments synchronously) and
 // rejections alike.
 async function settle(calls) {
-  await Promise.all(calls.map(async (call) => {
-    try {
-      await call();
-    } catch {
-      // nothing to do: the badge is a hint, not a record
-    }
-  }));
+  await Promise.all(
+    calls.map(async (call) => {
+      try {
+        await call();
+      } catch {
+        // nothing to do: the badge is a hint, not a record
+      }
+    }),
+  );
 }

@@ -29,7 +29,9 @@ export function buildSaveParams(confirmation, senderUrl) {
     // Pages shared by all services ("meta") are stored under Facebook, the account they belong to.
     service: platform?.name ?? (SERVICES.has(confirmation.service) ? confirmation.service : "facebook"),
     kind: KINDS.has(confirmation.kind) ? confirmation.kind : "page",
-    url: (platform ? platformOfUrl(confirmation.url) === platform : isMetaUrl(confirmation.url)) ? confirmation.url : senderUrl,
+    url: (platform ? platformOfUrl(confirmation.url) === platform : isMetaUrl(confirmation.url))
+      ? confirmation.url
+      : senderUrl,
     text: body,
     captured_at: Number.isNaN(captured.getTime()) ? new Date().toISOString() : captured.toISOString(),
   };
@@ -65,8 +67,14 @@ export class Confirmations {
    * @param {(answer: { id: number, service: string, url: string, text: string, captured_at: string }) => Promise<unknown>} [options.onUnknownAnswer]
    * @param {(params: { service: string, account?: string, captured_at: string }) => Promise<unknown>} [options.onCentreAnswer]
    */
-  constructor({ host, queue, capture, onQueueChanged = async () => {}, onUnknownAnswer = async () => {},
-    onCentreAnswer = async () => {} }) {
+  constructor({
+    host,
+    queue,
+    capture,
+    onQueueChanged = async () => {},
+    onUnknownAnswer = async () => {},
+    onCentreAnswer = async () => {},
+  }) {
     this.host = host;
     this.queue = queue;
     this.onUnknownAnswer = onUnknownAnswer; // (saved record) → the user is asked whether it is Meta's answer
@@ -85,8 +93,13 @@ export class Confirmations {
     const outcome = await this.store(params);
     if (params.verdict !== "unknown") await this.noteAnswer(params);
     if (params.verdict === "unknown" && outcome.status === "saved") {
-      await this.onUnknownAnswer({ id: outcome.id, service: params.service, url: params.url, text: params.text.slice(0, 500),
-        captured_at: params.captured_at });
+      await this.onUnknownAnswer({
+        id: outcome.id,
+        service: params.service,
+        url: params.url,
+        text: params.text.slice(0, 500),
+        captured_at: params.captured_at,
+      });
     }
     return outcome;
   }

@@ -61,12 +61,15 @@ export class FollowUp {
     } catch {
       return []; // whether Meta answered is unknown without the host: better silent than wrong
     }
-    const reminded = (line) => seen.some((e) => e.service === line.service && sameAccount(e.account, line.account) && e.reminded_at);
+    const reminded = (line) =>
+      seen.some((e) => e.service === line.service && sameAccount(e.account, line.account) && e.reminded_at);
     const lines = coverage({ accounts: seen, confirmations: kept, now: this.now(), announcements: this.announcements });
     const due = lines.filter((line) => line.overdue && !reminded(line));
     for (const line of due) {
       await this.notifications.create(`${NOTIFICATION_PREFIX}${line.service}:${line.account}`, {
-        type: "basic", iconUrl: "icons/icon-128.png", title: t("follow_up_title"),
+        type: "basic",
+        iconUrl: "icons/icon-128.png",
+        title: t("follow_up_title"),
         message: tn("follow_up_message", line.days, [serviceLabel(line.service), line.account]),
       });
       await this.accounts.markReminded(line);
@@ -84,7 +87,9 @@ export class FollowUp {
     for (const line of due) {
       if (!line.recheck) continue; // kept by the filter above
       await notifications.create(`${RECHECK_PREFIX}${keyOf(line)}`, {
-        type: "basic", iconUrl: "icons/icon-128.png", title: t("recheck_title"),
+        type: "basic",
+        iconUrl: "icons/icon-128.png",
+        title: t("recheck_title"),
         message: t("recheck_message", [serviceLabel(line.service), line.account ?? "", formatDay(line.recheck.date)]),
       });
       reminded[keyOf(line)] = this.now();

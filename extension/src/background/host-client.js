@@ -20,7 +20,13 @@ export class HostClient {
    * @param {number} [options.idleMs]
    * @param {{ setTimeout(run: () => void, ms: number): any, clearTimeout(id: any): void }} [options.timers]
    */
-  constructor({ connect, lastError = () => null, timeoutMs = DEFAULT_TIMEOUT_MS, idleMs = DEFAULT_IDLE_MS, timers = globalThis }) {
+  constructor({
+    connect,
+    lastError = () => null,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    idleMs = DEFAULT_IDLE_MS,
+    timers = globalThis,
+  }) {
     this.connect = connect;
     this.lastError = lastError;
     this.timeoutMs = timeoutMs;

@@ -29,7 +29,14 @@ export const FIX_KEYS = Object.freeze({
 });
 
 // Kinds that mean "the host could not be reached": worth retrying later.
-const UNREACHABLE = new Set(["host-missing", "host-forbidden", "host-exited", "host-broken", "host-timeout", "host-unavailable"]);
+const UNREACHABLE = new Set([
+  "host-missing",
+  "host-forbidden",
+  "host-exited",
+  "host-broken",
+  "host-timeout",
+  "host-unavailable",
+]);
 
 export class HostError extends Error {
   /**
@@ -77,7 +84,10 @@ export function fromRpcError(error) {
   const code = Number.isInteger(error?.code) ? error.code : null;
   // 1003 is a storage failure on the host's side: as transient as a missing host for the queue.
   const kind = code === 1003 ? "host-unavailable" : "host-error";
-  return new HostError(kind, String(error?.message || "The host reported an error"), { code, data: error?.data ?? null });
+  return new HostError(kind, String(error?.message || "The host reported an error"), {
+    code,
+    data: error?.data ?? null,
+  });
 }
 
 /** @param {unknown} error */

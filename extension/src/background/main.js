@@ -46,17 +46,48 @@ async function scheduleRetry(remaining = null) {
 const answers = new AnswersToConfirm({ storage: api.storage.local, host });
 const sentForms = new SentForms(api.storage.session ?? memoryStorage());
 const accounts = new Accounts(api.storage.local);
-const followUp = new FollowUp({ accounts, host, storage: api.storage.local, notifications: api.notifications, alarms: api.alarms });
-const confirmations = new Confirmations({ host, queue, capture: makeCapture(api.tabs), onQueueChanged: queueChanged,
+const followUp = new FollowUp({
+  accounts,
+  host,
+  storage: api.storage.local,
+  notifications: api.notifications,
+  alarms: api.alarms,
+});
+const confirmations = new Confirmations({
+  host,
+  queue,
+  capture: makeCapture(api.tabs),
+  onQueueChanged: queueChanged,
   onUnknownAnswer: (answer) => answers.add(answer),
-  onCentreAnswer: ({ service, account, captured_at: at }) => accounts.noteAccountsCentre({ service, account, at }) });
+  onCentreAnswer: ({ service, account, captured_at: at }) => accounts.noteAccountsCentre({ service, account, at }),
+});
 const platformAccess = new PlatformAccess({ permissions: api.permissions, scripting: api.scripting });
 const platformSeen = new PlatformSeen(api.storage.local);
-const platformSettings = new PlatformSettings({ tabs: api.tabs, scripting: api.scripting, confirmations,
-  enabled: (name) => platformAccess.enabled(name), capture: makeCapture(api.tabs), seen: platformSeen });
+const platformSettings = new PlatformSettings({
+  tabs: api.tabs,
+  scripting: api.scripting,
+  confirmations,
+  enabled: (name) => platformAccess.enabled(name),
+  capture: makeCapture(api.tabs),
+  seen: platformSeen,
+});
 const route = createRouter(
-  createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs: api.tabs, sentForms, answers, accounts,
-    platformAccess, platformSettings, platformSeen, openOptions: () => api.runtime.openOptionsPage() }),
+  createRoutes({
+    host,
+    tabState,
+    badge,
+    profiles,
+    confirmations,
+    queue,
+    tabs: api.tabs,
+    sentForms,
+    answers,
+    accounts,
+    platformAccess,
+    platformSettings,
+    platformSeen,
+    openOptions: () => api.runtime.openOptionsPage(),
+  }),
   { extensionId: api.runtime.id, extensionOrigin: api.runtime.getURL("") },
 );
 
@@ -70,7 +101,9 @@ async function retryPending() {
 // sendResponse + `return true` works in every supported Chromium and Firefox, unlike returning
 // a promise from the listener (Chromium accepts that only in recent versions).
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  route(message, sender).then(sendResponse, (error) => sendResponse({ error: { kind: "internal", message: String(error) } }));
+  route(message, sender).then(sendResponse, (error) =>
+    sendResponse({ error: { kind: "internal", message: String(error) } }),
+  );
   return true;
 });
 

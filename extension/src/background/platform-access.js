@@ -31,20 +31,32 @@ export class PlatformAccess {
 
   /** Each platform's state and its setting's page: [{ name, label, enabled, page }]. */
   async list() {
-    return Promise.all(platforms.map(async (platform) => ({ name: platform.name, label: platform.label,
-      enabled: await this.enabled(platform.name), page: platform.settings[0]?.page ?? null,
-      objectionForm: platform.objection_form?.page ?? null })));
+    return Promise.all(
+      platforms.map(async (platform) => ({
+        name: platform.name,
+        label: platform.label,
+        enabled: await this.enabled(platform.name),
+        page: platform.settings[0]?.page ?? null,
+        objectionForm: platform.objection_form?.page ?? null,
+      })),
+    );
   }
 
   /** Registers the content script of every enabled platform and unregisters the others'. One sync at a time. */
   sync() {
-    this.syncing = this.syncing.then(() => this.#sync(), () => this.#sync());
+    this.syncing = this.syncing.then(
+      () => this.#sync(),
+      () => this.#sync(),
+    );
     return this.syncing;
   }
 
   async #sync() {
-    const registered = new Set((await this.scripting.getRegisteredContentScripts()).map((script) => script.id)
-      .filter((id) => id.startsWith(SCRIPT_PREFIX)));
+    const registered = new Set(
+      (await this.scripting.getRegisteredContentScripts())
+        .map((script) => script.id)
+        .filter((id) => id.startsWith(SCRIPT_PREFIX)),
+    );
     const add = [];
     const remove = [];
     for (const platform of platforms) {
@@ -67,8 +79,18 @@ export class PlatformAccess {
 /** @returns {import("../shared/browser-api.js").ContentScript[]} */
 function registrations(platform) {
   /** @returns {import("../shared/browser-api.js").ContentScript} */
-  const script = (id, js, matches) => ({ id, js: [js], matches, runAt: "document_idle", allFrames: false, persistAcrossSessions: true });
+  const script = (id, js, matches) => ({
+    id,
+    js: [js],
+    matches,
+    runAt: "document_idle",
+    allFrames: false,
+    persistAcrossSessions: true,
+  });
   const id = `${SCRIPT_PREFIX}${platform.name}`;
   const form = platformFormPatterns(platform);
-  return [script(id, PLATFORM_SCRIPT, platformMatchPatterns(platform)), ...(form.length ? [script(`${id}.form`, FORM_SCRIPT, form)] : [])];
+  return [
+    script(id, PLATFORM_SCRIPT, platformMatchPatterns(platform)),
+    ...(form.length ? [script(`${id}.form`, FORM_SCRIPT, form)] : []),
+  ];
 }

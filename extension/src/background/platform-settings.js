@@ -19,7 +19,11 @@ export function sanitizeReading(reading) {
   if (!reading || typeof reading !== "object") return null;
   if (REFUSALS.has(reading.refused)) return { refused: reading.refused };
   if (!STATES.has(reading.state)) return null;
-  return { label: shortText(reading.label, MAX_LABEL), state: reading.state, language: shortText(reading.language, 35) };
+  return {
+    label: shortText(reading.label, MAX_LABEL),
+    state: reading.state,
+    language: shortText(reading.language, 35),
+  };
 }
 
 /**
@@ -54,13 +58,16 @@ function describe(rule, reported, seenNames = new Set()) {
   const seen = setting && !seenNames.has(setting.name) ? sanitizeReading(reported) : null;
   if (!seen) return null;
   seenNames.add(setting.name);
-  return seen.refused ? { ...seen, setting: setting.name } : { ...seen, setting: setting.name, usedForAi: seen.state !== setting.notUsedWhen };
+  return seen.refused
+    ? { ...seen, setting: setting.name }
+    : { ...seen, setting: setting.name, usedForAi: seen.state !== setting.notUsedWhen };
 }
 
 function describeAll(rule, reported) {
   const names = new Set();
   return (Array.isArray(reported) ? reported.slice(0, rule.settings.length) : [])
-    .map((reading) => describe(rule, reading, names)).filter(Boolean);
+    .map((reading) => describe(rule, reading, names))
+    .filter(Boolean);
 }
 
 // The user's click's results, each with its setting from the rules.
@@ -68,7 +75,9 @@ function resultsOf(rule, reported) {
   const names = new Set();
   return (Array.isArray(reported) ? reported.slice(0, rule.settings.length) : []).flatMap((result) => {
     const reading = describe(rule, result?.reading, names);
-    return reading ? [{ reading, outcome: result.outcome, setting: rule.settings.find((s) => s.name === reading.setting) }] : [];
+    return reading
+      ? [{ reading, outcome: result.outcome, setting: rule.settings.find((s) => s.name === reading.setting) }]
+      : [];
   });
 }
 
@@ -94,7 +103,15 @@ export class PlatformSettings {
    * @param {() => Date} [options.now]
    * @param {{ note: (name: string, trainsAi: boolean) => Promise<unknown> }} [options.seen]  when each setting was read
    */
-  constructor({ tabs, scripting, enabled, confirmations, capture, now = () => new Date(), seen = { note: async () => {} } }) {
+  constructor({
+    tabs,
+    scripting,
+    enabled,
+    confirmations,
+    capture,
+    now = () => new Date(),
+    seen = { note: async () => {} },
+  }) {
     this.tabs = tabs;
     this.scripting = scripting;
     this.enabled = enabled;
@@ -113,8 +130,12 @@ export class PlatformSettings {
     const place = await this.#placeOf(tabId);
     if (!place) return null;
     const { platform, rule } = place;
-    const base = { platform: platform.name, label: platform.label, page: platform.settings[0].page,
-      enabled: await this.enabled(platform.name) };
+    const base = {
+      platform: platform.name,
+      label: platform.label,
+      page: platform.settings[0].page,
+      enabled: await this.enabled(platform.name),
+    };
     if (!rule || !base.enabled) return { ...base, onSettingPage: Boolean(rule), reading: null };
     const answer = await this.#ask(tabId, "setting-read");
     const reading = summarize(describeAll(rule, answer?.readings));
@@ -142,7 +163,12 @@ export class PlatformSettings {
     const screenshot = await this.capture(place.tab).catch(() => null);
     const kept = [];
     for (const result of turned) {
-      const params = buildSettingParams({ platform: rule.platform, setting: result.setting }, place.url, result, this.now());
+      const params = buildSettingParams(
+        { platform: rule.platform, setting: result.setting },
+        place.url,
+        result,
+        this.now(),
+      );
       if (screenshot) params.screenshot = screenshot;
       kept.push({ params, saved: await this.confirmations.store(params) });
     }

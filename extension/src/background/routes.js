@@ -10,16 +10,43 @@ import { formPlatformOfUrl } from "../shared/platforms.js";
 // Host methods the extension's pages may call directly. confirmation.save is there for the
 // e-mail import; profile.set goes through "profile-set" so that the cache follows; confirmation.export and
 // evidence.pack prepare a file that download.chunk reads.
-const PAGE_HOST_METHODS = new Set(["hello", "ping", "profile.get", "confirmation.list", "confirmation.get",
-  "confirmation.screenshot", "confirmation.delete", "confirmation.save", "evidence.receipt", "evidence.verify",
-  "confirmation.export", "evidence.pack", "download.chunk"]);
+const PAGE_HOST_METHODS = new Set([
+  "hello",
+  "ping",
+  "profile.get",
+  "confirmation.list",
+  "confirmation.get",
+  "confirmation.screenshot",
+  "confirmation.delete",
+  "confirmation.save",
+  "evidence.receipt",
+  "evidence.verify",
+  "confirmation.export",
+  "evidence.pack",
+  "download.chunk",
+]);
 
 /**
  * @param {Record<string, any> & { openOptions?: () => Promise<unknown>, afterRetry?: (remaining: number) => Promise<unknown> }} parts
  *   the background's parts (main.js), each a class of this folder
  */
-export function createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers, accounts,
-  platformAccess, platformSettings, platformSeen, openOptions = async () => {}, afterRetry = async () => {} }) {
+export function createRoutes({
+  host,
+  tabState,
+  badge,
+  profiles,
+  confirmations,
+  queue,
+  tabs,
+  sentForms,
+  answers,
+  accounts,
+  platformAccess,
+  platformSettings,
+  platformSeen,
+  openOptions = async () => {},
+  afterRetry = async () => {},
+}) {
   const asAnswer = async (work) => {
     try {
       return { result: await work() };
@@ -127,7 +154,11 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
           await hideMarks(tabs, message.tabId);
           const tab = await tabs.get(message.tabId);
           const state = await tabState.get(message.tabId);
-          const text = t("manual_capture_text", [tab.url ?? "", new Date().toISOString(), state?.page_kind ?? "other_meta"]);
+          const text = t("manual_capture_text", [
+            tab.url ?? "",
+            new Date().toISOString(),
+            state?.page_kind ?? "other_meta",
+          ]);
           return await confirmations.recordScreenshot(tab, { service: state?.service, text });
         } catch (error) {
           return { status: "refused", error: String(errorMessage(error) || error) };
@@ -167,8 +198,15 @@ export function createRoutes({ host, tabState, badge, profiles, confirmations, q
     // account's Accounts Centre.
     "email-answer-saved": {
       from: ["page"],
-      handle: (message) => asAnswer(() => confirmations.noteAnswer({ service: message.service, account: accountOf(message.account),
-        text: typeof message.text === "string" ? message.text : "", captured_at: message.captured_at })),
+      handle: (message) =>
+        asAnswer(() =>
+          confirmations.noteAnswer({
+            service: message.service,
+            account: accountOf(message.account),
+            text: typeof message.text === "string" ? message.text : "",
+            captured_at: message.captured_at,
+          }),
+        ),
     },
     "account-rename": {
       from: ["page"],

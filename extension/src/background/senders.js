@@ -10,8 +10,12 @@ import { formPlatformOfUrl } from "../shared/platforms.js";
 export function classifySender(sender, { extensionId, extensionOrigin }) {
   if (!sender || sender.id !== extensionId || typeof sender.url !== "string") return null;
   if (sender.url.startsWith(extensionOrigin)) return "page";
-  if (sender.tab && Number.isInteger(sender.tab.id) && (sender.frameId ?? 0) === 0 &&
-    (isMetaUrl(sender.url) || formPlatformOfUrl(sender.url))) {
+  if (
+    sender.tab &&
+    Number.isInteger(sender.tab.id) &&
+    (sender.frameId ?? 0) === 0 &&
+    (isMetaUrl(sender.url) || formPlatformOfUrl(sender.url))
+  ) {
     return "content";
   }
   return null;

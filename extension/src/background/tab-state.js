@@ -5,8 +5,18 @@ import { formPlatforms } from "../shared/platforms.js";
 
 const PREFIX = "tab:";
 export const STATUSES = Object.freeze(["recognised", "form-ready", "filled", "confirmed"]);
-const PAGE_KINDS = new Set(["objection_form", "code_step", "third_party_form", "privacy_center", "accounts_center",
-  "settings", "ai_terms", "confirmation", "inbox_reply", "other_meta"]);
+const PAGE_KINDS = new Set([
+  "objection_form",
+  "code_step",
+  "third_party_form",
+  "privacy_center",
+  "accounts_center",
+  "settings",
+  "ai_terms",
+  "confirmation",
+  "inbox_reply",
+  "other_meta",
+]);
 // Meta's services, "meta" for its pages that belong to no single one of them, and the platforms with a form.
 const SERVICES = new Set([...SERVICE_ORDER, "meta", ...formPlatforms().map((platform) => platform.name)]);
 

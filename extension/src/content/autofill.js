@@ -2,8 +2,8 @@
 // it off), or when the user asks ("Fill now" in the popup); fields that appear later (the "yes" branch, a dialog)
 // are filled as they appear. Only empty fields, never the e-mailed code, never the send button (engine/fill.js).
 // The notice says what was filled and offers Undo, which puts back exactly what the page held.
-import { highlight, unhighlight } from './highlight.js';
-import { MSG } from './messages.js';
+import { highlight, unhighlight } from "./highlight.js";
+import { MSG } from "./messages.js";
 
 const VERIFY_MS = 600; // long enough for React to re-render and drop a value it did not accept
 
@@ -70,11 +70,15 @@ export function createAutofill({ engine, document, window, send, translate, noti
     current.filled.push(...outcome.filled);
     current.notes = [...new Set([...current.notes, ...outcome.notes])];
     Object.assign(current.values, outcome.values);
-    highlight(document, outcome.filled.map((f) => f.element));
+    highlight(
+      document,
+      outcome.filled.map((f) => f.element),
+    );
     if (!news) return null;
-    if (current.filled.length && !current.notes.includes('review_and_send')) current.notes.push('review_and_send');
+    if (current.filled.length && !current.notes.includes("review_and_send")) current.notes.push("review_and_send");
     await new Promise((resolve) => window.setTimeout(resolve, VERIFY_MS));
-    if (outcome.verify().length && !current.notes.includes('value_not_accepted')) current.notes.push('value_not_accepted');
+    if (outcome.verify().length && !current.notes.includes("value_not_accepted"))
+      current.notes.push("value_not_accepted");
     showFilled(current);
     changed({});
     return outcome;
@@ -82,18 +86,25 @@ export function createAutofill({ engine, document, window, send, translate, noti
 
   function showFilled(current) {
     const lines = current.filled.length
-      ? [translate('notice_filled_fields', [[...new Set(current.filled.map((f) => translate(`field_${f.field.toLowerCase()}`)))].join(', ')])]
+      ? [
+          translate("notice_filled_fields", [
+            [...new Set(current.filled.map((f) => translate(`field_${f.field.toLowerCase()}`)))].join(", "),
+          ]),
+        ]
       : [];
-    lines.push(...current.notes.filter((n) => n !== 'review_and_send').map((n) => translate(n)));
+    lines.push(...current.notes.filter((n) => n !== "review_and_send").map((n) => translate(n)));
     const undoable = current.filled.some((f) => f.undo);
-    if (lines.length) notice.show(lines, undoable ? [{ label: translate('notice_undo'), run: undo }] : []);
+    if (lines.length) notice.show(lines, undoable ? [{ label: translate("notice_undo"), run: undo }] : []);
   }
 
   // No profile yet: nothing is filled; the notice offers to set one up (once per page).
   function offerSetup(current) {
     if (current.offeredSetup) return null;
     current.offeredSetup = true;
-    notice.show([translate('notice_no_profile')], [{ label: translate('notice_setup'), run: () => send({ type: MSG.openOptions }) }]);
+    notice.show(
+      [translate("notice_no_profile")],
+      [{ label: translate("notice_setup"), run: () => send({ type: MSG.openOptions }) }],
+    );
     return null;
   }
 
@@ -115,7 +126,7 @@ export function createAutofill({ engine, document, window, send, translate, noti
     session.values = {};
     session.undone = true;
     session.requested = false;
-    notice.show([translate('notice_undone')]);
+    notice.show([translate("notice_undone")]);
     changed({});
     return restored;
   }
@@ -141,4 +152,4 @@ export function createAutofill({ engine, document, window, send, translate, noti
 }
 
 // A profile worth filling from: at least the e-mail address the objection is about.
-const hasProfile = (profile) => typeof profile?.email === 'string' && profile.email.trim() !== '';
+const hasProfile = (profile) => typeof profile?.email === "string" && profile.email.trim() !== "";

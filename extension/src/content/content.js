@@ -1,27 +1,35 @@
 // The content script: a thin adapter between Meta's page and the engine. It watches the page, asks the engine
 // what it is, reports to the background, fills the objection form (autofill.js), and keeps what Meta shows
 // after the user's own send (send-watch.js) or replies in the Support Inbox.
-import { knowledge } from '../../rules/index.js';
-import { isMetaUrl } from '../shared/meta-domains.js';
-import { createEngine } from '../engine/index.js';
-import { log } from '../engine/log.js';
-import { AUTOFILL_KEY, autofillEnabled } from '../shared/autofill-setting.js';
-import { createAutofill } from './autofill.js';
-import { showHighlights } from './highlight.js';
-import { MSG } from './messages.js';
-import { createNotice } from './notice.js';
-import { createSendWatch } from './send-watch.js';
+import { knowledge } from "../../rules/index.js";
+import { isMetaUrl } from "../shared/meta-domains.js";
+import { createEngine } from "../engine/index.js";
+import { log } from "../engine/log.js";
+import { AUTOFILL_KEY, autofillEnabled } from "../shared/autofill-setting.js";
+import { createAutofill } from "./autofill.js";
+import { showHighlights } from "./highlight.js";
+import { MSG } from "./messages.js";
+import { createNotice } from "./notice.js";
+import { createSendWatch } from "./send-watch.js";
 
 const IDLE_TIMEOUT_MS = 300; // look at most this late after the page changed, even when it never goes idle
 const CAPTURE_MS = 1500; // NoTrain's marks stay hidden this long for the background's screenshot
 const SETTLE_LIMIT_MS = 10_000; // "settled" answers no later than this, settled or not
 
 // What the popup and the notice say about what Meta showed after the send.
-const ANSWER_NOTES = { honoured: [], received: [], unknown: ['answer_unknown_wording'] };
-const ANSWER_NOTICES = { honoured: 'confirmation_seen', received: 'confirmation_received', unknown: 'answer_unknown_wording' };
+const ANSWER_NOTES = { honoured: [], received: [], unknown: ["answer_unknown_wording"] };
+const ANSWER_NOTICES = {
+  honoured: "confirmation_seen",
+  received: "confirmation_received",
+  unknown: "answer_unknown_wording",
+};
 // On a platform's objection form (LinkedIn's) the texts that name Meta have a wording of their own.
-const PLATFORM_WORDING = { confirmation_seen: 'platform_confirmation_seen', confirmation_received: 'platform_confirmation_received',
-  answer_unknown_wording: 'platform_answer_unknown_wording', meta_reported_error: 'platform_reported_error' };
+const PLATFORM_WORDING = {
+  confirmation_seen: "platform_confirmation_seen",
+  confirmation_received: "platform_confirmation_received",
+  answer_unknown_wording: "platform_answer_unknown_wording",
+  meta_reported_error: "platform_reported_error",
+};
 
 /**
  * @param {object} options
@@ -33,7 +41,7 @@ const PLATFORM_WORDING = { confirmation_seen: 'platform_confirmation_seen', conf
  */
 export function start({ api, document, window, isTrusted = (event) => event.isTrusted, now = () => Date.now() }) {
   const engine = createEngine(knowledge);
-  const worded = (key) => (isMetaUrl(window.location.href) ? key : PLATFORM_WORDING[key] ?? key);
+  const worded = (key) => (isMetaUrl(window.location.href) ? key : (PLATFORM_WORDING[key] ?? key));
   const translate = (key, substitutions) => api.i18n?.getMessage(worded(key), substitutions) || key;
   const notice = createNotice(document, translate);
   const reported = new Set(); // inbox replies already sent
@@ -44,18 +52,31 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
   let scheduled = false;
   let settled = false; // nothing on this page can change without a new URL (see look)
 
-  const send = (message) => Promise.resolve(api.runtime.sendMessage(message)).catch((error) => {
-    log.messages('send failed', message.type, error); // background restarting: the next change reports again
-  });
+  const send = (message) =>
+    Promise.resolve(api.runtime.sendMessage(message)).catch((error) => {
+      log.messages("send failed", message.type, error); // background restarting: the next change reports again
+    });
 
   const autofill = createAutofill({
-    engine, document, window, send, translate, notice,
+    engine,
+    document,
+    window,
+    send,
+    translate,
+    notice,
     changed: ({ refill }) => (refill ? look() : report()),
   });
   const sendWatch = createSendWatch({
-    engine, document, window, isTrusted, now,
+    engine,
+    document,
+    window,
+    isTrusted,
+    now,
     onSent: (sent) => {
-      send({ type: MSG.formSent, sent: { sent_at: sent.sentAt, url: sent.href, values: sent.values, detection: plainDetection() } });
+      send({
+        type: MSG.formSent,
+        sent: { sent_at: sent.sentAt, url: sent.href, values: sent.values, detection: plainDetection() },
+      });
       observe(true); // Meta answers in the page: watch it, however quiet the page was
       settled = false;
     },
@@ -66,19 +87,28 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
     if (!d?.page_kind) return null;
     const fill = autofill.state();
     if (answered) {
-      const answer = answered.outcome !== 'error';
+      const answer = answered.outcome !== "error";
       // "Confirmed" once the confirmation is in the background's hands (stored, or queued for the host), not before.
       const confirmed = answer && answered.kept;
       return {
-        service: d.service, page_kind: answer ? 'confirmation' : d.page_kind, form_id: d.form_id, variant: d.variant,
-        language: d.language, status: confirmed ? 'confirmed' : 'recognised', filled: [],
-        notes: (!answer ? ['meta_reported_error'] : confirmed ? ANSWER_NOTES[answered.outcome] : []).map(worded),
+        service: d.service,
+        page_kind: answer ? "confirmation" : d.page_kind,
+        form_id: d.form_id,
+        variant: d.variant,
+        language: d.language,
+        status: confirmed ? "confirmed" : "recognised",
+        filled: [],
+        notes: (!answer ? ["meta_reported_error"] : confirmed ? ANSWER_NOTES[answered.outcome] : []).map(worded),
       };
     }
-    const filled = fill.filled.length > 0 && d.status === 'form-ready';
+    const filled = fill.filled.length > 0 && d.status === "form-ready";
     return {
-      service: d.service, page_kind: d.page_kind, form_id: d.form_id, variant: d.variant, language: d.language,
-      status: filled ? 'filled' : d.status,
+      service: d.service,
+      page_kind: d.page_kind,
+      form_id: d.form_id,
+      variant: d.variant,
+      language: d.language,
+      status: filled ? "filled" : d.status,
       filled: fill.filled.map(({ field, label }) => ({ field, label })),
       notes: [...new Set([...d.notes, ...fill.notes])],
     };
@@ -90,7 +120,7 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
     const key = JSON.stringify(current);
     if (key === lastReported) return;
     lastReported = key;
-    log.lifecycle('page', href, current);
+    log.lifecycle("page", href, current);
     send({ type: MSG.pageState, state: current });
   }
 
@@ -112,8 +142,10 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
     report();
     // Watch the DOM only while this page can still change into something else: a form, an inbox, a send waiting
     // for Meta's answer. Settled pages wait for the next navigation instead.
-    settled = detection.status === 'confirmed' || Boolean(answered) ||
-      (!engine.watches(href) && !sendWatch.isWaiting() && detection.page_kind !== 'objection_form');
+    settled =
+      detection.status === "confirmed" ||
+      Boolean(answered) ||
+      (!engine.watches(href) && !sendWatch.isWaiting() && detection.page_kind !== "objection_form");
     observe(!settled || !hearsNavigation);
     return detection;
   }
@@ -122,16 +154,20 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
   // the outlines are out of sight until it did, so that the evidence shows Meta's page only.
   function keepAnswer({ answer, sentAt, values, detection: sentFrom }) {
     answered = { outcome: answer.outcome, kept: false };
-    if (answer.outcome === 'code') {
+    if (answer.outcome === "code") {
       answered = null; // the code step: the user types the code and sends again
       return;
     }
-    if (answer.outcome === 'error') {
-      notice.show([translate('meta_reported_error')]);
+    if (answer.outcome === "error") {
+      notice.show([translate("meta_reported_error")]);
       return;
     }
     const confirmation = engine.answerRecord(answer, {
-      service: sentFrom.service, url: href, language: sentFrom.language, sentAt: new Date(sentAt), capturedAt: new Date(now()),
+      service: sentFrom.service,
+      url: href,
+      language: sentFrom.language,
+      sentAt: new Date(sentAt),
+      capturedAt: new Date(now()),
       form: values,
     });
     const current = answered;
@@ -145,7 +181,7 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
     const confirmation = engine.inboxRecord(found, { url: href, capturedAt: new Date(now()) });
     if (!confirmation || reported.has(confirmation.text)) return;
     reported.add(confirmation.text);
-    underWay(deliver(confirmation, 'confirmation_seen'));
+    underWay(deliver(confirmation, "confirmation_seen"));
   }
 
   // Work under way (fills, deliveries): "settled" waits for it, so that a test or a caller can tell "nothing more
@@ -174,9 +210,13 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
     notice.show([translate(noticeKey)]);
   }
 
-  const plainDetection = () => detection && {
-    service: detection.service, page_kind: detection.page_kind, language: detection.language, form_id: detection.form_id,
-  };
+  const plainDetection = () =>
+    detection && {
+      service: detection.service,
+      page_kind: detection.page_kind,
+      language: detection.language,
+      form_id: detection.form_id,
+    };
 
   const handlers = {
     [MSG.getPageState]: () => ({ state: state() }),
@@ -195,7 +235,9 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
 
   async function hideMarks() {
     showHighlights(document, false);
-    notice.hidden(() => new Promise((resolve) => window.setTimeout(resolve, CAPTURE_MS))).then(() => showHighlights(document, true));
+    notice
+      .hidden(() => new Promise((resolve) => window.setTimeout(resolve, CAPTURE_MS)))
+      .then(() => showHighlights(document, true));
     await nextPaint(window);
     return { ok: true };
   }
@@ -208,15 +250,19 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
   });
 
   // The auto-fill switch (full page and popup), read once and followed.
-  underWay(Promise.resolve(api.storage?.local?.get(AUTOFILL_KEY))).then((stored) => {
-    autofillOn = autofillEnabled(stored);
-    if (autofillOn && detection?.fillable) {
-      settled = false;
-      look();
-    }
-  }, () => {});
+  underWay(Promise.resolve(api.storage?.local?.get(AUTOFILL_KEY))).then(
+    (stored) => {
+      autofillOn = autofillEnabled(stored);
+      if (autofillOn && detection?.fillable) {
+        settled = false;
+        look();
+      }
+    },
+    () => {},
+  );
   api.storage?.onChanged?.addListener((changes, area) => {
-    if (area === 'local' && AUTOFILL_KEY in changes) autofillOn = autofillEnabled({ [AUTOFILL_KEY]: changes[AUTOFILL_KEY].newValue });
+    if (area === "local" && AUTOFILL_KEY in changes)
+      autofillOn = autofillEnabled({ [AUTOFILL_KEY]: changes[AUTOFILL_KEY].newValue });
   });
 
   // React renders in bursts: one look per burst, when the page is idle (or after IDLE_TIMEOUT_MS at the latest).
@@ -237,7 +283,7 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
     if (!root?.isConnected || !detection?.fillable || sendWatch.isWaiting()) return true;
     const target = record.target;
     if (root.contains(target)) return true;
-    if (record.type === 'attributes') return target.contains(root) || opensRegion(target); // shown, hidden
+    if (record.type === "attributes") return target.contains(root) || opensRegion(target); // shown, hidden
     return [...record.addedNodes].some(opensRegion); // a form removed makes root disconnected: looked at above
   }
 
@@ -248,34 +294,52 @@ export function start({ api, document, window, isTrusted = (event) => event.isTr
     if (!wanted) return observer.disconnect();
     // Forms appear as new nodes or by losing `hidden`/a style; `class` is left out: our outline sets one.
     observer.observe(document.documentElement, {
-      childList: true, subtree: true, characterData: true,
-      attributes: true, attributeFilter: ['hidden', 'style', 'aria-hidden', 'open'],
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ["hidden", "style", "aria-hidden", "open"],
     });
   }
   // Single-page navigation (history.pushState) without a DOM change we watch: the Navigation API tells us where
   // it exists (Chromium); elsewhere the observer stays on and its callback is the cheap path of look().
   const navigation = /** @type {{ navigation?: EventTarget }} */ (window).navigation;
-  const hearsNavigation = typeof navigation?.addEventListener === 'function';
-  if (hearsNavigation) navigation?.addEventListener('navigatesuccess', () => later(look));
-  window.addEventListener('popstate', () => later(look));
-  window.addEventListener('pagehide', () => observe(false), { once: true });
+  const hearsNavigation = typeof navigation?.addEventListener === "function";
+  if (hearsNavigation) navigation?.addEventListener("navigatesuccess", () => later(look));
+  window.addEventListener("popstate", () => later(look));
+  window.addEventListener("pagehide", () => observe(false), { once: true });
   look();
   // A send on the page before this one may have led here (a full page load): the background remembers it briefly.
   underWay(Promise.resolve(send({ type: MSG.takeSentForm }))).then((answer) => {
     const sent = answer?.sent;
     if (!sent) return;
-    sendWatch.resume({ sentAt: sent.sent_at, href: sent.url, values: sent.values ?? {}, detection: sent.detection ?? {} });
+    sendWatch.resume({
+      sentAt: sent.sent_at,
+      href: sent.url,
+      values: sent.values ?? {},
+      detection: sent.detection ?? {},
+    });
     settled = false;
     look();
   });
-  return { look, state, undo: () => autofill.undo(), stop: () => { observe(false); sendWatch.stop(); } };
+  return {
+    look,
+    state,
+    undo: () => autofill.undo(),
+    stop: () => {
+      observe(false);
+      sendWatch.stop();
+    },
+  };
 }
 
 // Two animation frames: the change (notice removed, outlines off) has been painted before a screenshot.
 /** @param {Window} window @returns {Promise<void>} */
 function nextPaint(window) {
-  if (typeof window.requestAnimationFrame !== 'function') return Promise.resolve();
-  return new Promise((/** @type {() => void} */ resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(() => resolve())));
+  if (typeof window.requestAnimationFrame !== "function") return Promise.resolve();
+  return new Promise((/** @type {() => void} */ resolve) =>
+    window.requestAnimationFrame(() => window.requestAnimationFrame(() => resolve())),
+  );
 }
 
 // A form, a dialog, an alert or a status message, or an element holding one: where Meta shows a form or its answer.
@@ -283,5 +347,8 @@ const REGION = 'form, dialog, [role="dialog"], [role="alertdialog"], [role="aler
 const opensRegion = (node) => node.nodeType === 1 && (node.matches(REGION) || node.querySelector(REGION) !== null);
 
 // Our own notice and outline style change the DOM too; looking again because of them would loop.
-const isOurs = (record) => [...record.addedNodes, ...record.removedNodes].length > 0 &&
-  [...record.addedNodes, ...record.removedNodes].every((node) => node.nodeName === 'NOTRAIN-NOTICE' || node.dataset?.notrain !== undefined);
+const isOurs = (record) =>
+  [...record.addedNodes, ...record.removedNodes].length > 0 &&
+  [...record.addedNodes, ...record.removedNodes].every(
+    (node) => node.nodeName === "NOTRAIN-NOTICE" || node.dataset?.notrain !== undefined,
+  );

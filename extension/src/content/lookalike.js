@@ -2,7 +2,7 @@
 // on NoTrain's icon): tells whether the page copies Meta's objection form. It reads the page and changes nothing.
 // The answer is read by a second injected call (popup/lookalike-check.js), in this same isolated world, which the
 // page's own scripts cannot reach.
-import { knowledge } from '../../rules/index.js';
-import { createEngine } from '../engine/index.js';
+import { knowledge } from "../../rules/index.js";
+import { createEngine } from "../engine/index.js";
 
 globalThis.notrainLookalike = () => createEngine(knowledge).detect(document, location.href).lookalike === true;

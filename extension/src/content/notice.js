@@ -31,31 +31,31 @@ export function createNotice(doc, translate) {
    */
   function show(lines, actions = []) {
     close();
-    host = doc.createElement('notrain-notice');
-    const shadow = host.attachShadow({ mode: 'closed' });
-    const style = doc.createElement('style');
+    host = doc.createElement("notrain-notice");
+    const shadow = host.attachShadow({ mode: "closed" });
+    const style = doc.createElement("style");
     style.textContent = STYLE;
-    const box = doc.createElement('div');
-    box.className = 'box';
-    box.setAttribute('role', 'status');
-    box.setAttribute('aria-live', 'polite');
-    const title = doc.createElement('p');
-    title.className = 'title';
-    title.textContent = translate('notice_title');
+    const box = doc.createElement("div");
+    box.className = "box";
+    box.setAttribute("role", "status");
+    box.setAttribute("aria-live", "polite");
+    const title = doc.createElement("p");
+    title.className = "title";
+    title.textContent = translate("notice_title");
     box.append(title);
     for (const line of lines) {
-      const p = doc.createElement('p');
+      const p = doc.createElement("p");
       p.textContent = line;
       box.append(p);
     }
     if (actions.length) {
-      const row = doc.createElement('div');
-      row.className = 'actions';
+      const row = doc.createElement("div");
+      row.className = "actions";
       for (const action of actions) {
-        const button = doc.createElement('button');
-        button.type = 'button';
+        const button = doc.createElement("button");
+        button.type = "button";
         button.textContent = action.label;
-        button.addEventListener('click', () => {
+        button.addEventListener("click", () => {
           close();
           action.run();
         });
@@ -63,13 +63,13 @@ export function createNotice(doc, translate) {
       }
       box.append(row);
     }
-    const button = doc.createElement('button');
-    button.type = 'button';
-    button.className = 'close';
-    button.textContent = '×';
-    button.setAttribute('aria-label', translate('notice_close'));
-    button.addEventListener('click', close);
-    box.addEventListener('keydown', (event) => event.key === 'Escape' && close());
+    const button = doc.createElement("button");
+    button.type = "button";
+    button.className = "close";
+    button.textContent = "×";
+    button.setAttribute("aria-label", translate("notice_close"));
+    button.addEventListener("click", close);
+    box.addEventListener("keydown", (event) => event.key === "Escape" && close());
     box.append(button);
     shadow.append(style, box);
     doc.documentElement.append(host);
@@ -78,11 +78,11 @@ export function createNotice(doc, translate) {
   /** Runs `work` (a screenshot) with the notice out of sight, then shows it again as it was. */
   async function hidden(work) {
     const shown = host;
-    if (shown) shown.style.setProperty('display', 'none', 'important');
+    if (shown) shown.style.setProperty("display", "none", "important");
     try {
       return await work();
     } finally {
-      if (shown) shown.style.removeProperty('display');
+      if (shown) shown.style.removeProperty("display");
     }
   }
 

@@ -2,20 +2,26 @@
 // enabled on the full page (background/platform-access.js). It sends nothing by itself and changes nothing on its
 // own: it answers the background's two requests, "what do the page's AI-training settings say" and, on the user's
 // click in the popup, "turn them off", which clicks each one's own control, once, and reads it again.
-import { platforms } from '../../rules/platforms/index.js';
-import { readSettings, turnOff } from '../engine/setting.js';
+import { platforms } from "../../rules/platforms/index.js";
+import { readSettings, turnOff } from "../engine/setting.js";
 
 export const SETTING_MSG = Object.freeze({
-  read: 'setting-read', // ← background: {} → { readings: [reading…] }, one per setting the page shows
+  read: "setting-read", // ← background: {} → { readings: [reading…] }, one per setting the page shows
   // ← background, on the user's click: {} → { results: [{ reading, outcome: { before, after, held } }…] }
-  turnOff: 'setting-turn-off',
+  turnOff: "setting-turn-off",
 });
 
 // What the background may see of a reading: never the element.
-const plain = (reading) => reading && {
-  platform: reading.platform, setting: reading.setting, label: reading.label ?? null, language: reading.language ?? null,
-  state: reading.state ?? null, usedForAi: reading.usedForAi ?? null, refused: reading.refused ?? null,
-};
+const plain = (reading) =>
+  reading && {
+    platform: reading.platform,
+    setting: reading.setting,
+    label: reading.label ?? null,
+    language: reading.language ?? null,
+    state: reading.state ?? null,
+    usedForAi: reading.usedForAi ?? null,
+    refused: reading.refused ?? null,
+  };
 
 // Every setting of the page turned to "not used for AI", one after the other; none when the page changed (a
 // setting refused): then nothing is clicked at all.
@@ -36,9 +42,13 @@ async function turnAllOff(document, href) {
 export function startPlatform({ api, document, window }) {
   let turning = null; // one turn at a time: a second click while the platform saves changes nothing
   const handlers = {
-    [SETTING_MSG.read]: () => ({ readings: (readSettings(platforms, document, window.location.href) ?? []).map(plain) }),
+    [SETTING_MSG.read]: () => ({
+      readings: (readSettings(platforms, document, window.location.href) ?? []).map(plain),
+    }),
     [SETTING_MSG.turnOff]: () => {
-      turning ??= turnAllOff(document, window.location.href).finally(() => { turning = null; });
+      turning ??= turnAllOff(document, window.location.href).finally(() => {
+        turning = null;
+      });
       return turning;
     },
   };

@@ -3,10 +3,10 @@
 // within ANSWER_WINDOW_MS; and without leaving for a page that the send did not lead to. Text that merely reads
 // like a confirmation (a post quoting one, a page visited later) is never taken for the user's.
 
-import { ANSWER_WINDOW_MS, NAVIGATION_GRACE_MS } from '../shared/send-timing.js';
+import { ANSWER_WINDOW_MS, NAVIGATION_GRACE_MS } from "../shared/send-timing.js";
 
-const SENDABLE = new Set(['objection_form', 'third_party_form', 'code_step']);
-const ACTIVATION_KEYS = new Set(['Enter', ' ']);
+const SENDABLE = new Set(["objection_form", "third_party_form", "code_step"]);
+const ACTIVATION_KEYS = new Set(["Enter", " "]);
 
 /**
  * @param {object} options
@@ -43,7 +43,8 @@ export function createSendWatch({ engine, document, window, isTrusted, now, onSe
   };
   const listeners = {
     click: (event) => form && isTrusted(event) && onSendControl(event.target) && arm(),
-    keydown: (event) => form && isTrusted(event) && ACTIVATION_KEYS.has(event.key) && onSendControl(event.target) && arm(),
+    keydown: (event) =>
+      form && isTrusted(event) && ACTIVATION_KEYS.has(event.key) && onSendControl(event.target) && arm(),
     submit: (event) => form && isTrusted(event) && related(event.target, form.root) && arm(),
   };
   // Capture phase: Meta's handlers may stop the event, or replace the form, before it bubbles up to us.
@@ -59,7 +60,8 @@ export function createSendWatch({ engine, document, window, isTrusted, now, onSe
     const elapsed = now() - armed.sentAt;
     if (elapsed > ANSWER_WINDOW_MS) return stop();
     if (window.location.href !== armed.href) {
-      if (armed.navigated || elapsed > NAVIGATION_GRACE_MS || !sameOrigin(window.location.href, armed.href)) return stop();
+      if (armed.navigated || elapsed > NAVIGATION_GRACE_MS || !sameOrigin(window.location.href, armed.href))
+        return stop();
       armed.navigated = true;
       armed.href = window.location.href;
     }
@@ -73,7 +75,14 @@ export function createSendWatch({ engine, document, window, isTrusted, now, onSe
   /** Goes on watching a send made on the page before this one, which led here (a full page load). */
   function resume({ sentAt, href, values, detection }) {
     if (now() - sentAt > NAVIGATION_GRACE_MS || !sameOrigin(window.location.href, href)) return;
-    armed = { watch: { root: null, places: [], before: new Set(), typed: [] }, sentAt, href: window.location.href, values, detection, navigated: true };
+    armed = {
+      watch: { root: null, places: [], before: new Set(), typed: [] },
+      sentAt,
+      href: window.location.href,
+      values,
+      detection,
+      navigated: true,
+    };
   }
 
   function stop() {
@@ -96,7 +105,8 @@ export function createSendWatch({ engine, document, window, isTrusted, now, onSe
 }
 
 // A submit event of the form itself, of a form inside the watched root, or of the form around it.
-const related = (target, root) => Boolean(target && root && (target === root || root.contains(target) || target.contains?.(root)));
+const related = (target, root) =>
+  Boolean(target && root && (target === root || root.contains(target) || target.contains?.(root)));
 
 function sameOrigin(a, b) {
   try {

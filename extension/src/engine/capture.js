@@ -2,16 +2,21 @@
 // appeared after the send, or on the page the send led to; and Meta's reply in the Support Inbox. What counts is
 // decided by what the user did (content/send-watch.js arms a watch on the user's own send); the wording only
 // classifies what was shown. Text inside a feed, a post, a comment or a message thread never counts.
-import { DIALOGS, mainOf, regionsOf } from './locate.js';
-import { findExact, findPhrase, phraseMatcher } from './phrases.js';
-import { isVisible, normalize, readText, visibleText } from './text.js';
+import { DIALOGS, mainOf, regionsOf } from "./locate.js";
+import { findExact, findPhrase, phraseMatcher } from "./phrases.js";
+import { isVisible, normalize, readText, visibleText } from "./text.js";
 
 // Strongest first: "we will honour your objection" beats a code request, which beats a plain "thanks".
-const OUTCOMES = [['honoured', 'honoured'], ['codeStep', 'code'], ['sendError', 'error'], ['received', 'received']];
-const INBOX_VERDICTS = ['honoured']; // the inbox holds replies to other requests: only an honoured objection counts
+const OUTCOMES = [
+  ["honoured", "honoured"],
+  ["codeStep", "code"],
+  ["sendError", "error"],
+  ["received", "received"],
+];
+const INBOX_VERDICTS = ["honoured"]; // the inbox holds replies to other requests: only an honoured objection counts
 const BLOCK_CHARS = 1500; // enough for Meta's longest known reply, little enough to keep the feed out
 const MAX_UNKNOWN_CHARS = 3000; // an answer in an unknown wording is a message, not a page
-const LIVE = new Set(['status', 'alert']);
+const LIVE = new Set(["status", "alert"]);
 
 /**
  * What a text says Meta did, from the phrases of every language: { outcome, phrase, language } where outcome is
@@ -19,7 +24,8 @@ const LIVE = new Set(['status', 'alert']);
  * phrasings close to the rules' (see phrases.js); not for the text of a form still shown, which speaks of requests.
  */
 export function classify(engine, text, { loose = true } = {}) {
-  for (const find of loose ? [findExact, findPhrase] : [findExact]) { // every exact wording before any loose one
+  for (const find of loose ? [findExact, findPhrase] : [findExact]) {
+    // every exact wording before any loose one
     for (const [concept, outcome] of OUTCOMES) {
       const hit = find(text, engine.phrases(concept));
       if (hit) return { outcome, phrase: hit.phrase, language: hit.language };
@@ -35,19 +41,24 @@ export function classify(engine, text, { loose = true } = {}) {
 export function watchSend(doc, root) {
   const places = [];
   const main = mainOf(doc);
-  for (let node = root.parentElement; node && node !== doc.body && node !== main; node = node.parentElement) places.push(node);
+  for (let node = root.parentElement; node && node !== doc.body && node !== main; node = node.parentElement)
+    places.push(node);
   places.push(main);
   return { root, places, before: new Set(openRegions(doc)), typed: typedValues(root) };
 }
 
 // The text fields of the form that held something when it was sent.
 function typedValues(root) {
-  return [...root.querySelectorAll('input, textarea')].filter((field) => !['checkbox', 'radio', 'hidden', 'submit', 'button']
-    .includes((field.getAttribute('type') ?? '').toLowerCase()) && field.value.trim() !== '');
+  return [...root.querySelectorAll("input, textarea")].filter(
+    (field) =>
+      !["checkbox", "radio", "hidden", "submit", "button"].includes((field.getAttribute("type") ?? "").toLowerCase()) &&
+      field.value.trim() !== "",
+  );
 }
 
 // A form still shown but emptied of everything it held when sent: Meta reset it after taking the send.
-const wasReset = (watch) => watch.typed.length > 0 && watch.typed.every((field) => !field.isConnected || field.value.trim() === '');
+const wasReset = (watch) =>
+  watch.typed.length > 0 && watch.typed.every((field) => !field.isConnected || field.value.trim() === "");
 
 /**
  * What Meta shows after the send watched by `watch`, or null while there is nothing to read yet. `navigated`: the
@@ -60,7 +71,8 @@ export function answerAfterSend(engine, doc, watch, { navigated = false } = {}) 
   const formShown = !navigated && watch.root.isConnected && isVisible(watch.root);
   const candidates = [];
   for (const region of openRegions(doc)) {
-    if (!watch.before.has(region) && isVisible(region) && !(formShown && region.contains(watch.root))) candidates.push(region);
+    if (!watch.before.has(region) && isVisible(region) && !(formShown && region.contains(watch.root)))
+      candidates.push(region);
   }
   const place = navigated ? mainOf(doc) : placeOf(watch);
   candidates.push(place);
@@ -73,7 +85,7 @@ export function answerAfterSend(engine, doc, watch, { navigated = false } = {}) 
     // a message beside a form still holding what was sent is more likely a hint about a field than Meta's answer.
     const answered = !formShown || (region !== place && wasReset(watch));
     if (!unknown && answered && text && text.length <= MAX_UNKNOWN_CHARS) {
-      unknown = { outcome: 'unknown', text: readText(region, { skipQuoted: true, blocks: true }) };
+      unknown = { outcome: "unknown", text: readText(region, { skipQuoted: true, blocks: true }) };
     }
   }
   return unknown;
@@ -96,7 +108,13 @@ export function inboxReplyOf(engine, page) {
   if (!findAny(engine, page.text(), INBOX_VERDICTS)) return null;
   for (const region of page.regions()) {
     const hit = findAny(engine, visibleText(region), INBOX_VERDICTS);
-    if (hit) return { verdict: hit.verdict, phrase: hit.phrase, language: hit.language, text: blockAround(region, hit.phrase) };
+    if (hit)
+      return {
+        verdict: hit.verdict,
+        phrase: hit.phrase,
+        language: hit.language,
+        text: blockAround(region, hit.phrase),
+      };
   }
   return null;
 }
@@ -124,8 +142,12 @@ function blockAround(region, phrase) {
     }
     break;
   }
-  while (node !== region && node.parentElement !== region.ownerDocument.body &&
-    readText(node.parentElement, { skipQuoted: true }).length <= BLOCK_CHARS && headedSections(node.parentElement) < 2) {
+  while (
+    node !== region &&
+    node.parentElement !== region.ownerDocument.body &&
+    readText(node.parentElement, { skipQuoted: true }).length <= BLOCK_CHARS &&
+    headedSections(node.parentElement) < 2
+  ) {
     node = node.parentElement;
   }
   return readText(node, { skipQuoted: true, blocks: true }).slice(0, BLOCK_CHARS * 2);
@@ -139,7 +161,8 @@ function matcherOf(phrase) {
 }
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
-const headedSections = (element) => [...element.children].filter((c) => c.matches(HEADINGS) || c.querySelector(HEADINGS)).length;
+const headedSections = (element) =>
+  [...element.children].filter((c) => c.matches(HEADINGS) || c.querySelector(HEADINGS)).length;
 
 const MAX_TEXT = 20_000; // the host takes up to 200,000; a confirmation is a paragraph
 
@@ -156,11 +179,11 @@ const MAX_TEXT = 20_000; // the host takes up to 200,000; a confirmation is a pa
 export function answerRecord(answer, { service, url, language, sentAt, capturedAt = new Date(), form }) {
   return {
     service,
-    kind: 'page',
+    kind: "page",
     url,
     text: answer.text.slice(0, MAX_TEXT),
     captured_at: capturedAt.toISOString(),
-    verdict: answer.outcome === 'unknown' ? 'unknown' : answer.outcome,
+    verdict: answer.outcome === "unknown" ? "unknown" : answer.outcome,
     sent_at: sentAt.toISOString(),
     ...((answer.language ?? language) && { language: answer.language ?? language }),
     ...(form?.email && { account: form.email }),
@@ -178,7 +201,7 @@ export function inboxRecord(detection, { url, capturedAt = new Date() } = {}) {
   if (!confirmation) return null;
   return {
     service: detection.service,
-    kind: 'inbox',
+    kind: "inbox",
     url: url ?? detection.url,
     text: confirmation.text.slice(0, MAX_TEXT),
     captured_at: capturedAt.toISOString(),

@@ -1,8 +1,8 @@
 // Pre-filling a recognised form the way a person would: only empty fields, never the code Meta e-mails, never
 // the submit button.
-import { controlKind, formRoot, locate, locateAnswer } from './locate.js';
-import { findExact } from './phrases.js';
-import { labelOf, normalize, isVisible } from './text.js';
+import { controlKind, formRoot, locate, locateAnswer } from "./locate.js";
+import { findExact } from "./phrases.js";
+import { labelOf, normalize, isVisible } from "./text.js";
 
 const COMBOBOX_WAIT_MS = 1500; // a React drop-down renders its options after the click, sometimes lazily
 const POLL_MS = 25;
@@ -31,7 +31,12 @@ const POLL_MS = 25;
  */
 export async function fillForm(engine, doc, detection, profile, { done = new WeakSet(), root } = {}) {
   const ctx = {
-    engine, doc, root: root ?? formRoot(doc), profile: profile ?? {}, done, language: detection.language,
+    engine,
+    doc,
+    root: root ?? formRoot(doc),
+    profile: profile ?? {},
+    done,
+    language: detection.language,
     claimed: new Set(),
     /** @type {{ field: string, holds: () => boolean }[]} */ expected: [],
     /** @type {Filled[]} */ filled: [],
@@ -47,7 +52,10 @@ export async function fillForm(engine, doc, detection, profile, { done = new Wea
     if (!result.ok && !step.optional) break;
   }
   return {
-    results, filled: ctx.filled, notes, values: ctx.values,
+    results,
+    filled: ctx.filled,
+    notes,
+    values: ctx.values,
     verify: () => ctx.expected.filter(({ holds }) => !holds()).map(({ field }) => field),
   };
 }
@@ -74,8 +82,8 @@ export function readValues(engine, doc, detection, root = formRoot(doc)) {
 }
 
 function shownText(element) {
-  if (element.tagName === 'SELECT') {
-    return element.selectedIndex > 0 || element.value ? element.selectedOptions[0]?.text?.trim() ?? '' : '';
+  if (element.tagName === "SELECT") {
+    return element.selectedIndex > 0 || element.value ? (element.selectedOptions[0]?.text?.trim() ?? "") : "";
   }
   return shownValue(element).trim();
 }
@@ -85,41 +93,41 @@ const ACTIONS = { fill: fillText, select: selectCountry, pick, check: tick, choo
 async function runStep(step, ctx) {
   const action = /** @type {(keyof typeof ACTIONS)[]} */ (Object.keys(ACTIONS)).find((name) => name in step);
   // rules/schema.json gives every step one of the actions.
-  if (!action) throw new Error(`a plan step without an action: ${Object.keys(step).join(', ')}`);
+  if (!action) throw new Error(`a plan step without an action: ${Object.keys(step).join(", ")}`);
   const field = step[action];
   const { status, element, pageValue } = await ACTIONS[action](step, field, ctx);
   if (element) ctx.claimed.add(element);
-  if (element && ['fill', 'select', 'pick'].includes(action)) {
+  if (element && ["fill", "select", "pick"].includes(action)) {
     const shown = shownText(element);
     if (shown) ctx.values[field] = shown;
   }
-  return { action, field, status, ok: status !== 'missing', ...(pageValue !== undefined && { pageValue }) };
+  return { action, field, status, ok: status !== "missing", ...(pageValue !== undefined && { pageValue }) };
 }
 
 function fillText(step, field, ctx) {
   const element = locate(ctx.engine, ctx.root, field, ctx.claimed);
-  if (!element) return { status: 'missing' };
-  if (ctx.done.has(element)) return { status: 'kept', element };
+  if (!element) return { status: "missing" };
+  if (ctx.done.has(element)) return { status: "kept", element };
   const value = valueFor(step, ctx);
   const current = element.value;
   if (current.trim()) {
     const same = !value || normalize(current) === normalize(value);
-    return same ? { status: 'kept', element } : { status: 'differs', element, pageValue: current };
+    return same ? { status: "kept", element } : { status: "differs", element, pageValue: current };
   }
-  if (!value) return { status: 'no-value', element };
+  if (!value) return { status: "no-value", element };
   const before = undoText(element);
   setValue(element, value);
-  return acted(ctx, field, element, value, () => element.isConnected && element.value === value, 'filled', before);
+  return acted(ctx, field, element, value, () => element.isConnected && element.value === value, "filled", before);
 }
 
 async function selectCountry(step, field, ctx) {
   const element = locate(ctx.engine, ctx.root, field, ctx.claimed);
-  if (!element) return { status: 'missing' };
-  if (ctx.done.has(element)) return { status: 'kept', element };
-  const code = String(valueFor(step, ctx) ?? '').toUpperCase();
-  if (!code) return { status: 'no-value', element };
+  if (!element) return { status: "missing" };
+  if (ctx.done.has(element)) return { status: "kept", element };
+  const code = String(valueFor(step, ctx) ?? "").toUpperCase();
+  if (!code) return { status: "no-value", element };
   const names = countryNames(ctx.engine, code, ctx.language);
-  return controlKind(element) === 'select'
+  return controlKind(element) === "select"
     ? pickFromSelect(ctx, field, element, (o) => o.value.toUpperCase() === code || names.has(normalize(o.text)))
     : pickFromCombobox(ctx, field, element, code, names);
 }
@@ -128,8 +136,8 @@ async function selectCountry(step, field, ctx) {
 // any language, while the list shows its placeholder.
 function pick(step, field, ctx) {
   const element = locate(ctx.engine, ctx.root, field, ctx.claimed);
-  if (!element) return { status: 'missing' };
-  if (ctx.done.has(element)) return { status: 'kept', element };
+  if (!element) return { status: "missing" };
+  if (ctx.done.has(element)) return { status: "kept", element };
   const meaning = ctx.engine.phrases(step.option);
   return pickFromSelect(ctx, field, element, (o) => Boolean(findExact(normalize(o.text), meaning)));
 }
@@ -137,45 +145,59 @@ function pick(step, field, ctx) {
 // The first option of a <select> that `matches`, unless the page or the user chose another one already.
 function pickFromSelect(ctx, field, element, matches) {
   const option = [...element.options].find(matches);
-  if (!option) return { status: 'no-option', element };
+  if (!option) return { status: "no-option", element };
   const current = element.selectedOptions[0];
-  if (current === option) return { status: 'kept', element };
-  if (current && current.index > 0 && current.value) return { status: 'differs', element, pageValue: current.text };
+  if (current === option) return { status: "kept", element };
+  if (current && current.index > 0 && current.value) return { status: "differs", element, pageValue: current.text };
   const before = undoText(element);
   setValue(element, option.value);
-  return acted(ctx, field, element, option.text, () => element.isConnected && element.value === option.value, 'filled', before);
+  return acted(
+    ctx,
+    field,
+    element,
+    option.text,
+    () => element.isConnected && element.value === option.value,
+    "filled",
+    before,
+  );
 }
 
 // A custom drop-down (Meta's 2024 country field): open it, type the name when it is a text box, wait for the
 // options, click the one named like the country in any known language, and check that it shows.
 async function pickFromCombobox(ctx, field, element, code, names) {
   const shows = () => names.has(normalize(shownValue(element)));
-  if (shows()) return { status: 'kept', element };
-  if (shownValue(element).trim() && element.tagName === 'INPUT') return { status: 'differs', element, pageValue: element.value };
+  if (shows()) return { status: "kept", element };
+  if (shownValue(element).trim() && element.tagName === "INPUT")
+    return { status: "differs", element, pageValue: element.value };
   element.focus?.();
   press(element);
   const wanted = displayName(code, ctx.language);
-  if (element.tagName === 'INPUT' && wanted) setValue(element, wanted);
+  if (element.tagName === "INPUT" && wanted) setValue(element, wanted);
   const option = await waitFor(ctx.doc, () => optionNamed(ctx.doc, element, names));
-  if (!option) return { status: 'no-option', element };
+  if (!option) return { status: "no-option", element };
   press(option);
-  if (!(await waitFor(ctx.doc, shows, 300))) return { status: 'manual', element };
-  return acted(ctx, field, element, option.textContent.trim(), () => element.isConnected && shows(), 'filled');
+  if (!(await waitFor(ctx.doc, shows, 300))) return { status: "manual", element };
+  return acted(ctx, field, element, option.textContent.trim(), () => element.isConnected && shows(), "filled");
 }
 
 function optionNamed(doc, combobox, names) {
-  const listId = combobox.getAttribute('aria-controls') || combobox.getAttribute('aria-owns');
+  const listId = combobox.getAttribute("aria-controls") || combobox.getAttribute("aria-owns");
   const list = (listId && doc.getElementById(listId)) || doc;
-  return [...list.querySelectorAll('[role="option"]')].find((o) => names.has(normalize(o.textContent)) && isVisible(o)) ?? null;
+  return (
+    [...list.querySelectorAll('[role="option"]')].find((o) => names.has(normalize(o.textContent)) && isVisible(o)) ??
+    null
+  );
 }
 
 // What a field shows: the value of a text box, the text of a custom drop-down.
-const shownValue = (element) => (['INPUT', 'TEXTAREA'].includes(element.tagName) ? element.value : element.textContent) ?? '';
+const shownValue = (element) =>
+  (["INPUT", "TEXTAREA"].includes(element.tagName) ? element.value : element.textContent) ?? "";
 
 // The events a mouse click makes, for widgets that open on mousedown rather than click.
 function press(element) {
   const { MouseEvent } = element.ownerDocument.defaultView;
-  for (const type of ['mousedown', 'mouseup']) element.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0 }));
+  for (const type of ["mousedown", "mouseup"])
+    element.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0 }));
   element.click();
 }
 
@@ -194,25 +216,26 @@ function waitFor(doc, test, timeout = COMBOBOX_WAIT_MS) {
 
 function tick(step, field, ctx) {
   const element = locate(ctx.engine, ctx.root, field, ctx.claimed);
-  if (!element) return { status: 'missing' };
-  if (ctx.done.has(element) || isOn(element)) return { status: 'kept', element };
+  if (!element) return { status: "missing" };
+  if (ctx.done.has(element) || isOn(element)) return { status: "kept", element };
   element.click(); // React listens for click on check boxes; a click also fires input and change
-  return acted(ctx, field, element, true, () => element.isConnected && isOn(element), 'checked', undoClick(element));
+  return acted(ctx, field, element, true, () => element.isConnected && isOn(element), "checked", undoClick(element));
 }
 
 function choose(step, answer, ctx) {
   const element = locateAnswer(ctx.engine, ctx.root, answer, step.question);
-  if (!element) return { status: 'missing' };
-  if (ctx.done.has(element) || isOn(element)) return { status: 'kept', element };
+  if (!element) return { status: "missing" };
+  if (ctx.done.has(element) || isOn(element)) return { status: "kept", element };
   element.click();
   ctx.done.add(element); // the question often disappears once answered: nothing to verify
-  return { status: 'chosen', element };
+  return { status: "chosen", element };
 }
 
 function find(step, field, ctx) {
-  const element = locate(ctx.engine, ctx.root, field, ctx.claimed) ??
+  const element =
+    locate(ctx.engine, ctx.root, field, ctx.claimed) ??
     (ctx.root !== ctx.doc.body ? locate(ctx.engine, ctx.doc.body, field, ctx.claimed) : null);
-  return element ? { status: 'found', element } : { status: 'missing' };
+  return element ? { status: "found", element } : { status: "missing" };
 }
 
 /**
@@ -239,7 +262,9 @@ function undoText(element) {
   const after = () => element.value;
   let filled;
   return {
-    mark() { filled = after(); },
+    mark() {
+      filled = after();
+    },
     still: () => element.isConnected && after() === filled,
     restore: () => setValue(element, before),
   };
@@ -259,13 +284,16 @@ function valueFor(step, ctx) {
 }
 
 function isOn(element) {
-  return element.checked === true || element.getAttribute('aria-checked') === 'true' ||
-    element.getAttribute('aria-pressed') === 'true';
+  return (
+    element.checked === true ||
+    element.getAttribute("aria-checked") === "true" ||
+    element.getAttribute("aria-pressed") === "true"
+  );
 }
 
 function displayName(code, language) {
   try {
-    return new Intl.DisplayNames([language || 'en'], { type: 'region' }).of(code);
+    return new Intl.DisplayNames([language || "en"], { type: "region" }).of(code);
   } catch {
     return null; // an unknown language tag or region code
   }
@@ -289,11 +317,11 @@ function countryNames(engine, code, language) {
 export function setValue(element, value) {
   let proto = Object.getPrototypeOf(element);
   let descriptor;
-  while (proto && !(descriptor = Object.getOwnPropertyDescriptor(proto, 'value'))) proto = Object.getPrototypeOf(proto);
+  while (proto && !(descriptor = Object.getOwnPropertyDescriptor(proto, "value"))) proto = Object.getPrototypeOf(proto);
   // Every form control has a value setter on its prototype chain; anything else gets a plain assignment.
   if (descriptor?.set) descriptor.set.call(element, value);
   else element.value = value;
   const { Event } = element.ownerDocument.defaultView;
-  element.dispatchEvent(new Event('input', { bubbles: true }));
-  element.dispatchEvent(new Event('change', { bubbles: true }));
+  element.dispatchEvent(new Event("input", { bubbles: true }));
+  element.dispatchEvent(new Event("change", { bubbles: true }));
 }

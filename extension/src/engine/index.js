@@ -1,10 +1,10 @@
 // The engine: page knowledge (extension/rules) in, small functions over a DOM out.
-import { answerAfterSend, answerRecord, classify, inboxRecord, watchSend } from './capture.js';
-import { detect } from './detect.js';
-import { fillForm, readValues } from './fill.js';
-import { formRoot, sendControl } from './locate.js';
-import { phraseTable } from './phrases.js';
-import { canonicalize, serviceOf, urlMatches } from './url.js';
+import { answerAfterSend, answerRecord, classify, inboxRecord, watchSend } from "./capture.js";
+import { detect } from "./detect.js";
+import { fillForm, readValues } from "./fill.js";
+import { formRoot, sendControl } from "./locate.js";
+import { phraseTable } from "./phrases.js";
+import { canonicalize, serviceOf, urlMatches } from "./url.js";
 
 /**
  * Binds the engine to one body of knowledge ({ hosts, services, fields, plans, languages, pages }, as exported
@@ -28,7 +28,7 @@ export function createEngine(knowledge) {
 
     /** A text template in `language`, else in English. */
     template(name, language) {
-      return templates.get(language)?.[name] ?? templates.get('en')?.[name];
+      return templates.get(language)?.[name] ?? templates.get("en")?.[name];
     },
 
     /** The rules whose URL covers a canonical address, most specific first. */
@@ -39,15 +39,20 @@ export function createEngine(knowledge) {
     /** Whether a page at `href` can change what it is without a new URL (a form, an inbox): worth watching. */
     watches(href) {
       const canon = canonicalize(knowledge.hosts, href);
-      return Boolean(canon) && engine.rulesFor(canon).some((rule) => rule.plan || rule.kind === 'support_inbox');
+      return Boolean(canon) && engine.rulesFor(canon).some((rule) => rule.plan || rule.kind === "support_inbox");
     },
 
     /** What an address is, from the URL alone (shims unwrapped): for links and tab URLs. */
     classifyUrl(href) {
       const canon = canonicalize(knowledge.hosts, href);
-      const rule = canon && engine.rulesFor(canon).find((r) => !r.url.hosts.includes('*'));
-      if (!rule) return { page_kind: canon ? 'other_meta' : null, url: canon?.href ?? null };
-      return { page_kind: rule.kind, rule: rule.name, service: serviceOf(knowledge.hosts, canon.host), url: canon.href };
+      const rule = canon && engine.rulesFor(canon).find((r) => !r.url.hosts.includes("*"));
+      if (!rule) return { page_kind: canon ? "other_meta" : null, url: canon?.href ?? null };
+      return {
+        page_kind: rule.kind,
+        rule: rule.name,
+        service: serviceOf(knowledge.hosts, canon.host),
+        url: canon.href,
+      };
     },
 
     detect: (doc, href) => detect(engine, doc, href),
@@ -74,7 +79,7 @@ export function createEngine(knowledge) {
 
 // Known form addresses first, then forms found by content, then pages by path, then whole hosts, then the rest.
 function rank(rule) {
-  const anyHost = rule.url.hosts.includes('*');
+  const anyHost = rule.url.hosts.includes("*");
   if (rule.plan) return anyHost ? 1 : 0;
   if (rule.url.paths) return anyHost ? 3 : 2;
   return anyHost ? 5 : 4;

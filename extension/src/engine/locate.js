@@ -1,33 +1,34 @@
 // Finding a form's controls by what a person sees (control kind, type, autocomplete, label text), never by
 // Meta's generated ids or class names.
-import { findExact, findPhrase } from './phrases.js';
-import { CONTROLS, isVisible, labelOf, visibleText } from './text.js';
+import { findExact, findPhrase } from "./phrases.js";
+import { CONTROLS, isVisible, labelOf, visibleText } from "./text.js";
 
-const TEXT_TYPES = new Set(['', 'text', 'email', 'tel', 'number', 'search', 'url']);
+const TEXT_TYPES = new Set(["", "text", "email", "tel", "number", "search", "url"]);
 
 /** The kind of control an element is, in the vocabulary of fields.json, or null. */
 export function controlKind(element) {
   const tag = element.tagName;
-  const role = element.getAttribute('role');
-  if (tag === 'TEXTAREA') return 'textarea';
-  if (tag === 'SELECT') return 'select';
-  if (tag === 'INPUT') {
-    const type = (element.getAttribute('type') ?? '').toLowerCase();
-    if (type === 'checkbox') return 'checkbox';
-    if (type === 'radio') return 'radio';
-    if (type === 'submit' || type === 'button') return 'button';
-    return TEXT_TYPES.has(type) ? (role === 'combobox' ? 'combobox' : 'text') : null;
+  const role = element.getAttribute("role");
+  if (tag === "TEXTAREA") return "textarea";
+  if (tag === "SELECT") return "select";
+  if (tag === "INPUT") {
+    const type = (element.getAttribute("type") ?? "").toLowerCase();
+    if (type === "checkbox") return "checkbox";
+    if (type === "radio") return "radio";
+    if (type === "submit" || type === "button") return "button";
+    return TEXT_TYPES.has(type) ? (role === "combobox" ? "combobox" : "text") : null;
   }
-  if (tag === 'BUTTON' || role === 'button') return 'button';
-  if (role === 'checkbox' || role === 'radio' || role === 'combobox') return role;
+  if (tag === "BUTTON" || role === "button") return "button";
+  if (role === "checkbox" || role === "radio" || role === "combobox") return role;
   return null;
 }
 
 function usable(element) {
-  return !element.disabled && element.getAttribute('aria-disabled') !== 'true' && isVisible(element);
+  return !element.disabled && element.getAttribute("aria-disabled") !== "true" && isVisible(element);
 }
 
-const FILLABLE = 'input[type="email"], input[type="text"], input:not([type]), textarea, select, [role="combobox"], input[type="radio"], [role="radio"], input[type="checkbox"]';
+const FILLABLE =
+  'input[type="email"], input[type="text"], input:not([type]), textarea, select, [role="combobox"], input[type="radio"], [role="radio"], input[type="checkbox"]';
 
 /**
  * The element that holds the form: of the forms in `scope` (and, with `dialogs`, the open dialogs anywhere), the
@@ -36,12 +37,12 @@ const FILLABLE = 'input[type="email"], input[type="text"], input:not([type]), te
  * elsewhere on the page out of reach.
  */
 export function formRoot(doc, { scope = mainOf(doc), dialogs = true } = {}) {
-  const candidates = [...scope.getElementsByTagName('form'), ...(dialogs ? regionsOf(doc, DIALOGS) : [])];
+  const candidates = [...scope.getElementsByTagName("form"), ...(dialogs ? regionsOf(doc, DIALOGS) : [])];
   let best = null;
   let bestCount = 0;
   for (const candidate of candidates) {
     const count = candidate.querySelectorAll(FILLABLE).length;
-    const better = count > bestCount || (count === bestCount && count > 0 && candidate.tagName !== 'FORM');
+    const better = count > bestCount || (count === bestCount && count > 0 && candidate.tagName !== "FORM");
     if (better && isVisible(candidate)) {
       best = candidate;
       bestCount = count;
@@ -50,8 +51,8 @@ export function formRoot(doc, { scope = mainOf(doc), dialogs = true } = {}) {
   return best ?? scope;
 }
 
-export const DIALOGS = new Set(['dialog', 'alertdialog']);
-const PASS_BY = new Set(['feed', 'article', 'navigation', 'banner', 'complementary', 'contentinfo', 'search']);
+export const DIALOGS = new Set(["dialog", "alertdialog"]);
+const PASS_BY = new Set(["feed", "article", "navigation", "banner", "complementary", "contentinfo", "search"]);
 const REGION_DEPTH = 8;
 
 /**
@@ -60,10 +61,10 @@ const REGION_DEPTH = 8;
  * its dialogs (portals near the top of the body) nor its toasts; plus the dialog that holds the focus.
  */
 export function regionsOf(doc, roles) {
-  const found = roles === DIALOGS ? [...doc.getElementsByTagName('dialog')].filter((d) => d.open) : [];
+  const found = roles === DIALOGS ? [...doc.getElementsByTagName("dialog")].filter((d) => d.open) : [];
   const visit = (element, depth) => {
     for (const child of element.children) {
-      const role = child.getAttribute('role');
+      const role = child.getAttribute("role");
       if (roles.has(role)) found.push(child);
       else if (depth < REGION_DEPTH && !PASS_BY.has(role)) visit(child, depth + 1);
     }
@@ -92,11 +93,11 @@ export function mainOf(doc) {
 const mains = new WeakMap();
 
 function findMain(doc) {
-  const main = doc.getElementsByTagName('main')[0];
+  const main = doc.getElementsByTagName("main")[0];
   if (main) return main;
   const walker = doc.createTreeWalker(doc.body, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode(), seen = 0; node && seen < MAIN_SEARCH; node = walker.nextNode(), seen++) {
-    if (node.getAttribute('role') === 'main') return node;
+    if (node.getAttribute("role") === "main") return node;
   }
   return doc.body;
 }
@@ -124,45 +125,51 @@ export function locate(engine, root, fieldName, claimed = new Set(), controls = 
  * A detection pass shares one list between its lookups (the page does not change during a pass).
  */
 export function controlsIn(root) {
-  return [...root.querySelectorAll(CONTROLS)].map((element) => {
-    let label;
-    let shown;
-    return {
-      element,
-      kind: controlKind(element),
-      label: () => (label ??= labelOf(element)),
-      usable: () => (shown ??= usable(element)),
-    };
-  }).filter((c) => c.kind);
+  return [...root.querySelectorAll(CONTROLS)]
+    .map((element) => {
+      let label;
+      let shown;
+      return {
+        element,
+        kind: controlKind(element),
+        label: () => (label ??= labelOf(element)),
+        usable: () => (shown ??= usable(element)),
+      };
+    })
+    .filter((c) => c.kind);
 }
 
 function scoreOf(field, labels, candidate) {
   const control = candidate.element;
   let score = findPhrase(candidate.label(), labels) ? 3 : 0;
-  if (field.inputmode?.includes((control.getAttribute('inputmode') ?? '').toLowerCase())) score += 2;
-  if (field.looksLike === 'email' && [control.value, control.getAttribute('placeholder')].some(looksLikeEmail)) score += 2;
-  const type = (control.getAttribute('type') ?? '').toLowerCase();
-  const autocomplete = (control.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/);
+  if (field.inputmode?.includes((control.getAttribute("inputmode") ?? "").toLowerCase())) score += 2;
+  if (field.looksLike === "email" && [control.value, control.getAttribute("placeholder")].some(looksLikeEmail))
+    score += 2;
+  const type = (control.getAttribute("type") ?? "").toLowerCase();
+  const autocomplete = (control.getAttribute("autocomplete") ?? "").toLowerCase().split(/\s+/);
   if (field.types?.includes(type)) score += 2;
   if (field.autocomplete?.some((token) => autocomplete.includes(token))) score += 2;
-  if (field.countryOptions && control.tagName === 'SELECT' && control.options.length >= 20) score += 2;
+  if (field.countryOptions && control.tagName === "SELECT" && control.options.length >= 20) score += 2;
   if (field.short && score > 0 && isShortInput(control)) score += 1;
   return score;
 }
 
 // An address Meta filled in, or a placeholder such as "name@example.com": the field is for an e-mail address.
-const looksLikeEmail = (text) => typeof text === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim());
+const looksLikeEmail = (text) => typeof text === "string" && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim());
 
 /** The form's free-text area (a <textarea> a person can type in), or null. */
 export function freeTextIn(root, controls = controlsIn(root)) {
-  return controls.find((c) => c.kind === 'textarea' && c.usable())?.element ?? null;
+  return controls.find((c) => c.kind === "textarea" && c.usable())?.element ?? null;
 }
 
 /** A field sized for a one-time code (maxlength up to 8, numeric keyboard, or one-time-code autocomplete). */
 export function isShortInput(control) {
-  const max = Number(control.getAttribute('maxlength'));
-  return (max > 0 && max <= 8) || control.getAttribute('inputmode') === 'numeric' ||
-    (control.getAttribute('autocomplete') ?? '').includes('one-time-code');
+  const max = Number(control.getAttribute("maxlength"));
+  return (
+    (max > 0 && max <= 8) ||
+    control.getAttribute("inputmode") === "numeric" ||
+    (control.getAttribute("autocomplete") ?? "").includes("one-time-code")
+  );
 }
 
 /**
@@ -174,7 +181,7 @@ export function locateAnswer(engine, root, answer, question, controls = controls
   const answers = engine.phrases(answer);
   const questions = engine.phrases(question);
   const options = controls
-    .filter((c) => ['radio', 'button'].includes(c.kind) && matchesWhole(c.label(), answers) && c.usable())
+    .filter((c) => ["radio", "button"].includes(c.kind) && matchesWhole(c.label(), answers) && c.usable())
     .map((c) => c.element);
   for (const option of options) {
     let wrapper = option.parentElement;
@@ -198,10 +205,13 @@ function matchesWhole(label, answers) {
  * boxes and the answers to a question are never it. Null when the form has no button at all.
  */
 export function sendControl(engine, root, controls = controlsIn(root)) {
-  const labelled = locate(engine, root, 'submit', undefined, controls);
+  const labelled = locate(engine, root, "submit", undefined, controls);
   if (labelled) return labelled;
-  const buttons = controls.filter((c) => c.kind === 'button' && c.usable());
-  const submit = buttons.filter((c) => ['submit', ''].includes((c.element.getAttribute('type') ?? '').toLowerCase()) &&
-    (c.element.tagName === 'BUTTON' || c.element.type === 'submit'));
+  const buttons = controls.filter((c) => c.kind === "button" && c.usable());
+  const submit = buttons.filter(
+    (c) =>
+      ["submit", ""].includes((c.element.getAttribute("type") ?? "").toLowerCase()) &&
+      (c.element.tagName === "BUTTON" || c.element.type === "submit"),
+  );
   return (submit.at(-1) ?? buttons.at(-1))?.element ?? null;
 }

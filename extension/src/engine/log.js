@@ -8,7 +8,7 @@ export const log = {
   disable(...categories) {
     for (const category of categories) enabled.delete(category);
   },
-  lifecycle: (...args) => enabled.has('lifecycle') && console.debug('[NoTrain lifecycle]', ...args),
-  steps: (...args) => enabled.has('steps') && console.debug('[NoTrain steps]', ...args),
-  messages: (...args) => enabled.has('messages') && console.debug('[NoTrain messages]', ...args),
+  lifecycle: (...args) => enabled.has("lifecycle") && console.debug("[NoTrain lifecycle]", ...args),
+  steps: (...args) => enabled.has("steps") && console.debug("[NoTrain steps]", ...args),
+  messages: (...args) => enabled.has("messages") && console.debug("[NoTrain messages]", ...args),
 };

@@ -21,8 +21,8 @@ export function whenPage(doc, test, timeoutMs) {
     const observer = new view.MutationObserver(check);
     const finish = (value) => {
       observer.disconnect();
-      doc.removeEventListener('input', check, true);
-      doc.removeEventListener('change', check, true);
+      doc.removeEventListener("input", check, true);
+      doc.removeEventListener("change", check, true);
       view.clearTimeout(timer);
       resolve(value);
     };
@@ -32,8 +32,8 @@ export function whenPage(doc, test, timeoutMs) {
     }
     observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
     // A native check box changes its `checked` property, which no mutation reports: its events do.
-    doc.addEventListener('input', check, true);
-    doc.addEventListener('change', check, true);
+    doc.addEventListener("input", check, true);
+    doc.addEventListener("change", check, true);
     // Declared last: `finish` runs only from the callbacks above, which the page fires after this line.
     const timer = view.setTimeout(() => finish(test() || null), timeoutMs);
   });

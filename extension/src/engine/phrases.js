@@ -3,7 +3,7 @@
 // phrase of three or more words also matches when most of its words stand close together in any order and in
 // another inflection ("nous avons bien reçu votre demande" for "nous avons reçu votre demande", "gehonoreerd"
 // for "honoreren"). Loose matching runs only on texts of a form's or a message's size.
-import { normalize } from './text.js';
+import { normalize } from "./text.js";
 
 const LOOSE_MIN_WORDS = 3; // shorter phrases ("ki bei meta", "e-mail") match exactly or not at all
 const LOOSE_SHARE = 0.75; // of a phrase's words that must be there
@@ -13,7 +13,7 @@ const STEM_SHARE = 0.6; // of a long word that must match: enough to tell words 
 const STEM_MIN = 5;
 const TELLING = 6; // a word this long carries the phrase's meaning ("couldn't", "objection"): loose matching needs it
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const wordPattern = () => /[\p{L}\p{N}]+/gu;
 
 /**
@@ -28,10 +28,12 @@ export function phraseMatcher(entries, { prefixes = [] } = {}) {
   }
   const alternatives = [...byPhrase.keys()].sort((a, b) => b.length - a.length).map(escape);
   const pattern = alternatives.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'u')
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "u")
     : null;
   const strip = stripper(prefixes);
-  const loose = [...byPhrase].map(([key, entry]) => looseForm(key, entry, strip)).filter((phrase) => phrase.stems.length >= LOOSE_MIN_WORDS);
+  const loose = [...byPhrase]
+    .map(([key, entry]) => looseForm(key, entry, strip))
+    .filter((phrase) => phrase.stems.length >= LOOSE_MIN_WORDS);
   return {
     /** The first phrase in already normalised `text`, exactly: { phrase, language, index } or null. */
     find(text) {
@@ -58,8 +60,10 @@ export function phraseMatcher(entries, { prefixes = [] } = {}) {
 /** The matcher for one concept's phrases across all languages. */
 export function phraseTable(languages, concept) {
   const prefixes = languages.flatMap((l) => l.inflection?.prefixes ?? []);
-  return phraseMatcher(languages.flatMap(({ language, phrases }) => (phrases[concept] ?? []).map((phrase) => ({ phrase, language }))),
-    { prefixes });
+  return phraseMatcher(
+    languages.flatMap(({ language, phrases }) => (phrases[concept] ?? []).map((phrase) => ({ phrase, language }))),
+    { prefixes },
+  );
 }
 
 /** First phrase of a matcher found in already normalised `text`: exactly if it can, else loosely; or null. */
@@ -147,7 +151,11 @@ function closestSpan(index, { stems, telling }) {
     if (counts.size >= needed && [...telling].every((which) => counts.has(which))) {
       // Take in the phrase's other words that follow within the window, so that the span is the whole phrase.
       let end = last;
-      while (end + 1 < hits.length && hits[end + 1].number - hits[first].number < window && !counts.has(hits[end + 1].which)) {
+      while (
+        end + 1 < hits.length &&
+        hits[end + 1].number - hits[first].number < window &&
+        !counts.has(hits[end + 1].which)
+      ) {
         counts.set(hits[++end].which, 1);
       }
       return { start: hits[first].start, end: hits[end].end };

@@ -3,10 +3,10 @@
 // used for AI" and reading it again. The control is found by what its label means (phrases in any language) and
 // its role (switch, check box), never by ids or classes; where that finds nothing, or more than one control, the
 // page has changed and nothing is touched.
-import { DIALOGS, mainOf, regionsOf } from './locate.js';
-import { findPhrase, phraseMatcher } from './phrases.js';
-import { isVisible, labelOf, shownLabelOf } from './text.js';
-import { whenPage } from './page-change.js';
+import { DIALOGS, mainOf, regionsOf } from "./locate.js";
+import { findPhrase, phraseMatcher } from "./phrases.js";
+import { isVisible, labelOf, shownLabelOf } from "./text.js";
+import { whenPage } from "./page-change.js";
 
 const CONTROLS = '[role="switch"], [role="checkbox"], input[type="checkbox"]';
 // How long the platform may take to show the saved state, and how long it is watched afterwards for a switch put back.
@@ -24,9 +24,9 @@ export function settingsRuleFor(platforms, href) {
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:') return null;
+  if (url.protocol !== "https:") return null;
   const host = url.hostname.toLowerCase();
-  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const path = url.pathname.replace(/\/+$/, "") || "/";
   for (const platform of platforms) {
     if (!platform.hosts.includes(host)) continue;
     const settings = platform.settings.filter((s) => s.paths.some((p) => path === p || path.startsWith(`${p}/`)));
@@ -46,8 +46,14 @@ export function settingRuleFor(platforms, href, name = null) {
 const matchers = new WeakMap();
 function labelMatcher(setting) {
   if (!matchers.has(setting)) {
-    matchers.set(setting, phraseMatcher(Object.entries(setting.labels).flatMap(([language, phrases]) =>
-      phrases.map((phrase) => ({ phrase, language })))));
+    matchers.set(
+      setting,
+      phraseMatcher(
+        Object.entries(setting.labels).flatMap(([language, phrases]) =>
+          phrases.map((phrase) => ({ phrase, language })),
+        ),
+      ),
+    );
   }
   return matchers.get(setting);
 }
@@ -58,9 +64,9 @@ function labelMatcher(setting) {
  * @returns {'on' | 'off' | null}
  */
 export function stateOf(control) {
-  if (control.tagName === 'INPUT') return /** @type {HTMLInputElement} */ (control).checked ? 'on' : 'off';
-  const checked = control.getAttribute('aria-checked');
-  return checked === 'true' ? 'on' : checked === 'false' ? 'off' : null;
+  if (control.tagName === "INPUT") return /** @type {HTMLInputElement} */ (control).checked ? "on" : "off";
+  const checked = control.getAttribute("aria-checked");
+  return checked === "true" ? "on" : checked === "false" ? "off" : null;
 }
 
 /**
@@ -90,7 +96,7 @@ export function readSettings(platforms, doc, href) {
   if (!rule || !doc.body) return null;
   return rule.settings
     .map((setting) => readOne(rule.platform, setting, doc))
-    .filter((reading, i) => !(rule.settings[i].optional && reading.refused === 'control_not_found'));
+    .filter((reading, i) => !(rule.settings[i].optional && reading.refused === "control_not_found"));
 }
 
 /** @returns {SettingReading} */
@@ -106,17 +112,24 @@ function readOne(platform, setting, doc) {
     if (hit) found.push({ control, hit });
   }
   const base = { platform: platform.name, setting: setting.name };
-  if (found.length === 0) return { ...base, refused: 'control_not_found' };
-  if (found.length > 1) return { ...base, refused: 'several_controls' };
+  if (found.length === 0) return { ...base, refused: "control_not_found" };
+  if (found.length > 1) return { ...base, refused: "several_controls" };
   const [{ control, hit }] = found;
   const state = stateOf(control);
-  if (!state) return { ...base, refused: 'state_unknown' };
-  return { ...base, label: shownLabelOf(control), language: hit.language, state, usedForAi: state !== setting.notUsedWhen, control };
+  if (!state) return { ...base, refused: "state_unknown" };
+  return {
+    ...base,
+    label: shownLabelOf(control),
+    language: hit.language,
+    state,
+    usedForAi: state !== setting.notUsedWhen,
+    control,
+  };
 }
 
 function roleOf(control) {
-  if (control.tagName === 'INPUT') return control.getAttribute('role') === 'switch' ? 'switch' : 'checkbox';
-  return control.getAttribute('role');
+  if (control.tagName === "INPUT") return control.getAttribute("role") === "switch" ? "switch" : "checkbox";
+  return control.getAttribute("role");
 }
 
 /**

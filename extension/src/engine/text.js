@@ -1,17 +1,17 @@
 // Text as the engine sees it: normalised, matched at word boundaries, read only where a person could see it.
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD']);
+const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "HEAD"]);
 const MAX_TEXT = 200_000; // Meta's pages are large; the text we need is near the form, not in the feed.
 
 /** Lower case, accents and compatibility forms folded, apostrophes and dashes unified, spaces collapsed. */
 export function normalize(text) {
-  return String(text ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  return String(text ?? "")
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ')
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/\s+/g, " ")
     .trim();
 }
 
@@ -20,9 +20,9 @@ export function normalize(text) {
  * field hidden by a class is never filled); without it (jsdom) the hidden attribute and inline styles decide.
  */
 export function isVisible(element) {
-  if (typeof element.checkVisibility === 'function') return element.checkVisibility({ visibilityProperty: true });
+  if (typeof element.checkVisibility === "function") return element.checkVisibility({ visibilityProperty: true });
   for (let node = element; node && node.nodeType === 1; node = node.parentElement) {
-    if (!isShownSelf(node) || (node.tagName === 'INPUT' && node.type === 'hidden')) return false;
+    if (!isShownSelf(node) || (node.tagName === "INPUT" && node.type === "hidden")) return false;
   }
   return true;
 }
@@ -33,13 +33,44 @@ export function visibleText(root, options) {
 }
 
 // What other people wrote: a feed, a post, a comment, a message thread. Meta's answer to the user is never there.
-const QUOTED_ROLES = new Set(['feed', 'article', 'comment', 'log']);
-const isQuoted = (element) => element.tagName === 'ARTICLE' || QUOTED_ROLES.has(element.getAttribute('role'));
+const QUOTED_ROLES = new Set(["feed", "article", "comment", "log"]);
+const isQuoted = (element) => element.tagName === "ARTICLE" || QUOTED_ROLES.has(element.getAttribute("role"));
 
 // Elements that start a new line when a person reads the page (by tag: computed styles are too slow here).
-const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'NAV', 'FORM', 'H1', 'H2',
-  'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'TABLE', 'TR', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'FIGCAPTION',
-  'DIALOG', 'ADDRESS', 'FIELDSET', 'LEGEND']);
+const BLOCKS = new Set([
+  "P",
+  "DIV",
+  "SECTION",
+  "ARTICLE",
+  "HEADER",
+  "FOOTER",
+  "MAIN",
+  "ASIDE",
+  "NAV",
+  "FORM",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "LI",
+  "UL",
+  "OL",
+  "DL",
+  "DT",
+  "DD",
+  "TABLE",
+  "TR",
+  "BLOCKQUOTE",
+  "PRE",
+  "FIGURE",
+  "FIGCAPTION",
+  "DIALOG",
+  "ADDRESS",
+  "FIELDSET",
+  "LEGEND",
+]);
 
 /**
  * The visible text under `root` as a person reads it (spaces collapsed, nothing else changed). `skipQuoted`
@@ -48,47 +79,61 @@ const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'M
  * everything is on one line.
  */
 export function readText(root, { skipQuoted = false, blocks = false } = {}) {
-  if (!root) return '';
+  if (!root) return "";
   const doc = root.ownerDocument ?? root;
   const hidden = new Map();
   const isShown = (element) => {
     if (!element || element === root.parentElement) return true;
     let shown = hidden.get(element);
     if (shown === undefined) {
-      shown = !SKIP.has(element.tagName.toUpperCase()) && isShownSelf(element) && !(skipQuoted && isQuoted(element)) &&
-        element.nodeName !== 'NOTRAIN-NOTICE' && isShown(element.parentElement);
+      shown =
+        !SKIP.has(element.tagName.toUpperCase()) &&
+        isShownSelf(element) &&
+        !(skipQuoted && isQuoted(element)) &&
+        element.nodeName !== "NOTRAIN-NOTICE" &&
+        isShown(element.parentElement);
       hidden.set(element, shown);
     }
     return shown;
   };
   const blockOf = (element) => {
     let node = element;
-    while (node && node !== root && !BLOCKS.has(node.tagName.toUpperCase()) && node.getAttribute('role') !== 'heading') {
+    while (
+      node &&
+      node !== root &&
+      !BLOCKS.has(node.tagName.toUpperCase()) &&
+      node.getAttribute("role") !== "heading"
+    ) {
       node = node.parentElement;
     }
     return node;
   };
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  let text = '';
+  let text = "";
   let block = null;
   for (let node = walker.nextNode(); node && text.length < MAX_TEXT; node = walker.nextNode()) {
     if (!node.data.trim() || !isShown(node.parentElement)) continue;
     const nodeBlock = blocks ? blockOf(node.parentElement) : null;
-    text += (text && nodeBlock !== block ? '\n' : ' ') + node.data.replace(/\s+/g, ' ');
+    text += (text && nodeBlock !== block ? "\n" : " ") + node.data.replace(/\s+/g, " ");
     block = nodeBlock;
   }
-  return text.split('\n').map((line) => line.replace(/ +/g, ' ').trim()).filter(Boolean).join('\n');
+  return text
+    .split("\n")
+    .map((line) => line.replace(/ +/g, " ").trim())
+    .filter(Boolean)
+    .join("\n");
 }
 
 // Hidden by markup: the hidden attribute, aria-hidden, or an inline style. Text reading stays with these cheap
 // checks: computed styles cost a style recalculation per element, far too slow for a detection pass.
 function isShownSelf(element) {
-  if (element.hidden || element.getAttribute('aria-hidden') === 'true') return false;
-  if (!element.hasAttribute('style')) return true; // reading .style builds a declaration object: skip when unset
-  return element.style.display !== 'none' && element.style.visibility !== 'hidden';
+  if (element.hidden || element.getAttribute("aria-hidden") === "true") return false;
+  if (!element.hasAttribute("style")) return true; // reading .style builds a declaration object: skip when unset
+  return element.style.display !== "none" && element.style.visibility !== "hidden";
 }
 
-const CONTROLS = 'input, select, textarea, button, [role="button"], [role="checkbox"], [role="radio"], [role="combobox"]';
+const CONTROLS =
+  'input, select, textarea, button, [role="button"], [role="checkbox"], [role="radio"], [role="combobox"]';
 
 /**
  * What a control says it is, the way a screen reader would find it: aria-labelledby, aria-label, <label>,
@@ -103,13 +148,20 @@ export function labelOf(control) {
 export function shownLabelOf(control) {
   const doc = control.ownerDocument;
   const parts = [];
-  const byIds = (attribute) => (control.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean)
-    .map((id) => doc.getElementById(id)?.textContent ?? '');
-  parts.push(...byIds('aria-labelledby'), control.getAttribute('aria-label') ?? '');
+  const byIds = (attribute) =>
+    (control.getAttribute(attribute) ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => doc.getElementById(id)?.textContent ?? "");
+  parts.push(...byIds("aria-labelledby"), control.getAttribute("aria-label") ?? "");
   for (const label of labelsOf(control)) parts.push(label.textContent);
-  parts.push(control.getAttribute('placeholder') ?? '', control.getAttribute('title') ?? '', ...byIds('aria-describedby'));
-  if (isButtonLike(control)) parts.push(control.textContent, control.tagName === 'INPUT' ? control.value : '');
-  const own = parts.join(' ').replace(/\s+/g, ' ').trim();
+  parts.push(
+    control.getAttribute("placeholder") ?? "",
+    control.getAttribute("title") ?? "",
+    ...byIds("aria-describedby"),
+  );
+  if (isButtonLike(control)) parts.push(control.textContent, control.tagName === "INPUT" ? control.value : "");
+  const own = parts.join(" ").replace(/\s+/g, " ").trim();
   if (own) return own;
   let wrapper = control.parentElement;
   for (let depth = 0; wrapper && depth < 4; depth++, wrapper = wrapper.parentElement) {
@@ -118,7 +170,7 @@ export function shownLabelOf(control) {
     const text = readText(wrapper);
     if (text) return text.slice(0, 300);
   }
-  return '';
+  return "";
 }
 
 // The <label>s of a control: the one around it, and those naming its id, looked for in its form (or dialog, or main
@@ -127,11 +179,11 @@ export function shownLabelOf(control) {
 const LABEL_SCOPE = 'form, dialog, [role="dialog"], [role="alertdialog"], main, [role="main"]';
 function labelsOf(control) {
   const labels = [];
-  const around = control.closest('label');
+  const around = control.closest("label");
   if (around) labels.push(around);
   if (control.id) {
     const scope = control.closest(LABEL_SCOPE) ?? control.ownerDocument;
-    for (const label of scope.getElementsByTagName('label')) {
+    for (const label of scope.getElementsByTagName("label")) {
       if (label.htmlFor === control.id && label !== around) labels.push(label);
     }
   }
@@ -139,9 +191,13 @@ function labelsOf(control) {
 }
 
 function isButtonLike(control) {
-  return control.tagName === 'BUTTON' || control.getAttribute('role') === 'button' ||
-    control.getAttribute('role') === 'radio' || control.getAttribute('role') === 'checkbox' ||
-    (control.tagName === 'INPUT' && ['submit', 'button'].includes(control.type));
+  return (
+    control.tagName === "BUTTON" ||
+    control.getAttribute("role") === "button" ||
+    control.getAttribute("role") === "radio" ||
+    control.getAttribute("role") === "checkbox" ||
+    (control.tagName === "INPUT" && ["submit", "button"].includes(control.type))
+  );
 }
 
 export { CONTROLS };

@@ -19,26 +19,48 @@ let made = 0; // ids for the labels of several complaints on one page
 export function complaintFor(doc, line, { country = "", name = "", onPack = async () => {} } = {}) {
   const id = `complaint-${++made}`;
   const select = el(doc, "select", { id: `${id}-authority` });
-  for (const authority of authorities()) select.append(el(doc, "option", { value: authority.country, text: authority.name }));
+  for (const authority of authorities())
+    select.append(el(doc, "option", { value: authority.country, text: authority.name }));
   select.value = authorityFor(country)?.country ?? select.value;
   const region = el(doc, "select", { id: `${id}-region`, dataset: { testid: "complaint-region" } });
-  const regionField = el(doc, "p", { class: "field" }, [el(doc, "label", { for: region.id, text: t("complaint_region") }), region]);
-  const link = el(doc, "a", { target: "_blank", rel: "noopener noreferrer", text: t("complaint_open"), dataset: { testid: "complaint-link" } });
-  const text = el(doc, "textarea", { id: `${id}-text`, rows: "14", readonly: true, dataset: { testid: "complaint-text" } });
+  const regionField = el(doc, "p", { class: "field" }, [
+    el(doc, "label", { for: region.id, text: t("complaint_region") }),
+    region,
+  ]);
+  const link = el(doc, "a", {
+    target: "_blank",
+    rel: "noopener noreferrer",
+    text: t("complaint_open"),
+    dataset: { testid: "complaint-link" },
+  });
+  const text = el(doc, "textarea", {
+    id: `${id}-text`,
+    rows: "14",
+    readonly: true,
+    dataset: { testid: "complaint-text" },
+  });
   const status = el(doc, "p", { role: "status", "aria-live": "polite" });
   const copy = el(doc, "button", { type: "button", text: t("complaint_copy") });
   const pack = el(doc, "button", { type: "button", text: t("complaint_pack"), dataset: { testid: "complaint-pack" } });
   const listRegions = () => {
     const regions = regionalAuthorities(select.value);
-    region.replaceChildren(el(doc, "option", { value: "", text: t("complaint_region_list") }),
-      ...regions.map((r) => el(doc, "option", { value: r.code, text: r.region })));
+    region.replaceChildren(
+      el(doc, "option", { value: "", text: t("complaint_region_list") }),
+      ...regions.map((r) => el(doc, "option", { value: r.code, text: r.region })),
+    );
     regionField.hidden = regions.length === 0;
   };
   const show = () => {
     const authority = authorityFor(select.value, region.value);
     if (!authority) return; // the list holds only authorities: each has its page and name
     link.href = authority.contact;
-    text.value = t("complaint_text", [authority.name, line.label, line.account, formatDay(line.since), name || t("complaint_your_name")]);
+    text.value = t("complaint_text", [
+      authority.name,
+      line.label,
+      line.account,
+      formatDay(line.since),
+      name || t("complaint_your_name"),
+    ]);
   };
   select.addEventListener("change", () => {
     listRegions();
@@ -54,14 +76,23 @@ export function complaintFor(doc, line, { country = "", name = "", onPack = asyn
   pack.addEventListener("click", () => void onPack(status));
   listRegions();
   show();
-  return el(doc, "article", { class: "complaint", "aria-labelledby": `${id}-heading`, dataset: { service: line.service, account: line.account } }, [
-    el(doc, "h3", { id: `${id}-heading`, text: t("complaint_heading", [serviceText(line), accountText(line)]) }),
-    el(doc, "p", { text: t("complaint_intro") }),
-    el(doc, "p", { class: "field" }, [el(doc, "label", { for: select.id, text: t("complaint_authority") }), select]),
-    regionField,
-    el(doc, "p", {}, [link]),
-    el(doc, "p", { class: "field" }, [el(doc, "label", { for: text.id, text: t("complaint_text_label") }), text]),
-    el(doc, "p", { class: "actions" }, [copy, pack]),
-    status,
-  ]);
+  return el(
+    doc,
+    "article",
+    {
+      class: "complaint",
+      "aria-labelledby": `${id}-heading`,
+      dataset: { service: line.service, account: line.account },
+    },
+    [
+      el(doc, "h3", { id: `${id}-heading`, text: t("complaint_heading", [serviceText(line), accountText(line)]) }),
+      el(doc, "p", { text: t("complaint_intro") }),
+      el(doc, "p", { class: "field" }, [el(doc, "label", { for: select.id, text: t("complaint_authority") }), select]),
+      regionField,
+      el(doc, "p", {}, [link]),
+      el(doc, "p", { class: "field" }, [el(doc, "label", { for: text.id, text: t("complaint_text_label") }), text]),
+      el(doc, "p", { class: "actions" }, [copy, pack]),
+      status,
+    ],
+  );
 }

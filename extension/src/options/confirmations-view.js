@@ -56,14 +56,17 @@ export class ConfirmationsView {
     if (this.cursor === null) return;
     this.status.textContent = t("loading");
     try {
-      const page = await callHost("confirmation.list", this.cursor ? { limit: PAGE_SIZE, cursor: this.cursor } : { limit: PAGE_SIZE });
+      const page = await callHost(
+        "confirmation.list",
+        this.cursor ? { limit: PAGE_SIZE, cursor: this.cursor } : { limit: PAGE_SIZE },
+      );
       for (const item of page.items) this.body.append(this.row(item));
       this.shown += page.items.length;
       this.total = page.total;
       this.cursor = page.next_cursor ?? null;
       byId(this.doc, "confirmations-table").hidden = this.total === 0;
-      this.status.textContent = this.total === 0 ? t("confirmations_none")
-        : t("confirmations_count", [String(this.shown), String(this.total)]);
+      this.status.textContent =
+        this.total === 0 ? t("confirmations_none") : t("confirmations_count", [String(this.shown), String(this.total)]);
     } catch (error) {
       this.cursor = null;
       if (this.shown === 0) byId(this.doc, "confirmations-table").hidden = true;
@@ -74,8 +77,11 @@ export class ConfirmationsView {
 
   row(item) {
     const doc = this.doc;
-    const button = el(doc, "button", { type: "button", text: t("confirmations_view"),
-      "aria-label": t("confirmations_view_label", [serviceLabel(item.service), formatDate(item.captured_at)]) });
+    const button = el(doc, "button", {
+      type: "button",
+      text: t("confirmations_view"),
+      "aria-label": t("confirmations_view_label", [serviceLabel(item.service), formatDate(item.captured_at)]),
+    });
     button.addEventListener("click", () => void this.open(item.id));
     return el(doc, "tr", { dataset: { id: String(item.id) } }, [
       el(doc, "td", { text: formatDate(item.captured_at) }),
@@ -115,7 +121,10 @@ export class ConfirmationsView {
       fields.append(el(doc, "dt", { text: t(key) }), el(doc, "dd", { text: value, dataset: { field: key } }));
     }
     for (const [name, value] of Object.entries(record.form ?? {})) {
-      fields.append(el(doc, "dt", { text: sentFieldLabel(name) }), el(doc, "dd", { text: String(value), dataset: { sent: name } }));
+      fields.append(
+        el(doc, "dt", { text: sentFieldLabel(name) }),
+        el(doc, "dd", { text: String(value), dataset: { sent: name } }),
+      );
     }
     byId(doc, "detail-text").textContent = record.text ?? "";
     this.detail.hidden = false;
@@ -162,7 +171,10 @@ export class ConfirmationsView {
     const status = byId(this.doc, "detail-status");
     status.textContent = t("export_working");
     try {
-      offerDownload(this.doc, await fetchPrepared(callHost, "evidence.pack", { id: record.id, language: uiLanguage() }));
+      offerDownload(
+        this.doc,
+        await fetchPrepared(callHost, "evidence.pack", { id: record.id, language: uiLanguage() }),
+      );
       status.textContent = "";
     } catch (error) {
       setTextWithCode(status, `${t("detail_pack_failed")} ${problemText(error, ABOVE)}`);
@@ -173,19 +185,23 @@ export class ConfirmationsView {
     const record = this.current;
     if (!record) return Promise.resolve(false);
     return new Promise((resolve) => {
-      this.dialog.addEventListener("close", async () => {
-        if (this.dialog.returnValue !== "delete") return resolve(false);
-        try {
-          await callHost("confirmation.delete", { id: record.id });
-          this.closeDetail();
-          await this.reload();
-          this.status.textContent = t("confirmation_deleted");
-          resolve(true);
-        } catch (error) {
-          setTextWithCode(this.status, `${t("confirmation_not_deleted")} ${problemText(error, ABOVE)}`);
-          resolve(false);
-        }
-      }, { once: true });
+      this.dialog.addEventListener(
+        "close",
+        async () => {
+          if (this.dialog.returnValue !== "delete") return resolve(false);
+          try {
+            await callHost("confirmation.delete", { id: record.id });
+            this.closeDetail();
+            await this.reload();
+            this.status.textContent = t("confirmation_deleted");
+            resolve(true);
+          } catch (error) {
+            setTextWithCode(this.status, `${t("confirmation_not_deleted")} ${problemText(error, ABOVE)}`);
+            resolve(false);
+          }
+        },
+        { once: true },
+      );
       this.dialog.returnValue = "";
       this.dialog.showModal();
     });
@@ -194,5 +210,10 @@ export class ConfirmationsView {
 
 // What the form carried, by a label in the user's language: the fields NoTrain knows by name, any other as "other
 // field" (a field's name is the rules' word, never shown as it is).
-const SENT_FIELD_KEYS = { email: "detail_form_email", name: "detail_form_name", country: "detail_form_country", reason: "detail_form_reason" };
+const SENT_FIELD_KEYS = {
+  email: "detail_form_email",
+  name: "detail_form_name",
+  country: "detail_form_country",
+  reason: "detail_form_reason",
+};
 const sentFieldLabel = (name) => t(Object.hasOwn(SENT_FIELD_KEYS, name) ? SENT_FIELD_KEYS[name] : "detail_form_other");

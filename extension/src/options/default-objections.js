@@ -5,14 +5,21 @@
 import { knowledge } from "../../rules/index.js";
 
 // rules/schema.json lets a language go without templates: such a language has no default text (English stands in).
-export const DEFAULT_OBJECTIONS = Object.freeze(Object.fromEntries(
-  knowledge.languages.flatMap((language) => (language.templates?.reason ? [[language.language, language.templates.reason]] : []))));
+export const DEFAULT_OBJECTIONS = Object.freeze(
+  Object.fromEntries(
+    knowledge.languages.flatMap((language) =>
+      language.templates?.reason ? [[language.language, language.templates.reason]] : [],
+    ),
+  ),
+);
 
 export const PROFILE_LANGUAGES = Object.freeze(Object.keys(DEFAULT_OBJECTIONS).sort());
 
 // The text for a BCP 47 tag such as "fr-BE": its primary language, English otherwise.
 export function defaultObjection(language) {
-  const primary = String(language || "").toLowerCase().split(/[-_]/)[0];
+  const primary = String(language || "")
+    .toLowerCase()
+    .split(/[-_]/)[0];
   return DEFAULT_OBJECTIONS[primary] ?? DEFAULT_OBJECTIONS.en;
 }
 

@@ -26,7 +26,9 @@ export function emailToSaveParams(mail, service, now = new Date(), account = "")
     mail.date && `Date: ${mail.date}`,
     mail.subject && `Subject: ${mail.subject}`,
     mail.messageId && `Message-ID: ${mail.messageId}`,
-  ].filter(Boolean).join("\n");
+  ]
+    .filter(Boolean)
+    .join("\n");
   const text = `${header}\n\n${mail.text}`.slice(0, MAX_TEXT);
   const params = { service, kind: "email", url: "", text, captured_at: mail.date ?? now.toISOString() };
   const tied = accountOf(account);
@@ -94,8 +96,11 @@ export class EmailImport {
     const doc = this.doc;
     const fields = byId(doc, "import-fields");
     clear(fields);
-    for (const [key, value] of [["import_from", mail.from], ["import_subject", mail.subject],
-      ["import_date", mail.date && formatDate(mail.date)]]) {
+    for (const [key, value] of [
+      ["import_from", mail.from],
+      ["import_subject", mail.subject],
+      ["import_date", mail.date && formatDate(mail.date)],
+    ]) {
       if (value) fields.append(el(doc, "dt", { text: t(key) }), el(doc, "dd", { text: value }));
     }
     this.service.value = guessService(mail.from);

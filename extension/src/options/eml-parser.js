@@ -41,9 +41,14 @@ export async function parseEml(bytes) {
     messageId: email.messageId ?? "",
     text: text.replace(/\r\n/g, "\n").trim(),
     html,
-    attachments: email.attachments.map((attachment) => ({ filename: attachment.filename, type: attachment.mimeType,
-      size: attachment.content instanceof ArrayBuffer || ArrayBuffer.isView(attachment.content)
-        ? attachment.content.byteLength : 0 })),
+    attachments: email.attachments.map((attachment) => ({
+      filename: attachment.filename,
+      type: attachment.mimeType,
+      size:
+        attachment.content instanceof ArrayBuffer || ArrayBuffer.isView(attachment.content)
+          ? attachment.content.byteLength
+          : 0,
+    })),
   };
 }
 

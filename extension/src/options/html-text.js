@@ -33,12 +33,14 @@ export function htmlToText(html) {
     }
     out += html.slice(i, lt);
     const next = html[lt + 1] ?? "";
-    if (next === "!") { // comment or doctype
+    if (next === "!") {
+      // comment or doctype
       const end = html.startsWith("<!--", lt) ? html.indexOf("-->", lt + 4) : html.indexOf(">", lt + 2);
       i = end < 0 ? html.length : end + (html.startsWith("<!--", lt) ? 3 : 1);
       continue;
     }
-    if (!isLetter(next) && !(next === "/" && isLetter(html[lt + 2] ?? ""))) { // "a < b" is text
+    if (!isLetter(next) && !(next === "/" && isLetter(html[lt + 2] ?? ""))) {
+      // "a < b" is text
       out += "<";
       i = lt + 1;
       continue;
@@ -61,7 +63,10 @@ export function htmlToText(html) {
     }
   }
   const lines = decodeEntities(out).split("\n").map(trimEndSpaces);
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 // Drops trailing spaces, tabs and no-break spaces (a loop: a regex would rescan long runs).

@@ -30,14 +30,19 @@ export class ObjectionsView {
   }
 
   async reload() {
-    const [{ lines, confirmationsRead }, answer] = await Promise.all([loadCoverage({ now: this.now() }), ask("get-profile").catch(() => ({}))]);
+    const [{ lines, confirmationsRead }, answer] = await Promise.all([
+      loadCoverage({ now: this.now() }),
+      ask("get-profile").catch(() => ({})),
+    ]);
     const profile = answer?.profile ?? {};
     clear(this.body);
     for (const line of lines) this.body.append(this.row(line));
     if (!confirmationsRead) this.status.textContent = t("coverage_unavailable");
     clear(this.complaints);
     for (const line of lines.filter((l) => l.overdue)) {
-      this.complaints.append(complaintFor(this.doc, line, { country: profile.country, name: profile.name, onPack: this.onPack }));
+      this.complaints.append(
+        complaintFor(this.doc, line, { country: profile.country, name: profile.name, onPack: this.onPack }),
+      );
     }
   }
 
@@ -55,14 +60,25 @@ export class ObjectionsView {
 
   // Saved when the user leaves the box or presses Enter (a change event).
   nameInput(line) {
-    const input = el(this.doc, "input", { type: "text", maxlength: "80", value: line.name ?? "",
-      "aria-label": t("account_name_label", [line.account]) });
-    input.addEventListener("change", () => void this.change("account-rename", line, { name: input.value }, t("account_saved", [line.account])));
+    const input = el(this.doc, "input", {
+      type: "text",
+      maxlength: "80",
+      value: line.name ?? "",
+      "aria-label": t("account_name_label", [line.account]),
+    });
+    input.addEventListener(
+      "change",
+      () => void this.change("account-rename", line, { name: input.value }, t("account_saved", [line.account])),
+    );
     return input;
   }
 
   removeButton(line) {
-    const button = el(this.doc, "button", { type: "button", text: t("account_remove"), "aria-label": t("account_remove_label", [line.account]) });
+    const button = el(this.doc, "button", {
+      type: "button",
+      text: t("account_remove"),
+      "aria-label": t("account_remove_label", [line.account]),
+    });
     button.addEventListener("click", async () => {
       await this.change("account-remove", line, {}, t("account_removed", [line.account]));
       await this.reload();
@@ -71,7 +87,11 @@ export class ObjectionsView {
   }
 
   async change(type, line, fields, done) {
-    const answer = await ask(type, { service: line.service, account: line.account, ...fields }).catch((error) => ({ error }));
-    this.status.textContent = answer?.error ? t("account_not_changed", [String(answer.error.message ?? answer.error)]) : done;
+    const answer = await ask(type, { service: line.service, account: line.account, ...fields }).catch((error) => ({
+      error,
+    }));
+    this.status.textContent = answer?.error
+      ? t("account_not_changed", [String(answer.error.message ?? answer.error)])
+      : done;
   }
 }

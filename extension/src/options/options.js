@@ -29,17 +29,33 @@ async function download(method, params, status = byId(document, "export-status")
 async function start() {
   applyI18n(document);
   const receipt = new ReceiptView(document);
-  const objections = new ObjectionsView(document, { onPack: (status) => download("evidence.pack", { language: uiLanguage() }, status) });
-  const confirmations = new ConfirmationsView(document, { onChanged: () => Promise.all([receipt.reload(), objections.reload()]) });
+  const objections = new ObjectionsView(document, {
+    onPack: (status) => download("evidence.pack", { language: uiLanguage() }, status),
+  });
+  const confirmations = new ConfirmationsView(document, {
+    onChanged: () => Promise.all([receipt.reload(), objections.reload()]),
+  });
   const pending = new PendingView(document, { onDelivered: () => confirmations.reload() });
   new EmailImport(document, { onSaved: () => confirmations.reload() }).start();
-  byId(document, "export-json").addEventListener("click", () => void download("confirmation.export", { format: "json" }));
+  byId(document, "export-json").addEventListener(
+    "click",
+    () => void download("confirmation.export", { format: "json" }),
+  );
   byId(document, "export-csv").addEventListener("click", () => void download("confirmation.export", { format: "csv" }));
-  byId(document, "export-pack").addEventListener("click", () => void download("evidence.pack", { language: uiLanguage() }));
+  byId(document, "export-pack").addEventListener(
+    "click",
+    () => void download("evidence.pack", { language: uiLanguage() }),
+  );
   await bindAutofillSwitch(/** @type {HTMLInputElement} */ (byId(document, "autofill-switch")));
   renderHostStatus(byId(document, "host-status"), await ask("host-status").catch(() => null));
-  await Promise.all([new ProfileForm(document).start(), confirmations.start(), pending.start(), receipt.reload(), objections.start(),
-    new PlatformsView(document).start()]);
+  await Promise.all([
+    new ProfileForm(document).start(),
+    confirmations.start(),
+    pending.start(),
+    receipt.reload(),
+    objections.start(),
+    new PlatformsView(document).start(),
+  ]);
   document.body.dataset.ready = "true"; // for end-to-end tests
 }
 

@@ -24,14 +24,21 @@ export class PendingView {
     const { items = [] } = await ask("pending-list").catch(() => ({}));
     clear(this.list);
     for (const item of items) {
-      const problem = item.rejected ? t("pending_refused", [item.rejected.message])
-        : item.last_error ? t("pending_last_error", [item.last_error.message]) : t("pending_not_tried");
-      this.list.append(el(this.doc, "li", { dataset: { id: item.id } }, [
-        el(this.doc, "strong", { text: `${serviceLabel(item.service)} — ${formatDate(item.captured_at)}` }),
-        el(this.doc, "br"),
-        el(this.doc, "span", { class: item.rejected ? "bad" : "muted", text: problem }),
-        item.screenshot_dropped ? el(this.doc, "span", { class: "warn", text: ` ${t("pending_screenshot_dropped")}` }) : null,
-      ]));
+      const problem = item.rejected
+        ? t("pending_refused", [item.rejected.message])
+        : item.last_error
+          ? t("pending_last_error", [item.last_error.message])
+          : t("pending_not_tried");
+      this.list.append(
+        el(this.doc, "li", { dataset: { id: item.id } }, [
+          el(this.doc, "strong", { text: `${serviceLabel(item.service)} — ${formatDate(item.captured_at)}` }),
+          el(this.doc, "br"),
+          el(this.doc, "span", { class: item.rejected ? "bad" : "muted", text: problem }),
+          item.screenshot_dropped
+            ? el(this.doc, "span", { class: "warn", text: ` ${t("pending_screenshot_dropped")}` })
+            : null,
+        ]),
+      );
     }
     this.summary.dataset.count = String(items.length);
     this.summary.textContent = items.length ? tn("pending_count", items.length) : t("pending_none");
@@ -46,7 +53,10 @@ export class PendingView {
     const remaining = await this.refresh();
     if (answer.delivered > 0) await this.onDelivered();
     if (remaining > 0 && answer.error) {
-      setTextWithCode(this.summary, `${tn("pending_count", remaining)} ${problemText(answer.error, { fixShownAbove: true })}`);
+      setTextWithCode(
+        this.summary,
+        `${tn("pending_count", remaining)} ${problemText(answer.error, { fixShownAbove: true })}`,
+      );
     }
     this.button.disabled = false;
   }

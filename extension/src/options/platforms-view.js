@@ -40,7 +40,10 @@ export class PlatformsView {
 
   #showInterval(days) {
     if (!this.interval.options.length) {
-      for (const choice of RECHECK_DAYS) this.interval.append(el(this.doc, "option", { value: String(choice), text: t("platforms_recheck_days", [String(choice)]) }));
+      for (const choice of RECHECK_DAYS)
+        this.interval.append(
+          el(this.doc, "option", { value: String(choice), text: t("platforms_recheck_days", [String(choice)]) }),
+        );
       this.interval.addEventListener("change", async () => {
         await ask("platforms-recheck-days", { days: Number(this.interval.value) }).catch(() => null);
         await this.reload();
@@ -54,8 +57,17 @@ export class PlatformsView {
     const doc = this.doc;
     const line = el(doc, "span", { class: "muted", dataset: { testid: "platform-seen" }, text: seenText(seen) });
     if (!dueForRecheck(seen, days, this.now()) || !page) return [line];
-    return [line, el(doc, "a", { class: "button primary", href: page, target: "_blank", rel: "noopener noreferrer",
-      dataset: { testid: "platform-recheck" }, text: t("platform_recheck", [label]) })];
+    return [
+      line,
+      el(doc, "a", {
+        class: "button primary",
+        href: page,
+        target: "_blank",
+        rel: "noopener noreferrer",
+        dataset: { testid: "platform-recheck" },
+        text: t("platform_recheck", [label]),
+      }),
+    ];
   }
 
   // The platform's objection form, and where each account's objection stands (shared/coverage.js formCoverage).
@@ -63,21 +75,45 @@ export class PlatformsView {
     const doc = this.doc;
     const lines = formLines.filter((line) => line.service === name);
     return [
-      el(doc, "a", { class: "secondary", href: form, target: "_blank", rel: "noopener noreferrer",
-        dataset: { testid: "platform-objection-form" }, text: t("popup_form_link", [label]) }),
-      ...lines.map((line) => el(doc, "span", { class: "muted", dataset: { testid: "platform-objection", objection: line.state },
-        text: line.account ? `${line.name || line.account}: ${objectionText(line)}` : objectionText(line) })),
+      el(doc, "a", {
+        class: "secondary",
+        href: form,
+        target: "_blank",
+        rel: "noopener noreferrer",
+        dataset: { testid: "platform-objection-form" },
+        text: t("popup_form_link", [label]),
+      }),
+      ...lines.map((line) =>
+        el(doc, "span", {
+          class: "muted",
+          dataset: { testid: "platform-objection", objection: line.state },
+          text: line.account ? `${line.name || line.account}: ${objectionText(line)}` : objectionText(line),
+        }),
+      ),
     ];
   }
 
   #row({ name, label, enabled, seen = null, page = null, objectionForm = null }, days, formLines) {
     const doc = this.doc;
-    const box = el(doc, "input", { type: "checkbox", id: `platform-${name}`, checked: enabled, dataset: { platform: name } });
+    const box = el(doc, "input", {
+      type: "checkbox",
+      id: `platform-${name}`,
+      checked: enabled,
+      dataset: { platform: name },
+    });
     // Browsers grant a permission only from the user's own gesture: the request is the first thing the click does.
     box.addEventListener("change", () => void this.#toggle(box, name, label));
     return el(doc, "li", { class: "switch", dataset: { platform: name, enabled: String(enabled) } }, [
       el(doc, "label", { for: box.id }, [box, " ", el(doc, "span", { text: t("platform_enable", [label]) })]),
-      page ? el(doc, "a", { class: "secondary", href: page, target: "_blank", rel: "noopener noreferrer", text: t("setting_open", [label]) }) : null,
+      page
+        ? el(doc, "a", {
+            class: "secondary",
+            href: page,
+            target: "_blank",
+            rel: "noopener noreferrer",
+            text: t("setting_open", [label]),
+          })
+        : null,
       ...(enabled ? this.#lastSeen(label, seen, days, page) : []),
       ...(enabled && objectionForm ? this.#objection(name, label, objectionForm, formLines) : []),
     ]);
@@ -87,10 +123,14 @@ export class PlatformsView {
     const permissions = getApi().permissions;
     const origins = platformMatchPatterns(platformNamed(name));
     const wanted = box.checked;
-    const changed = await (wanted ? permissions.request({ origins }) : permissions.remove({ origins })).catch(() => false);
+    const changed = await (wanted ? permissions.request({ origins }) : permissions.remove({ origins })).catch(
+      () => false,
+    );
     if (wanted && !changed) box.checked = false;
     await ask("platforms-sync").catch(() => null); // the background follows the grant (onAdded/onRemoved) too
-    this.status.textContent = t(!changed ? "platform_not_granted" : wanted ? "platform_enabled" : "platform_disabled", [label]);
+    this.status.textContent = t(!changed ? "platform_not_granted" : wanted ? "platform_enabled" : "platform_disabled", [
+      label,
+    ]);
     box.closest("li").dataset.enabled = String(box.checked);
   }
 }
@@ -107,7 +147,9 @@ export function slackMailto(workspace, language = uiLanguage()) {
 function bindSlackMail(doc) {
   const input = /** @type {HTMLInputElement} */ (byId(doc, "slack-workspace"));
   const link = /** @type {HTMLAnchorElement} */ (byId(doc, "slack-mail"));
-  const update = () => { link.href = slackMailto(input.value); };
+  const update = () => {
+    link.href = slackMailto(input.value);
+  };
   input.addEventListener("input", update);
   update();
 }

@@ -33,12 +33,14 @@ function fillLanguageSelect(select, language) {
   } catch {
     names = new Intl.DisplayNames(["en"], { type: "language" });
   }
-  select.replaceChildren(...PROFILE_LANGUAGES.map((code) => {
-    // Each language also in its own name, so that a user finds theirs whatever the interface is.
-    const own = new Intl.DisplayNames([code], { type: "language" }).of(code);
-    const local = names.of(code);
-    return el(doc, "option", { value: code, text: local === own ? local : `${local} — ${own}` });
-  }));
+  select.replaceChildren(
+    ...PROFILE_LANGUAGES.map((code) => {
+      // Each language also in its own name, so that a user finds theirs whatever the interface is.
+      const own = new Intl.DisplayNames([code], { type: "language" }).of(code);
+      const local = names.of(code);
+      return el(doc, "option", { value: code, text: local === own ? local : `${local} — ${own}` });
+    }),
+  );
 }
 
 export class ProfileForm {
@@ -89,8 +91,11 @@ export class ProfileForm {
     const language = profile.language?.toLowerCase().split("-")[0];
     this.inputs.email.value = profile.email ?? "";
     this.inputs.country.value = profile.country ?? "";
-    this.inputs.language.value = PROFILE_LANGUAGES.includes(language) ? language
-      : PROFILE_LANGUAGES.includes(primary) ? primary : "en";
+    this.inputs.language.value = PROFILE_LANGUAGES.includes(language)
+      ? language
+      : PROFILE_LANGUAGES.includes(primary)
+        ? primary
+        : "en";
     this.inputs.name.value = profile.name ?? "";
     this.inputs.objection_text.value = profile.objection_text || defaultObjection(this.inputs.language.value);
   }
@@ -117,7 +122,8 @@ export class ProfileForm {
     input.setAttribute("aria-invalid", "true");
     // Our translated sentence when we have one (the host writes English); the host's otherwise.
     const known = t(`error_field_${field}`);
-    this.doc.querySelector(`[data-field-error="${field}"]`).textContent = known === `error_field_${field}` ? hostMessage : known;
+    this.doc.querySelector(`[data-field-error="${field}"]`).textContent =
+      known === `error_field_${field}` ? hostMessage : known;
     input.focus();
     return true;
   }
@@ -125,7 +131,9 @@ export class ProfileForm {
   async save() {
     this.clearErrors();
     this.setStatus(t("profile_saving"), "muted");
-    const answer = await ask("profile-set", { profile: this.values() }).catch((error) => ({ error: { message: String(error) } }));
+    const answer = await ask("profile-set", { profile: this.values() }).catch((error) => ({
+      error: { message: String(error) },
+    }));
     if (answer.result) {
       this.show(answer.result.profile);
       if (answer.result.stored === "browser") this.setStatus(t("profile_waiting"), "warn");

@@ -7,7 +7,10 @@ export async function checkLookalike(api, tabId) {
   if (tabId === null || typeof api.scripting?.executeScript !== "function") return false;
   try {
     await api.scripting.executeScript({ target: { tabId }, files: [LOOKALIKE_SCRIPT] });
-    const [first] = await api.scripting.executeScript({ target: { tabId }, func: () => globalThis.notrainLookalike?.() === true });
+    const [first] = await api.scripting.executeScript({
+      target: { tabId },
+      func: () => globalThis.notrainLookalike?.() === true,
+    });
     return first?.result === true;
   } catch {
     return false; // no grant, or a page no extension may script

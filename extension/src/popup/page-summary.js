@@ -15,7 +15,8 @@ const PLATFORM_NAMES = new Set(formPlatforms().map((platform) => platform.name))
 const SAID_BY_FILLED_STEP = Object.freeze(["review_and_send"]);
 
 export function describePage(state) {
-  if (!state) return { summaryKey: "page_not_meta", nextKey: "next_not_meta", canFill: false, canUndo: false, sameAsNext: [] };
+  if (!state)
+    return { summaryKey: "page_not_meta", nextKey: "next_not_meta", canFill: false, canUndo: false, sameAsNext: [] };
   let nextKey = `next_${state.page_kind}`;
   const onForm = FILLABLE_KINDS.has(state.page_kind) && state.status !== "confirmed";
   if (FILLABLE_KINDS.has(state.page_kind)) {
@@ -28,8 +29,13 @@ export function describePage(state) {
   // A filled form offers Undo, not a second fill: filling again would change nothing. Its next-step line already
   // says to check and send: the page's note saying the same is not shown twice.
   const sameAsNext = state.status === "filled" ? SAID_BY_FILLED_STEP : [];
-  return { summaryKey, nextKey, canFill: onForm && state.status !== "filled", canUndo: onForm && state.status === "filled",
-    sameAsNext };
+  return {
+    summaryKey,
+    nextKey,
+    canFill: onForm && state.status !== "filled",
+    canUndo: onForm && state.status === "filled",
+    sameAsNext,
+  };
 }
 
 /**

@@ -50,13 +50,15 @@ function showPage(state) {
   $("capture-now").hidden = !state; // on Meta's pages only
   // What auto-fill did, said once; the instruction that follows is the next-step line above.
   // What the user's own Fill now or Undo said stands until the page moves on.
-  const filled = state?.status === "filled" ? state.filled?.length ?? 0 : 0;
+  const filled = state?.status === "filled" ? (state.filled?.length ?? 0) : 0;
   if (filled > 0 && !$("fill-status").textContent) $("fill-status").textContent = tn("popup_autofilled", filled);
   else if (filled === 0 && state?.status !== "form-ready") $("fill-status").textContent = "";
   const notes = $("page-notes");
   clear(notes);
   // The question about an answer in unknown words is asked below: the note saying so would repeat it.
-  const shown = (state?.notes ?? []).filter((key) => !(view.answering && key === "answer_unknown_wording") && !sameAsNext.includes(key));
+  const shown = (state?.notes ?? []).filter(
+    (key) => !(view.answering && key === "answer_unknown_wording") && !sameAsNext.includes(key),
+  );
   for (const key of shown) notes.append(el(document, "li", { text: t(key), dataset: { note: key } }));
   showPrimary();
 }
@@ -130,12 +132,23 @@ function showServiceLinks() {
   for (const service of serviceLinks()) {
     if (!service.objectionForm) continue;
     const item = el(document, "li", { dataset: { service: service.id } }, [
-      el(document, "a", { href: service.objectionForm, target: "_blank", rel: "noopener noreferrer",
-        text: t("popup_form_link", [service.label]) }),
+      el(document, "a", {
+        href: service.objectionForm,
+        target: "_blank",
+        rel: "noopener noreferrer",
+        text: t("popup_form_link", [service.label]),
+      }),
     ]);
     if (service.privacyCenter) {
-      item.append(el(document, "a", { class: "secondary", href: service.privacyCenter, target: "_blank",
-        rel: "noopener noreferrer", text: t("popup_privacy_center") }));
+      item.append(
+        el(document, "a", {
+          class: "secondary",
+          href: service.privacyCenter,
+          target: "_blank",
+          rel: "noopener noreferrer",
+          text: t("popup_privacy_center"),
+        }),
+      );
     }
     list.append(item);
   }
@@ -146,9 +159,16 @@ function showPlatformForms(items) {
   const list = $("service-links");
   for (const old of list.querySelectorAll("li[data-platform]")) old.remove();
   for (const { name, label, objectionForm } of items.filter((item) => item.enabled && item.objectionForm)) {
-    list.append(el(document, "li", { dataset: { service: name, platform: name } }, [
-      el(document, "a", { href: objectionForm, target: "_blank", rel: "noopener noreferrer", text: t("popup_form_link", [label]) }),
-    ]));
+    list.append(
+      el(document, "li", { dataset: { service: name, platform: name } }, [
+        el(document, "a", {
+          href: objectionForm,
+          target: "_blank",
+          rel: "noopener noreferrer",
+          text: t("popup_form_link", [label]),
+        }),
+      ]),
+    );
   }
 }
 
@@ -184,14 +204,28 @@ async function showAnswersToConfirm() {
       await ask("answer-confirmed", { id: item.id, isMetaAnswer }).catch(() => null);
       await Promise.all([showAnswersToConfirm(), showCoverage()]);
     };
-    const yes = el(document, "button", { type: "button", class: "primary", text: t("popup_answer_yes"), dataset: { answer: "yes" } });
+    const yes = el(document, "button", {
+      type: "button",
+      class: "primary",
+      text: t("popup_answer_yes"),
+      dataset: { answer: "yes" },
+    });
     const no = el(document, "button", { type: "button", text: t("popup_answer_no"), dataset: { answer: "no" } });
     yes.addEventListener("click", () => settle(true));
     no.addEventListener("click", () => settle(false));
-    list.append(el(document, "li", { dataset: { id: String(item.id) } }, [
-      el(document, "q", { text: item.text }),
-      el(document, "p", { class: "actions" }, [el(document, "span", { class: "muted", text: `${serviceLabel(item.service)}, ${formatDate(item.captured_at)}` }), yes, no]),
-    ]));
+    list.append(
+      el(document, "li", { dataset: { id: String(item.id) } }, [
+        el(document, "q", { text: item.text }),
+        el(document, "p", { class: "actions" }, [
+          el(document, "span", {
+            class: "muted",
+            text: `${serviceLabel(item.service)}, ${formatDate(item.captured_at)}`,
+          }),
+          yes,
+          no,
+        ]),
+      ]),
+    );
   }
 }
 
@@ -255,8 +289,12 @@ async function start() {
   showPage(state);
   followTab(tabId);
   const onPlatform = state ? false : await showSetting(tabId);
-  const [, delivered] = await Promise.all([showCoverage(), showHostAndPending(), showAnswersToConfirm(),
-    state || onPlatform ? null : showLookalike(tabId)]);
+  const [, delivered] = await Promise.all([
+    showCoverage(),
+    showHostAndPending(),
+    showAnswersToConfirm(),
+    state || onPlatform ? null : showLookalike(tabId),
+  ]);
   if (delivered) await showCoverage();
   document.body.dataset.ready = "true"; // for end-to-end tests
 }

@@ -32,7 +32,7 @@ const OUTCOME_KEYS = {
 /** The sentence for the outcome of "switch it off". */
 export function outcomeText(outcome, label) {
   const keys = OUTCOME_KEYS[outcome?.status];
-  const key = typeof keys === "string" ? keys : keys?.[outcome.saved?.status] ?? keys?.saved ?? "setting_failed";
+  const key = typeof keys === "string" ? keys : (keys?.[outcome.saved?.status] ?? keys?.saved ?? "setting_failed");
   return t(key, [label, outcome?.after || "?"]);
 }
 
@@ -47,15 +47,35 @@ export function renderSetting(section, setting, { onTurnOff }) {
   section.append(el(doc, "p", { "data-testid": "setting-summary", text: t(described.summaryKey, [setting.label]) }));
   const actions = el(doc, "p", { class: "actions" });
   if (described.action === "turn-off") {
-    const button = el(doc, "button", { type: "button", class: "primary", "data-testid": "setting-turn-off", text: t("setting_turn_off") });
+    const button = el(doc, "button", {
+      type: "button",
+      class: "primary",
+      "data-testid": "setting-turn-off",
+      text: t("setting_turn_off"),
+    });
     button.addEventListener("click", () => onTurnOff(button));
     actions.append(button);
   } else if (described.action === "open") {
-    actions.append(el(doc, "a", { class: "button primary", href: setting.page, target: "_blank", rel: "noopener noreferrer",
-      "data-testid": "setting-open", text: t("setting_open", [setting.label]) }));
+    actions.append(
+      el(doc, "a", {
+        class: "button primary",
+        href: setting.page,
+        target: "_blank",
+        rel: "noopener noreferrer",
+        "data-testid": "setting-open",
+        text: t("setting_open", [setting.label]),
+      }),
+    );
   } else if (described.action === "enable") {
-    actions.append(el(doc, "a", { class: "button primary", href: "options.html#platforms", target: "_blank",
-      "data-testid": "setting-enable", text: t("setting_enable", [setting.label]) }));
+    actions.append(
+      el(doc, "a", {
+        class: "button primary",
+        href: "options.html#platforms",
+        target: "_blank",
+        "data-testid": "setting-enable",
+        text: t("setting_enable", [setting.label]),
+      }),
+    );
   }
   section.append(actions, el(doc, "p", { role: "status", "aria-live": "polite", "data-testid": "setting-status" }));
 }

@@ -10,4 +10,5 @@ export function accountOf(value) {
 }
 
 /** Two spellings of one account are one account: e-mail addresses and usernames ignore case at Meta. */
-export const sameAccount = (a, b) => typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
+export const sameAccount = (a, b) =>
+  typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();

@@ -3,7 +3,12 @@
 // rules/services.json (accounts_centre).
 import data from "../../rules/services.json" with { type: "json" };
 
-const fold = (text) => String(text ?? "").normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/\s+/g, " ");
+const fold = (text) =>
+  String(text ?? "")
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ");
 
 /** @returns {{ services: string[], names: Record<string, string[]> }} */
 export function accountsCentre(rules = data) {
@@ -13,5 +18,7 @@ export function accountsCentre(rules = data) {
 /** Whether a confirmation's text names the Accounts Centre, in any language the rules know. */
 export function mentionsAccountsCentre(text, rules = data) {
   const said = fold(text);
-  return Object.values(accountsCentre(rules).names).flat().some((name) => said.includes(fold(name)));
+  return Object.values(accountsCentre(rules).names)
+    .flat()
+    .some((name) => said.includes(fold(name)));
 }

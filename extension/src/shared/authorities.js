@@ -18,7 +18,7 @@ export function authorities(rules = data) {
 
 /** @returns {RegionalAuthority[]} the regional authorities of `country`, by region name; none for most countries */
 export function regionalAuthorities(country, rules = data) {
-  const regions = Object.hasOwn(rules.authorities ?? {}, country) ? rules.authorities[country].regions ?? {} : {};
+  const regions = Object.hasOwn(rules.authorities ?? {}, country) ? (rules.authorities[country].regions ?? {}) : {};
   return Object.entries(regions)
     .filter(([, a]) => secure(a))
     .map(([code, a]) => ({ code, region: a.region, name: a.name, contact: a.contact }))

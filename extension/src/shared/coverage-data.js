@@ -11,9 +11,16 @@ import { CONFIRMATIONS_READ, coverage, formCoverage } from "./coverage.js";
 export async function loadCoverage({ now = Date.now() } = {}) {
   const [listed, kept] = await Promise.all([
     ask("accounts-list").catch(() => ({})),
-    callHost("confirmation.list", { limit: CONFIRMATIONS_READ }).then((page) => page.items, () => null),
+    callHost("confirmation.list", { limit: CONFIRMATIONS_READ }).then(
+      (page) => page.items,
+      () => null,
+    ),
   ]);
   const accounts = Array.isArray(listed.items) ? listed.items : [];
-  return { lines: coverage({ accounts, confirmations: kept ?? [], now }), formLines: formCoverage({ accounts, confirmations: kept ?? [], now }),
-    accounts, confirmationsRead: kept !== null };
+  return {
+    lines: coverage({ accounts, confirmations: kept ?? [], now }),
+    formLines: formCoverage({ accounts, confirmations: kept ?? [], now }),
+    accounts,
+    confirmationsRead: kept !== null,
+  };
 }

@@ -6,7 +6,10 @@ import { serviceLabel } from "./services.js";
 /** "Facebook (with Messenger, Meta AI)". */
 export function serviceText(line) {
   if (!line.also.length) return line.label;
-  return t("coverage_service_with", [line.label, new Intl.ListFormat(uiLanguage(), { type: "conjunction" }).format(line.also)]);
+  return t("coverage_service_with", [
+    line.label,
+    new Intl.ListFormat(uiLanguage(), { type: "conjunction" }).format(line.also),
+  ]);
 }
 
 /** The user's name for the account, else the account, else "account not recorded". */
@@ -19,8 +22,14 @@ export function stateText(line) {
   const day = formatDay(line.since);
   if (line.state === "confirmed" && line.recheck) return t("coverage_recheck", [day, formatDay(line.recheck.date)]);
   if (line.state === "confirmed") return t("coverage_confirmed", [day]);
-  if (line.state === "waiting") return line.overdue ? tn("coverage_overdue", line.days, [day]) : t("coverage_waiting", [day]);
-  if (line.viaCentre) return t("coverage_via_centre", [serviceLabel(line.viaCentre.service), line.viaCentre.account, formatDay(line.viaCentre.since)]);
+  if (line.state === "waiting")
+    return line.overdue ? tn("coverage_overdue", line.days, [day]) : t("coverage_waiting", [day]);
+  if (line.viaCentre)
+    return t("coverage_via_centre", [
+      serviceLabel(line.viaCentre.service),
+      line.viaCentre.account,
+      formatDay(line.viaCentre.since),
+    ]);
   return t("coverage_none");
 }
 

@@ -35,8 +35,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * @returns {CoverageLine[]} one or more lines per service that has its own objection (Messenger and Meta AI count
  *   under Facebook, Threads under Instagram), in the services' order.
  */
-export function coverage({ accounts = [], confirmations = [], now, links = serviceLinks(),
-  announcements = announcementRules.announcements }) {
+export function coverage({
+  accounts = [],
+  confirmations = [],
+  now,
+  links = serviceLinks(),
+  announcements = announcementRules.announcements,
+}) {
   const changes = announcements.filter((a) => a.recheck);
   const centre = centreAnswer(accounts.filter((entry) => !entry.removed));
   const ownerOf = new Map(links.map((link) => [link.id, link.coveredBy ?? link.id]));
@@ -49,8 +54,10 @@ export function coverage({ accounts = [], confirmations = [], now, links = servi
     return lines.map((line) => ({
       ...line,
       recheck: line.state === "confirmed" ? announcedSince(changes, owner.id, line.since) : null,
-      viaCentre: line.state === "none" && centre && centre.service !== owner.id && accountsCentre().services.includes(owner.id)
-        ? centre : null,
+      viaCentre:
+        line.state === "none" && centre && centre.service !== owner.id && accountsCentre().services.includes(owner.id)
+          ? centre
+          : null,
     }));
   });
 }
@@ -76,7 +83,14 @@ function linesOf(base, seen, kept, now) {
     if (!account || [...removed, ...shown].some((entry) => sameAccount(entry.account, account))) continue;
     shown.push({ service: base.service, account });
   }
-  const lines = shown.map((entry) => lineOf(base, entry, kept.filter((c) => sameAccount(c.account, entry.account)), now));
+  const lines = shown.map((entry) =>
+    lineOf(
+      base,
+      entry,
+      kept.filter((c) => sameAccount(c.account, entry.account)),
+      now,
+    ),
+  );
   // A confirmation that names no account (a Support Inbox reply, an e-mail imported without one) tells for the service only
   // when no account of it is known: NoTrain never guesses which account it belongs to.
   const anonymous = kept.filter((c) => !c.account);
@@ -87,7 +101,12 @@ function linesOf(base, seen, kept, now) {
 
 function lineOf(base, entry, kept, now) {
   const latest = kept.reduce((best, c) => (!best || c.captured_at > best.captured_at ? c : best), null);
-  const line = { ...base, account: entry.account ?? null, name: entry.name ?? null, confirmationId: latest?.id ?? null };
+  const line = {
+    ...base,
+    account: entry.account ?? null,
+    name: entry.name ?? null,
+    confirmationId: latest?.id ?? null,
+  };
   if (latest) return { ...line, state: "confirmed", since: latest.captured_at, days: 0, overdue: false };
   if (!entry.sent_at) return { ...line, state: "none", since: null, days: 0, overdue: false };
   const days = Math.max(0, Math.floor((now - Date.parse(entry.sent_at)) / DAY_MS));
@@ -100,8 +119,13 @@ function lineOf(base, entry, kept, now) {
  * @returns {CoverageLine[]}
  */
 export function formCoverage({ accounts = [], confirmations = [], now, platforms = formPlatforms() }) {
-  return coverage({ accounts, confirmations: confirmations.filter((c) => c.kind !== "setting"), now, announcements: [],
-    links: platforms.map((platform) => ({ id: platform.name, label: platform.label, coveredBy: null })) });
+  return coverage({
+    accounts,
+    confirmations: confirmations.filter((c) => c.kind !== "setting"),
+    now,
+    announcements: [],
+    links: platforms.map((platform) => ({ id: platform.name, label: platform.label, coveredBy: null })),
+  });
 }
 
 /** The service whose objection is still to be made: the page's own when it is not covered yet, else the first. */
@@ -112,7 +136,8 @@ export function formCoverage({ accounts = [], confirmations = [], now, platforms
  */
 export function serviceToObjectOn(lines, pageService = null, links = serviceLinks()) {
   const owner = links.find((link) => link.id === pageService)?.coveredBy ?? pageService;
-  const open = (service) => lines.some((l) => l.service === service) && lines.every((l) => l.service !== service || l.state === "none");
+  const open = (service) =>
+    lines.some((l) => l.service === service) && lines.every((l) => l.service !== service || l.state === "none");
   if (open(owner)) return owner;
   return lines.find((line) => open(line.service))?.service ?? null;
 }

@@ -15,7 +15,9 @@ export function formatBytes(bytes) {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(uiLanguage(), { style: "unit", unit: units[unit], maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(uiLanguage(), { style: "unit", unit: units[unit], maximumFractionDigits: 1 }).format(
+    value,
+  );
 }
 
 /** A day, without the time: "27 May 2025". */

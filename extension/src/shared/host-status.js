@@ -10,7 +10,12 @@ export function renderHostStatus(container, answer, { short = false } = {}) {
   clear(container);
   if (answer?.ok) {
     container.dataset.state = "ok";
-    container.append(el(doc, "span", { class: "ok", text: t(short ? "host_ok_short" : "host_ok", [String(answer.hello?.version ?? "?")]) }));
+    container.append(
+      el(doc, "span", {
+        class: "ok",
+        text: t(short ? "host_ok_short" : "host_ok", [String(answer.hello?.version ?? "?")]),
+      }),
+    );
     return;
   }
   container.dataset.state = answer?.error?.kind ?? "host-unavailable";
@@ -25,7 +30,8 @@ export function renderHostStatus(container, answer, { short = false } = {}) {
 // message (written for a person). `fixShownAbove`: the page shows the host's state and its fix at the top already
 // (the full page), so a section only points there: the fix is said once.
 export function problemText(error, { fixShownAbove = false } = {}) {
-  const reachable = !error?.kind || error.kind === "host-error" || error.kind === "refused" || error.kind === "internal";
+  const reachable =
+    !error?.kind || error.kind === "host-error" || error.kind === "refused" || error.kind === "internal";
   if (reachable || !error.fix_key) return String(error?.message ?? error ?? "");
   return fixShownAbove ? t("host_problem_see_above") : t(error.fix_key);
 }
@@ -38,9 +44,11 @@ export function setTextWithCode(element, text) {
 // Text with `backticks` → text nodes and <code> elements.
 export function withCode(doc, text) {
   const fragment = doc.createDocumentFragment();
-  String(text).split("`").forEach((part, index) => {
-    if (!part) return;
-    fragment.append(index % 2 ? el(doc, "code", { text: part }) : doc.createTextNode(part));
-  });
+  String(text)
+    .split("`")
+    .forEach((part, index) => {
+      if (!part) return;
+      fragment.append(index % 2 ? el(doc, "code", { text: part }) : doc.createTextNode(part));
+    });
   return fragment;
 }

@@ -13,5 +13,7 @@ export function dueForRecheck(seen, days, now) {
 
 /** "Last seen 1 Jun 2026: your data does not train AI", or "Not seen yet…". */
 export function seenText(seen) {
-  return seen ? t(seen.trainsAi ? "platform_seen_trains" : "platform_seen_not", [formatDay(seen.at)]) : t("platform_seen_never");
+  return seen
+    ? t(seen.trainsAi ? "platform_seen_trains" : "platform_seen_not", [formatDay(seen.at)])
+    : t("platform_seen_never");
 }

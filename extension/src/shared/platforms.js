@@ -24,7 +24,7 @@ export function platformNamed(name, list = platforms) {
 /** The platform whose https host `url` is, compared by the whole host name; else null. */
 export function platformOfUrl(url, list = platforms) {
   const host = httpsHostOf(url);
-  return host === null ? null : list.find((platform) => platform.hosts.includes(host)) ?? null;
+  return host === null ? null : (list.find((platform) => platform.hosts.includes(host)) ?? null);
 }
 
 /** The platforms that have an objection form of their own (LinkedIn's, for the EU/EEA, UK and Switzerland). */
@@ -42,7 +42,9 @@ function formPaths(platform) {
 
 /** Match patterns for a platform's objection form on each of its hosts (its query strings included). */
 export function platformFormPatterns(platform) {
-  return platform.objection_form ? platform.hosts.flatMap((host) => formPaths(platform).map((path) => `https://${host}${path}*`)) : [];
+  return platform.objection_form
+    ? platform.hosts.flatMap((host) => formPaths(platform).map((path) => `https://${host}${path}*`))
+    : [];
 }
 
 /** The platform whose objection form `url` is (its host, and the form's path in any case); else null. */

@@ -21,7 +21,11 @@ export function provenanceText(record) {
 function settingText(form) {
   const state = (value) => (STATES.has(value) ? value : "?");
   const label = typeof form?.label === "string" ? form.label : "?";
-  return t(form?.held === true ? "seen_setting_held" : "seen_setting_not_held", [label, state(form?.before), state(form?.after)]);
+  return t(form?.held === true ? "seen_setting_held" : "seen_setting_not_held", [
+    label,
+    state(form?.before),
+    state(form?.after),
+  ]);
 }
 
 /** What Meta's wording said: honoured, received, or a wording NoTrain did not know (empty for older records). */

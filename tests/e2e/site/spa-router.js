@@ -11,20 +11,20 @@
       location.href = url.href;
       return;
     }
-    const next = new DOMParser().parseFromString(await answer.text(), 'text/html');
-    history.pushState({}, '', url.href);
+    const next = new DOMParser().parseFromString(await answer.text(), "text/html");
+    history.pushState({}, "", url.href);
     document.title = next.title;
     document.body.replaceChildren(...[...next.body.childNodes].map((node) => document.importNode(node, true)));
     if (!reactStarted) {
       reactStarted = true;
-      const script = document.createElement('script');
-      script.src = '/__e2e/react-like.js';
+      const script = document.createElement("script");
+      script.src = "/__e2e/react-like.js";
       document.body.append(script);
     }
   }
 
-  document.addEventListener('click', (event) => {
-    const link = event.target.closest?.('a[href]');
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest?.("a[href]");
     if (!link) return;
     const url = new URL(link.href, location.href);
     if (url.origin !== location.origin) return;

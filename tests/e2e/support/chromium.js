@@ -1,29 +1,46 @@
 // Debian's Chromium with the built extension loaded, driven by playwright-core over CDP. We start the
 // process ourselves (its own process group, stderr kept as an artifact) so the watchdog can kill it and
 // everything it started, and map Meta's names to the test site with every other name unreachable.
-import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromiumExtensionId } from './extension-id.js';
-import { paths } from './paths.js';
-import { killGroup, startWatchdog } from './watchdog.js';
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { chromiumExtensionId } from "./extension-id.js";
+import { paths } from "./paths.js";
+import { killGroup, startWatchdog } from "./watchdog.js";
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
-  '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--password-store=basic', '--window-size=1280,900', '--remote-debugging-port=0'];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-quic",
+  "--no-first-run",
+  "--no-default-browser-check",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--password-store=basic",
+  "--window-size=1280,900",
+  "--remote-debugging-port=0",
+];
 
-const REGIONS = { en: 'US', fr: 'BE', nl: 'BE', de: 'DE' };
+const REGIONS = { en: "US", fr: "BE", nl: "BE", de: "DE" };
 
 function resolverRules(site, names) {
-  return [...names.map((name) => `MAP ${name} 127.0.0.1:${site.port}`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost'].join(', ');
+  return [...names.map((name) => `MAP ${name} 127.0.0.1:${site.port}`), "MAP * ~NOTFOUND", "EXCLUDE localhost"].join(
+    ", ",
+  );
 }
 
 function devtoolsUrl(child, timeoutMs) {
   return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium did not start in ${timeoutMs / 1000} s:\n${seen}`)), timeoutMs);
-    child.stderr.on('data', (chunk) => {
+    let seen = "";
+    const timer = setTimeout(
+      () => reject(new Error(`Chromium did not start in ${timeoutMs / 1000} s:\n${seen}`)),
+      timeoutMs,
+    );
+    child.stderr.on("data", (chunk) => {
       seen += chunk;
       const match = /DevTools listening on (ws:\/\/\S+)/.exec(seen);
       if (match) {
@@ -31,7 +48,7 @@ function devtoolsUrl(child, timeoutMs) {
         resolve(match[1]);
       }
     });
-    child.on('exit', (code) => reject(new Error(`Chromium exited (${code}) before it started:\n${seen}`)));
+    child.on("exit", (code) => reject(new Error(`Chromium exited (${code}) before it started:\n${seen}`)));
   });
 }
 
@@ -40,7 +57,7 @@ async function waitFor(probe, timeoutMs = 10_000) {
   for (;;) {
     const found = await probe();
     if (found) return found;
-    if (Date.now() > deadline) throw new Error('timed out');
+    if (Date.now() > deadline) throw new Error("timed out");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -49,23 +66,29 @@ async function waitFor(probe, timeoutMs = 10_000) {
  * Starts Chromium for one run. `lang` sets the interface language (--lang and LANGUAGE); `deadlineMs` is
  * the watchdog's limit for the whole run.
  */
-export async function launchChromium({ sandbox, site, names, artifacts, lang = 'en', deadlineMs = 120_000 }) {
-  const extensionDir = path.join(paths.extension, 'chromium');
-  const args = [...FLAGS, `--user-data-dir=${sandbox.profile}`, `--lang=${lang}`,
+export async function launchChromium({ sandbox, site, names, artifacts, lang = "en", deadlineMs = 120_000 }) {
+  const extensionDir = path.join(paths.extension, "chromium");
+  const args = [
+    ...FLAGS,
+    `--user-data-dir=${sandbox.profile}`,
+    `--lang=${lang}`,
     `--host-resolver-rules=${resolverRules(site, names)}`,
     `--ignore-certificate-errors-spki-list=${site.spkiSha256}`,
-    `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, 'about:blank'];
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    "about:blank",
+  ];
   const child = spawn(paths.chromium, args, {
     // Chromium on Linux takes its interface language from the environment (glib ignores LANGUAGE under
     // the C locale), so LANG names the language too; --lang is there for the other platforms.
-    env: { ...sandbox.env, LANGUAGE: lang, LANG: `${lang}_${REGIONS[lang] ?? 'US'}.UTF-8` },
+    env: { ...sandbox.env, LANGUAGE: lang, LANG: `${lang}_${REGIONS[lang] ?? "US"}.UTF-8` },
     detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ["ignore", "ignore", "pipe"],
   });
-  const log = createWriteStream(artifacts.file('chromium-stderr.log'));
+  const log = createWriteStream(artifacts.file("chromium-stderr.log"));
   child.stderr.pipe(log);
-  const watchdog = startWatchdog(deadlineMs, 'Chromium', () => killGroup(child));
-  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const watchdog = startWatchdog(deadlineMs, "Chromium", () => killGroup(child));
+  const exited = new Promise((resolve) => child.on("exit", resolve));
 
   let browser;
   try {
@@ -81,9 +104,13 @@ export async function launchChromium({ sandbox, site, names, artifacts, lang = '
 
   async function serviceWorker() {
     const known = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
-    return known ?? context.waitForEvent('serviceworker', {
-      predicate: (w) => w.url().startsWith(`chrome-extension://${extensionId}/`), timeout: 15_000,
-    });
+    return (
+      known ??
+      context.waitForEvent("serviceworker", {
+        predicate: (w) => w.url().startsWith(`chrome-extension://${extensionId}/`),
+        timeout: 15_000,
+      })
+    );
   }
 
   return {
@@ -105,9 +132,12 @@ export async function launchChromium({ sandbox, site, names, artifacts, lang = '
      */
     async allowSitesInExtensionSettings(origins) {
       const settings = await context.newPage();
-      await settings.goto('chrome://extensions');
+      await settings.goto("chrome://extensions");
       for (const origin of origins) {
-        await settings.evaluate(([id, pattern]) => chrome.developerPrivate.addHostPermission(id, pattern), [extensionId, origin]);
+        await settings.evaluate(
+          ([id, pattern]) => chrome.developerPrivate.addHostPermission(id, pattern),
+          [extensionId, origin],
+        );
       }
       await settings.close();
     },
@@ -142,13 +172,16 @@ export async function launchChromium({ sandbox, site, names, artifacts, lang = '
     async clickToolbarIcon(page) {
       await page.bringToFront();
       const tabId = await this.tabIdOf(page);
-      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
       const tab = targetInfos.find((info) => info.url === page.url());
       if (!tab) throw new Error(`no tab shows ${page.url()}`);
-      await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
-      const real = await waitFor(async () => (await cdp.send('Target.getTargets')).targetInfos
-        .find((info) => info.type === 'page' && info.url.startsWith(`chrome-extension://${extensionId}/popup.html`)));
-      await cdp.send('Target.closeTarget', { targetId: real.targetId });
+      await cdp.send("Extensions.triggerAction", { id: extensionId, targetId: tab.targetId });
+      const real = await waitFor(async () =>
+        (await cdp.send("Target.getTargets")).targetInfos.find(
+          (info) => info.type === "page" && info.url.startsWith(`chrome-extension://${extensionId}/popup.html`),
+        ),
+      );
+      await cdp.send("Target.closeTarget", { targetId: real.targetId });
       return this.openPopupFor(tabId);
     },
     /** popup.html?tab=ID in a tab of its own, once it has shown everything. */
@@ -162,7 +195,10 @@ export async function launchChromium({ sandbox, site, names, artifacts, lang = '
     /** The page state the background keeps for the tab showing `page` (null before the content script reported). */
     async tabState(page) {
       const tabId = await this.tabIdOf(page);
-      return (await serviceWorker()).evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null, tabId);
+      return (await serviceWorker()).evaluate(
+        async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null,
+        tabId,
+      );
     },
     /**
      * Waits until NoTrain's content script in `page` has nothing under way (no look scheduled, no fill or delivery
@@ -170,7 +206,9 @@ export async function launchChromium({ sandbox, site, names, artifacts, lang = '
      */
     async settled(page) {
       const tabId = await this.tabIdOf(page);
-      const answer = await (await serviceWorker()).evaluate((id) => chrome.tabs.sendMessage(id, { type: 'when-settled' }), tabId);
+      const answer = await (
+        await serviceWorker()
+      ).evaluate((id) => chrome.tabs.sendMessage(id, { type: "when-settled" }), tabId);
       if (!answer?.settled) throw new Error(`the content script did not settle: ${JSON.stringify(answer)}`);
       return answer.state;
     },
@@ -185,10 +223,12 @@ export async function launchChromium({ sandbox, site, names, artifacts, lang = '
       }
       throw new Error(`the page state never matched; last: ${JSON.stringify(state)}`);
     },
-    get watchdogFired() { return watchdog.fired; },
+    get watchdogFired() {
+      return watchdog.fired;
+    },
     async close() {
       await browser.close().catch(() => {});
-      killGroup(child, 'SIGTERM');
+      killGroup(child, "SIGTERM");
       const timer = setTimeout(() => killGroup(child), 5_000);
       await exited;
       clearTimeout(timer);

@@ -2,16 +2,16 @@
 // of a platform's sites is there, which of NoTrain's platform scripts the browser has registered, and whether a page
 // of the platform gets one.
 
-import { platforms } from '../../../extension/rules/platforms/index.js';
+import { platforms } from "../../../extension/rules/platforms/index.js";
 
 // LinkedIn's AI-training setting at its real address, the fixture's stand-in for its switch, and its origins as the
 // build asks for them (optional_host_permissions, from the rule pack).
 export const LINKEDIN = Object.freeze({
-  settings: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement',
-  page: Object.freeze({ scripts: ['toggle-like.js', 'recorder.js'] }),
-  origins: Object.freeze(['https://www.linkedin.com/*', 'https://linkedin.com/*']),
+  settings: "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
+  page: Object.freeze({ scripts: ["toggle-like.js", "recorder.js"] }),
+  origins: Object.freeze(["https://www.linkedin.com/*", "https://linkedin.com/*"]),
   // NoTrain's scripts for LinkedIn while it is enabled: the setting's, and the form engine's on its objection form.
-  scripts: Object.freeze(['notrain-platform-linkedin', 'notrain-platform-linkedin.form']),
+  scripts: Object.freeze(["notrain-platform-linkedin", "notrain-platform-linkedin.form"]),
 });
 
 /** The origins NoTrain asks for when the user enables the platform `name`: its rule pack's hosts. */
@@ -25,8 +25,10 @@ export function platformOrigins(name) {
 export function platformAccess(browser, origins) {
   return browser.inExtension(async (wanted) => {
     const api = globalThis.browser ?? globalThis.chrome;
-    return { granted: await api.permissions.contains({ origins: wanted }),
-      registered: (await api.scripting.getRegisteredContentScripts()).map((script) => script.id) };
+    return {
+      granted: await api.permissions.contains({ origins: wanted }),
+      registered: (await api.scripting.getRegisteredContentScripts()).map((script) => script.id),
+    };
   }, origins);
 }
 
@@ -35,12 +37,22 @@ export function platformAccess(browser, origins) {
  * script registered for document_idle has run. The same question finds the script before the platform is disabled.
  */
 export async function platformScriptAnswers(browser, page) {
-  await browser.evaluate(page, () => new Promise((resolve) => {
-    const idle = () => requestIdleCallback(() => resolve(true));
-    if (document.readyState === 'complete') idle();
-    else addEventListener('load', idle, { once: true });
-  }));
+  await browser.evaluate(
+    page,
+    () =>
+      new Promise((resolve) => {
+        const idle = () => requestIdleCallback(() => resolve(true));
+        if (document.readyState === "complete") idle();
+        else addEventListener("load", idle, { once: true });
+      }),
+  );
   const tabId = await browser.tabIdOf(page);
-  return browser.inExtension((id) => (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(id, { type: 'setting-read' })
-    .then((answer) => Array.isArray(answer?.readings), () => false), tabId);
+  return browser.inExtension(
+    (id) =>
+      (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(id, { type: "setting-read" }).then(
+        (answer) => Array.isArray(answer?.readings),
+        () => false,
+      ),
+    tabId,
+  );
 }

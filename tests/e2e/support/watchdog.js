@@ -10,12 +10,14 @@ export function startWatchdog(ms, what, kill) {
   timer.unref();
   return {
     stop: () => clearTimeout(timer),
-    get fired() { return fired; },
+    get fired() {
+      return fired;
+    },
   };
 }
 
 /** Kills a process group started with `detached: true`; quiet when it is already gone. */
-export function killGroup(child, signal = 'SIGKILL') {
+export function killGroup(child, signal = "SIGKILL") {
   try {
     process.kill(-child.pid, signal);
   } catch {

@@ -19,8 +19,12 @@ test("a send notes its account and time; a second send with the same account in 
 
 test("what is not an account, a service or a time is not noted", async () => {
   const accounts = new Accounts(memoryStorage());
-  for (const sent of [{ service: "facebook", account: "not an address", sentAt: SENT }, { service: "evil", account: "a@b.c", sentAt: SENT },
-    { service: "facebook", account: "a@b.c", sentAt: "yesterday" }, { service: "facebook", account: 42, sentAt: SENT }]) {
+  for (const sent of [
+    { service: "facebook", account: "not an address", sentAt: SENT },
+    { service: "evil", account: "a@b.c", sentAt: SENT },
+    { service: "facebook", account: "a@b.c", sentAt: "yesterday" },
+    { service: "facebook", account: 42, sentAt: SENT },
+  ]) {
     assert.equal(await accounts.noteSent(sent), null);
   }
   assert.deepEqual(await accounts.list(), []);
@@ -51,7 +55,8 @@ test("a removed account stays removed (a tombstone), so a kept confirmation does
 
 test("at most 50 accounts are kept, the most recent ones", async () => {
   const accounts = new Accounts(memoryStorage());
-  for (let i = 0; i < 60; i++) await accounts.noteSent({ service: "facebook", account: `user${i}@example.org`, sentAt: SENT + i });
+  for (let i = 0; i < 60; i++)
+    await accounts.noteSent({ service: "facebook", account: `user${i}@example.org`, sentAt: SENT + i });
   const list = await accounts.list();
   assert.equal(list.length, 50);
   assert.equal(list[0].account, "user59@example.org");
@@ -61,6 +66,11 @@ test("an Accounts Centre answer is kept on its account, created if the send was 
   const storage = memoryStorage();
   const accounts = new Accounts(storage, () => SENT);
   await accounts.noteAccountsCentre({ service: "facebook", account: "Ana@Example.be", at: "2025-05-27T10:00:00Z" });
-  assert.deepEqual(await accounts.list(), [{ service: "facebook", account: "Ana@Example.be", centre_at: "2025-05-27T10:00:00.000Z" }]);
-  assert.equal(await accounts.noteAccountsCentre({ service: "facebook", account: "ana@example.be", at: "not a date" }), null);
+  assert.deepEqual(await accounts.list(), [
+    { service: "facebook", account: "Ana@Example.be", centre_at: "2025-05-27T10:00:00.000Z" },
+  ]);
+  assert.equal(
+    await accounts.noteAccountsCentre({ service: "facebook", account: "ana@example.be", at: "not a date" }),
+    null,
+  );
 });

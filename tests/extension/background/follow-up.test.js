@@ -19,14 +19,21 @@ function setup({ optIn = true, kept = [], hostUp = true } = {}) {
   const accounts = new Accounts(storage, () => clock.now);
   const shown = [];
   const alarms = new Map();
-  const host = { async call(method) {
-    if (!hostUp) throw new Error("Specified native messaging host not found.");
-    assert.equal(method, "confirmation.list");
-    return { items: kept };
-  } };
-  const followUp = new FollowUp({ accounts, host, storage, now: () => clock.now,
+  const host = {
+    async call(method) {
+      if (!hostUp) throw new Error("Specified native messaging host not found.");
+      assert.equal(method, "confirmation.list");
+      return { items: kept };
+    },
+  };
+  const followUp = new FollowUp({
+    accounts,
+    host,
+    storage,
+    now: () => clock.now,
     notifications: { create: async (id, options) => shown.push({ id, ...options }) },
-    alarms: { create: async (name, info) => alarms.set(name, info) } });
+    alarms: { create: async (name, info) => alarms.set(name, info) },
+  });
   return { clock, storage, accounts, shown, alarms, followUp, optIn: () => storage.set({ [FOLLOW_UP_KEY]: optIn }) };
 }
 
@@ -40,7 +47,10 @@ test("a form sent 30 days ago without a confirmation: one notification, once per
   assert.equal((await followUp.check()).length, 1);
   assert.equal(shown.length, 1);
   assert.equal(shown[0].title, "No answer from Meta yet");
-  assert.equal(shown[0].message, "Facebook, ana@example.be: Meta has not answered your objection in 30 days. NoTrain's full page has a complaint ready for your data-protection authority.");
+  assert.equal(
+    shown[0].message,
+    "Facebook, ana@example.be: Meta has not answered your objection in 30 days. NoTrain's full page has a complaint ready for your data-protection authority.",
+  );
   clock.now = SENT + 31 * DAY;
   assert.deepEqual(await followUp.check(), [], "said once");
   await accounts.noteSent({ service: "facebook", account: "ana@example.be", sentAt: clock.now });
@@ -55,7 +65,9 @@ test("nothing without the user's opt-in, for a confirmed account, or when the ho
   quiet.clock.now = SENT + 40 * DAY;
   assert.deepEqual(await quiet.followUp.check(), []);
 
-  const confirmed = setup({ kept: [{ id: 1, service: "facebook", account: "a@b.c", captured_at: new Date(SENT + DAY).toISOString() }] });
+  const confirmed = setup({
+    kept: [{ id: 1, service: "facebook", account: "a@b.c", captured_at: new Date(SENT + DAY).toISOString() }],
+  });
   await confirmed.optIn();
   await confirmed.accounts.noteSent({ service: "facebook", account: "a@b.c", sentAt: SENT });
   confirmed.clock.now = SENT + 40 * DAY;

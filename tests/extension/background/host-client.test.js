@@ -27,7 +27,13 @@ test("sends JSON-RPC 2.0 requests with increasing ids on one port and resolves b
   const first = client.call("ping");
   const second = client.call("profile.get", {});
   assert.equal(ports.length, 1);
-  assert.deepEqual(ports[0].sent.map((m) => [m.jsonrpc, m.id, m.method]), [["2.0", 1, "ping"], ["2.0", 2, "profile.get"]]);
+  assert.deepEqual(
+    ports[0].sent.map((m) => [m.jsonrpc, m.id, m.method]),
+    [
+      ["2.0", 1, "ping"],
+      ["2.0", 2, "profile.get"],
+    ],
+  );
   // Answers may come in any order.
   ports[0].reply({ jsonrpc: "2.0", id: 2, result: { profile: { email: "a@b.example" } } });
   ports[0].reply({ jsonrpc: "2.0", id: 1, result: { pong: true } });
@@ -38,7 +44,11 @@ test("sends JSON-RPC 2.0 requests with increasing ids on one port and resolves b
 test("a JSON-RPC error becomes a HostError with code, data and the host's own message", async () => {
   const { client, ports } = setup();
   const call = client.call("profile.set", { profile: { email: "nope" } });
-  ports[0].reply({ jsonrpc: "2.0", id: 1, error: { code: 1001, message: "This e-mail address is not valid", data: { field: "email" } } });
+  ports[0].reply({
+    jsonrpc: "2.0",
+    id: 1,
+    error: { code: 1001, message: "This e-mail address is not valid", data: { field: "email" } },
+  });
   await assert.rejects(call, (error) => {
     assert.ok(error instanceof HostError);
     assert.equal(error.kind, "host-error");
@@ -54,7 +64,10 @@ test("a storage failure on the host (1003) counts as unreachable, to retry later
   const { client, ports } = setup();
   const call = client.call("confirmation.save", {});
   ports[0].reply({ jsonrpc: "2.0", id: 1, error: { code: 1003, message: "The database is locked" } });
-  await assert.rejects(call, (error) => error instanceof HostError && error.unreachable === true && error.code === 1003);
+  await assert.rejects(
+    call,
+    (error) => error instanceof HostError && error.unreachable === true && error.code === 1003,
+  );
 });
 
 for (const [text, kind, fixKey] of [
@@ -94,7 +107,10 @@ test("a call with no answer times out, closes the port and ignores a late answer
   const { client, ports, timers } = setup();
   const call = client.call("hello");
   timers.fireAll();
-  await assert.rejects(call, (error) => error instanceof HostError && error.kind === "host-timeout" && error.unreachable);
+  await assert.rejects(
+    call,
+    (error) => error instanceof HostError && error.kind === "host-timeout" && error.unreachable,
+  );
   assert.equal(ports[0].disconnected, true);
   ports[0].reply({ jsonrpc: "2.0", id: 1, result: { late: true } }); // must not throw or resolve anything
   const again = client.call("ping");
@@ -114,7 +130,12 @@ test("the port is closed after being idle so the host process can exit", async (
 });
 
 test("connectNative throwing (e.g. no permission) rejects with a mapped error", async () => {
-  const client = new HostClient({ connect: () => { throw new Error("Access to the specified native messaging host is forbidden."); }, timers: manualTimers() });
+  const client = new HostClient({
+    connect: () => {
+      throw new Error("Access to the specified native messaging host is forbidden.");
+    },
+    timers: manualTimers(),
+  });
   await assert.rejects(client.call("hello"), (error) => error instanceof HostError && error.kind === "host-forbidden");
 });
 

@@ -27,9 +27,12 @@ function connectNative() {
         chrome.runtime.lastError = undefined;
         return;
       }
-      const result = message.method === "confirmation.save"
-        ? (host.saved.push(message.params), { id: host.saved.length, sha256: "e".repeat(64), duplicate: false })
-        : message.method === "profile.get" ? { profile: { email: "a@b.example" } } : { pong: true };
+      const result =
+        message.method === "confirmation.save"
+          ? (host.saved.push(message.params), { id: host.saved.length, sha256: "e".repeat(64), duplicate: false })
+          : message.method === "profile.get"
+            ? { profile: { email: "a@b.example" } }
+            : { pong: true };
       port.reply({ jsonrpc: "2.0", id: message.id, result });
     });
   };
@@ -38,27 +41,52 @@ function connectNative() {
 
 const badge = { global: null, tabs: new Map() };
 const alarms = new Map();
-const chrome = globalThis.chrome = {
-  runtime: { id: "hlkehipeijabomfkoomegalkblciopck", getURL: (p) => ORIGIN + p, connectNative, lastError: undefined,
-    onMessage: event(), onStartup: event(), onInstalled: event() },
+const chrome = (globalThis.chrome = {
+  runtime: {
+    id: "hlkehipeijabomfkoomegalkblciopck",
+    getURL: (p) => ORIGIN + p,
+    connectNative,
+    lastError: undefined,
+    onMessage: event(),
+    onStartup: event(),
+    onInstalled: event(),
+  },
   storage: { local: memoryStorage(), session: memoryStorage(), onChanged: event() },
-  alarms: { create: async (name, info) => alarms.set(name, info), clear: async (name) => alarms.delete(name), onAlarm: event() },
-  tabs: { onRemoved: event(), onUpdated: event(), get: async (id) => ({ id, windowId: 1, active: true }),
-    captureVisibleTab: async () => { throw new Error("Either the '<all_urls>' or 'activeTab' permission is required."); } },
+  alarms: {
+    create: async (name, info) => alarms.set(name, info),
+    clear: async (name) => alarms.delete(name),
+    onAlarm: event(),
+  },
+  tabs: {
+    onRemoved: event(),
+    onUpdated: event(),
+    get: async (id) => ({ id, windowId: 1, active: true }),
+    captureVisibleTab: async () => {
+      throw new Error("Either the '<all_urls>' or 'activeTab' permission is required.");
+    },
+  },
   action: {
-    setBadgeText: async ({ tabId, text }) => (tabId === undefined ? (badge.global = text) : badge.tabs.set(tabId, text)),
+    setBadgeText: async ({ tabId, text }) =>
+      tabId === undefined ? (badge.global = text) : badge.tabs.set(tabId, text),
     setBadgeBackgroundColor: async () => {},
     setTitle: async () => {},
   },
   i18n: { getMessage: (key) => key, getUILanguage: () => "en" },
   // LinkedIn was enabled in an earlier session: its origins are granted, its script not registered yet.
-  permissions: { granted: new Set(["https://www.linkedin.com/*", "https://linkedin.com/*"]), onAdded: event(), onRemoved: event(),
-    contains: async ({ origins }) => origins.every((origin) => chrome.permissions.granted.has(origin)) },
-  scripting: { registered: new Map(),
+  permissions: {
+    granted: new Set(["https://www.linkedin.com/*", "https://linkedin.com/*"]),
+    onAdded: event(),
+    onRemoved: event(),
+    contains: async ({ origins }) => origins.every((origin) => chrome.permissions.granted.has(origin)),
+  },
+  scripting: {
+    registered: new Map(),
     getRegisteredContentScripts: async () => [...chrome.scripting.registered.values()],
-    registerContentScripts: async (list) => list.forEach((script) => chrome.scripting.registered.set(script.id, script)),
-    unregisterContentScripts: async ({ ids }) => ids.forEach((id) => chrome.scripting.registered.delete(id)) },
-};
+    registerContentScripts: async (list) =>
+      list.forEach((script) => chrome.scripting.registered.set(script.id, script)),
+    unregisterContentScripts: async ({ ids }) => ids.forEach((id) => chrome.scripting.registered.delete(id)),
+  },
+});
 // The host client's idle and answer timers must not keep the test process alive.
 const realSetTimeout = globalThis.setTimeout;
 globalThis.setTimeout = (fn, ms, ...args) => realSetTimeout(fn, ms, ...args).unref();
@@ -73,15 +101,30 @@ function send(message, sender) {
 }
 const content = { id: chrome.runtime.id, url: FORM_URL, tab: { id: 4, windowId: 1, active: true }, frameId: 0 };
 const page = { id: chrome.runtime.id, url: `${ORIGIN}popup.html` };
-const until = async (condition) => { for (let i = 0; i < 200 && !condition(); i++) await tick(); };
+const until = async (condition) => {
+  for (let i = 0; i < 200 && !condition(); i++) await tick();
+};
 
 test("every listener is registered when the background starts", () => {
-  for (const e of [chrome.runtime.onMessage, chrome.runtime.onStartup, chrome.runtime.onInstalled, chrome.alarms.onAlarm,
-    chrome.tabs.onRemoved, chrome.tabs.onUpdated]) assert.equal(e.listeners.length, 1);
+  for (const e of [
+    chrome.runtime.onMessage,
+    chrome.runtime.onStartup,
+    chrome.runtime.onInstalled,
+    chrome.alarms.onAlarm,
+    chrome.tabs.onRemoved,
+    chrome.tabs.onUpdated,
+  ])
+    assert.equal(e.listeners.length, 1);
 });
 
 test("page-state sets the tab's badge; a new document load forgets the state", async () => {
-  assert.deepEqual(await send({ type: "page-state", state: { service: "facebook", page_kind: "objection_form", status: "filled" } }, content), { ok: true });
+  assert.deepEqual(
+    await send(
+      { type: "page-state", state: { service: "facebook", page_kind: "objection_form", status: "filled" } },
+      content,
+    ),
+    { ok: true },
+  );
   assert.equal(badge.tabs.get(4), "✎");
   assert.equal((await send({ type: "get-tab-state", tabId: 4 }, page)).state.status, "filled");
   chrome.tabs.onUpdated.fire(4, { status: "loading" });
@@ -90,8 +133,19 @@ test("page-state sets the tab's badge; a new document load forgets the state", a
 });
 
 test("without the host a confirmation is queued (no screenshot grant), an alarm retries, and it is delivered once the host is installed", async () => {
-  const answer = await send({ type: "confirmation-seen", confirmation: { service: "facebook", kind: "page", url: FORM_URL,
-    text: "We will honour your objection.", captured_at: "2025-05-27T10:00:00Z" } }, content);
+  const answer = await send(
+    {
+      type: "confirmation-seen",
+      confirmation: {
+        service: "facebook",
+        kind: "page",
+        url: FORM_URL,
+        text: "We will honour your objection.",
+        captured_at: "2025-05-27T10:00:00Z",
+      },
+    },
+    content,
+  );
   assert.equal(answer.status, "queued");
   assert.match(answer.error, /not found/);
   assert.equal(badge.global, "1");
@@ -109,13 +163,19 @@ test("without the host a confirmation is queued (no screenshot grant), an alarm 
 });
 
 test("a web page's message is refused", async () => {
-  const answer = await send({ type: "get-profile" }, { id: chrome.runtime.id, url: "https://example.org/", tab: { id: 9 }, frameId: 0 });
+  const answer = await send(
+    { type: "get-profile" },
+    { id: chrome.runtime.id, url: "https://example.org/", tab: { id: 9 }, frameId: 0 },
+  );
   assert.equal(answer.error.kind, "refused");
 });
 
 test("the background compares the platforms' scripts with the grants when it starts, and follows a revoke", async () => {
   for (let i = 0; i < 10 && chrome.scripting.registered.size === 0; i++) await tick();
-  assert.deepEqual([...chrome.scripting.registered.keys()], ["notrain-platform-linkedin", "notrain-platform-linkedin.form"]);
+  assert.deepEqual(
+    [...chrome.scripting.registered.keys()],
+    ["notrain-platform-linkedin", "notrain-platform-linkedin.form"],
+  );
   chrome.permissions.granted.clear(); // the user took LinkedIn back in the browser's extension settings
   chrome.permissions.onRemoved.fire({ origins: ["https://www.linkedin.com/*"] });
   for (let i = 0; i < 10 && chrome.scripting.registered.size > 0; i++) await tick();

@@ -15,10 +15,11 @@ function fakeBrowser(granted = []) {
     permissions: { contains: async ({ origins: asked }) => asked.every((origin) => origins.has(origin)) },
     scripting: {
       getRegisteredContentScripts: async () => [...scripts.values()],
-      registerContentScripts: async (list) => list.forEach((script) => {
-        assert.ok(!scripts.has(script.id), `registered twice: ${script.id}`);
-        scripts.set(script.id, script);
-      }),
+      registerContentScripts: async (list) =>
+        list.forEach((script) => {
+          assert.ok(!scripts.has(script.id), `registered twice: ${script.id}`);
+          scripts.set(script.id, script);
+        }),
       unregisterContentScripts: async ({ ids }) => ids.forEach((id) => scripts.delete(id)),
     },
   };
@@ -32,7 +33,10 @@ test("nothing is registered while no platform is granted", async () => {
   await access.sync();
   assert.equal(browser.scripts.size, 0);
   assert.ok((await access.list()).every((platform) => platform.enabled === false));
-  assert.ok((await access.list()).every((platform) => platform.page?.startsWith("https://")), "each with its setting's page");
+  assert.ok(
+    (await access.list()).every((platform) => platform.page?.startsWith("https://")),
+    "each with its setting's page",
+  );
 });
 
 test("a grant registers that platform's script on its own hosts, top frame only; a revoke removes it", async () => {
@@ -47,10 +51,18 @@ test("a grant registers that platform's script on its own hosts, top frame only;
   // LinkedIn's objection form gets the form engine's script, on the form's address only (in both spellings).
   const form = browser.scripts.get(`${SCRIPT_PREFIX}linkedin.form`);
   assert.deepEqual(form.js, ["content.js"]);
-  assert.deepEqual(form.matches, ["https://www.linkedin.com/help/linkedin/ask/TS-DPRO*", "https://www.linkedin.com/help/linkedin/ask/ts-dpro*",
-    "https://linkedin.com/help/linkedin/ask/TS-DPRO*", "https://linkedin.com/help/linkedin/ask/ts-dpro*"]);
+  assert.deepEqual(form.matches, [
+    "https://www.linkedin.com/help/linkedin/ask/TS-DPRO*",
+    "https://www.linkedin.com/help/linkedin/ask/ts-dpro*",
+    "https://linkedin.com/help/linkedin/ask/TS-DPRO*",
+    "https://linkedin.com/help/linkedin/ask/ts-dpro*",
+  ]);
   assert.equal(form.allFrames, false);
-  assert.ok((await access.list()).find((p) => p.name === "linkedin")?.objectionForm?.startsWith("https://www.linkedin.com/help/"));
+  assert.ok(
+    (await access.list())
+      .find((p) => p.name === "linkedin")
+      ?.objectionForm?.startsWith("https://www.linkedin.com/help/"),
+  );
   assert.equal(await access.enabled("linkedin"), true);
   await access.sync(); // already there: not registered twice
   browser.origins.clear(); // the user revoked it in the browser's settings

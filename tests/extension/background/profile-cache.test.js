@@ -13,12 +13,15 @@ function fakeHost() {
     profile: {},
     /** @type {string[]} */
     calls: [],
-    install() { host.installed = true; },
+    install() {
+      host.installed = true;
+    },
     async call(method, params) {
       host.calls.push(method);
       if (!host.installed) throw new HostError("host-missing", "Specified native messaging host not found.");
       if (method === "profile.get") return { profile: host.profile };
-      if (!params.profile.email?.includes("@")) throw new HostError("host-error", "Not an e-mail address", { code: 1001, data: { field: "email" } });
+      if (!params.profile.email?.includes("@"))
+        throw new HostError("host-error", "Not an e-mail address", { code: 1001, data: { field: "email" } });
       host.profile = params.profile;
       return { profile: host.profile };
     },
@@ -35,7 +38,11 @@ test("a profile saved without the host is kept in the browser, shown and filled 
   const saved = await profiles.set({ ...PROFILE, phone: "not a profile field" });
   assert.equal(saved.stored, "browser");
   assert.deepEqual(saved.profile, PROFILE);
-  assert.deepEqual(await profiles.get(), { profile: PROFILE, source: "waiting" }, "what the user saved last is what is shown and filled");
+  assert.deepEqual(
+    await profiles.get(),
+    { profile: PROFILE, source: "waiting" },
+    "what the user saved last is what is shown and filled",
+  );
   assert.deepEqual(waiting, [true], "a retry is scheduled");
 
   host.install();

@@ -4,17 +4,35 @@ import assert from "node:assert/strict";
 import { classifySender } from "../../../extension/src/background/senders.js";
 import { isMetaUrl, metaMatchPatterns, META_DOMAINS } from "../../../extension/src/shared/meta-domains.js";
 
-const identity = { extensionId: "hlkehipeijabomfkoomegalkblciopck", extensionOrigin: "chrome-extension://hlkehipeijabomfkoomegalkblciopck/" };
+const identity = {
+  extensionId: "hlkehipeijabomfkoomegalkblciopck",
+  extensionOrigin: "chrome-extension://hlkehipeijabomfkoomegalkblciopck/",
+};
 const fromTab = (url, extra = {}) => ({ id: identity.extensionId, url, tab: { id: 7, url }, frameId: 0, ...extra });
 
 test("the extension's own pages are 'page', with or without a tab", () => {
-  assert.equal(classifySender({ id: identity.extensionId, url: `${identity.extensionOrigin}popup.html` }, identity), "page");
-  assert.equal(classifySender({ id: identity.extensionId, url: `${identity.extensionOrigin}popup.html?tab=3`, tab: { id: 3 } }, identity), "page");
+  assert.equal(
+    classifySender({ id: identity.extensionId, url: `${identity.extensionOrigin}popup.html` }, identity),
+    "page",
+  );
+  assert.equal(
+    classifySender(
+      { id: identity.extensionId, url: `${identity.extensionOrigin}popup.html?tab=3`, tab: { id: 3 } },
+      identity,
+    ),
+    "page",
+  );
 });
 
 test("our content script in the top frame of a Meta tab is 'content'", () => {
-  for (const url of ["https://www.facebook.com/help/contact/712876720715583", "https://help.instagram.com/contact/767264225370182",
-    "https://accountscenter.meta.com/", "https://www.threads.com/", "https://m.me/x", "https://www.whatsapp.com/contact/forms/1"]) {
+  for (const url of [
+    "https://www.facebook.com/help/contact/712876720715583",
+    "https://help.instagram.com/contact/767264225370182",
+    "https://accountscenter.meta.com/",
+    "https://www.threads.com/",
+    "https://m.me/x",
+    "https://www.whatsapp.com/contact/forms/1",
+  ]) {
     assert.equal(classifySender(fromTab(url), identity), "content", url);
   }
 });
@@ -52,12 +70,19 @@ test("match patterns cover each domain and its subdomains over https only", () =
 });
 
 test("on a platform, only our script on its objection form is 'content': LinkedIn's form, not its other pages", () => {
-  for (const url of ["https://www.linkedin.com/help/linkedin/ask/TS-DPRO", "https://linkedin.com/help/linkedin/ask/ts-dpro?lang=fr"]) {
+  for (const url of [
+    "https://www.linkedin.com/help/linkedin/ask/TS-DPRO",
+    "https://linkedin.com/help/linkedin/ask/ts-dpro?lang=fr",
+  ]) {
     assert.equal(classifySender(fromTab(url), identity), "content", url);
   }
-  for (const url of ["https://www.linkedin.com/feed/", "https://www.linkedin.com/help/linkedin/ask/TS-DPROX",
-    "http://www.linkedin.com/help/linkedin/ask/TS-DPRO", "https://fr.linkedin.com/help/linkedin/ask/TS-DPRO",
-    "https://www.linkedin.com.evil.example/help/linkedin/ask/TS-DPRO"]) {
+  for (const url of [
+    "https://www.linkedin.com/feed/",
+    "https://www.linkedin.com/help/linkedin/ask/TS-DPROX",
+    "http://www.linkedin.com/help/linkedin/ask/TS-DPRO",
+    "https://fr.linkedin.com/help/linkedin/ask/TS-DPRO",
+    "https://www.linkedin.com.evil.example/help/linkedin/ask/TS-DPRO",
+  ]) {
     assert.equal(classifySender(fromTab(url), identity), null, url);
   }
 });

@@ -45,7 +45,10 @@ const withoutComments = (text) => text.replace(/\/\*[\s\S]*?\*\//g, "").replace(
 test("the scan sees the extension's scripts", async () => {
   const files = await scripts(SOURCE);
   for (const part of ["background", "content", "engine", "options", "popup", "shared"]) {
-    assert.ok(files.some((file) => file.includes(`${path.sep}${part}${path.sep}`)), `no scripts found in ${part}`);
+    assert.ok(
+      files.some((file) => file.includes(`${path.sep}${part}${path.sep}`)),
+      `no scripts found in ${part}`,
+    );
   }
 });
 
@@ -53,7 +56,7 @@ test("no HTML or code sink appears anywhere in extension/src or the libraries it
   const problems = [];
   const bundled = (await Promise.all(BUNDLED.map(scripts))).flat();
   assert.ok(bundled.length > 0, "the bundled libraries' scripts are found");
-  for (const file of [...await scripts(SOURCE), ...bundled]) {
+  for (const file of [...(await scripts(SOURCE)), ...bundled]) {
     const lines = withoutComments(await readFile(file, "utf8")).split("\n");
     lines.forEach((line, index) => {
       for (const [pattern, why] of SINKS) {
@@ -65,8 +68,11 @@ test("no HTML or code sink appears anywhere in extension/src or the libraries it
 });
 
 test("the scan would catch a sink (it is not vacuous)", () => {
-  const sample = 'element.innerHTML = page.title;\nnode.insertAdjacentHTML("beforeend", text);\n// innerHTML in a comment';
-  const hits = withoutComments(sample).split("\n").filter((line) => SINKS.some(([pattern]) => pattern.test(line)));
+  const sample =
+    'element.innerHTML = page.title;\nnode.insertAdjacentHTML("beforeend", text);\n// innerHTML in a comment';
+  const hits = withoutComments(sample)
+    .split("\n")
+    .filter((line) => SINKS.some(([pattern]) => pattern.test(line)));
   assert.equal(hits.length, 2);
 });
 

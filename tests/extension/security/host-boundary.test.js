@@ -16,9 +16,18 @@ import { Accounts } from "../../../extension/src/background/accounts.js";
 import { PlatformAccess } from "../../../extension/src/background/platform-access.js";
 import { PlatformSettings } from "../../../extension/src/background/platform-settings.js";
 
-const identity = { extensionId: "hlkehipeijabomfkoomegalkblciopck", extensionOrigin: "chrome-extension://hlkehipeijabomfkoomegalkblciopck/" };
+const identity = {
+  extensionId: "hlkehipeijabomfkoomegalkblciopck",
+  extensionOrigin: "chrome-extension://hlkehipeijabomfkoomegalkblciopck/",
+};
 const FORM_URL = "https://www.facebook.com/help/contact/712876720715583";
-const tab = (url, extra = {}) => ({ id: identity.extensionId, url, tab: { id: 9, windowId: 1, url }, frameId: 0, ...extra });
+const tab = (url, extra = {}) => ({
+  id: identity.extensionId,
+  url,
+  tab: { id: 9, windowId: 1, url },
+  frameId: 0,
+  ...extra,
+});
 
 const HOSTILE_SENDERS = {
   "a web page": tab("https://example.org/objection"),
@@ -34,7 +43,10 @@ const HOSTILE_SENDERS = {
   "a data: URL": tab("data:text/html,<script>1</script>"),
   "a file: URL": tab("file:///home/user/page.html"),
   "another extension": tab(FORM_URL, { id: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }),
-  "another extension's page": { id: identity.extensionId, url: "chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/options.html" },
+  "another extension's page": {
+    id: identity.extensionId,
+    url: "chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/options.html",
+  },
   "a Firefox add-on page that is not ours": { id: identity.extensionId, url: "moz-extension://0000-1111/options.html" },
   "a Meta URL without a tab": { id: identity.extensionId, url: FORM_URL },
   "no sender id": { url: `${identity.extensionOrigin}options.html` },
@@ -43,7 +55,13 @@ const HOSTILE_SENDERS = {
 
 function recordingHost() {
   const calls = [];
-  return { calls, async call(method) { calls.push(method); return method === "profile.get" ? { profile: {} } : { ok: true, id: 1, sha256: "0".repeat(64), duplicate: false }; } };
+  return {
+    calls,
+    async call(method) {
+      calls.push(method);
+      return method === "profile.get" ? { profile: {} } : { ok: true, id: 1, sha256: "0".repeat(64), duplicate: false };
+    },
+  };
 }
 
 function background() {
@@ -54,23 +72,56 @@ function background() {
   const badge = { showTab: async () => {}, setPending: async () => {} };
   const confirmations = new Confirmations({ host, queue, capture: async () => null, onQueueChanged: async () => {} });
   const profiles = new ProfileCache({ host, storage: local });
-  const tabs = { get: async (tabId) => ({ id: tabId, windowId: 1, active: true, url: FORM_URL }), sendMessage: async () => ({}) };
+  const tabs = {
+    get: async (tabId) => ({ id: tabId, windowId: 1, active: true, url: FORM_URL }),
+    sendMessage: async () => ({}),
+  };
   const sentForms = new SentForms(memoryStorage());
   const answers = new AnswersToConfirm({ storage: local, host });
   const accounts = new Accounts(local);
-  const scripting = { getRegisteredContentScripts: async () => [], registerContentScripts: async () => {},
-    unregisterContentScripts: async () => {}, executeScript: async () => [] };
+  const scripting = {
+    getRegisteredContentScripts: async () => [],
+    registerContentScripts: async () => {},
+    unregisterContentScripts: async () => {},
+    executeScript: async () => [],
+  };
   const platformAccess = new PlatformAccess({ permissions: { contains: async () => true }, scripting });
-  const platformSettings = new PlatformSettings({ tabs, scripting, confirmations, enabled: async () => true, capture: async () => null });
-  const routes = createRoutes({ host, tabState, badge, profiles, confirmations, queue, tabs, sentForms, answers, accounts,
-    platformAccess, platformSettings });
+  const platformSettings = new PlatformSettings({
+    tabs,
+    scripting,
+    confirmations,
+    enabled: async () => true,
+    capture: async () => null,
+  });
+  const routes = createRoutes({
+    host,
+    tabState,
+    badge,
+    profiles,
+    confirmations,
+    queue,
+    tabs,
+    sentForms,
+    answers,
+    accounts,
+    platformAccess,
+    platformSettings,
+  });
   return { host, queue, tabState, accounts, routes, route: createRouter(routes, identity) };
 }
 
 // A plausible message of each type, as a page would forge it.
-const confirmation = { service: "facebook", kind: "inbox", url: FORM_URL, text: "Forged confirmation", captured_at: "2025-05-27T10:00:00Z" };
+const confirmation = {
+  service: "facebook",
+  kind: "inbox",
+  url: FORM_URL,
+  text: "Forged confirmation",
+  captured_at: "2025-05-27T10:00:00Z",
+};
 const MESSAGES = {
-  "page-state": { state: { service: "facebook", page_kind: "objection_form", status: "form-ready", filled: [], notes: [] } },
+  "page-state": {
+    state: { service: "facebook", page_kind: "objection_form", status: "form-ready", filled: [], notes: [] },
+  },
   "confirmation-seen": { confirmation },
   "get-profile": {},
   "get-tab-state": { tabId: 9 },
@@ -86,7 +137,12 @@ const MESSAGES = {
   "answers-to-confirm": {},
   "answer-confirmed": { id: 1, isMetaAnswer: false },
   "accounts-list": {},
-  "email-answer-saved": { service: "facebook", account: "victim@example.org", text: "the same Accounts Centre", captured_at: "2025-05-30T15:45:10Z" },
+  "email-answer-saved": {
+    service: "facebook",
+    account: "victim@example.org",
+    text: "the same Accounts Centre",
+    captured_at: "2025-05-30T15:45:10Z",
+  },
   "account-rename": { service: "facebook", account: "victim@example.org", name: "x" },
   "account-remove": { service: "facebook", account: "victim@example.org" },
   "lookalike-seen": { tabId: 9 },

@@ -13,9 +13,16 @@ import { platforms } from "../../../extension/rules/platforms/index.js";
 // The whole list. Each is explained in extension/build.mjs (PERMISSION_REASONS).
 const ALLOWED_PERMISSIONS = ["nativeMessaging", "storage", "alarms", "activeTab", "scripting", "notifications"];
 // Keys that would open the extension to web pages, other extensions or remote code.
-const FORBIDDEN_KEYS = ["externally_connectable", "web_accessible_resources", "optional_permissions",
-  "content_security_policy.sandbox", "declarative_net_request", "chrome_url_overrides",
-  "update_url", "oauth2"];
+const FORBIDDEN_KEYS = [
+  "externally_connectable",
+  "web_accessible_resources",
+  "optional_permissions",
+  "content_security_policy.sandbox",
+  "declarative_net_request",
+  "chrome_url_overrides",
+  "update_url",
+  "oauth2",
+];
 
 const metaPattern = (pattern) => {
   const match = /^https:\/\/\*\.([a-z0-9.-]+)\/\*$/.exec(pattern);
@@ -41,14 +48,16 @@ const lookup = (object, dotted) => dotted.split(".").reduce((value, key) => valu
 for (const browser of ["chromium", "firefox"]) {
   test(`${browser}: API permissions are within the listed ones`, () => {
     const asked = manifests[browser].permissions ?? [];
-    for (const permission of asked) assert.ok(ALLOWED_PERMISSIONS.includes(permission), `unlisted permission ${permission}`);
+    for (const permission of asked)
+      assert.ok(ALLOWED_PERMISSIONS.includes(permission), `unlisted permission ${permission}`);
     assert.ok(asked.includes("nativeMessaging"), "the host cannot be reached without nativeMessaging");
   });
 
   test(`${browser}: host access and content scripts cover Meta's domains over https only, top frames only`, () => {
     const manifest = manifests[browser];
     assert.ok((manifest.host_permissions ?? []).length > 0);
-    for (const pattern of manifest.host_permissions ?? []) assert.ok(metaPattern(pattern), `host permission ${pattern}`);
+    for (const pattern of manifest.host_permissions ?? [])
+      assert.ok(metaPattern(pattern), `host permission ${pattern}`);
     for (const script of manifest.content_scripts ?? []) {
       for (const pattern of script.matches) assert.ok(metaPattern(pattern), `content script match ${pattern}`);
       assert.notEqual(script.all_frames, true, "content scripts must not run in frames (ads, embeds)");
@@ -72,7 +81,10 @@ for (const browser of ["chromium", "firefox"]) {
     assert.deepEqual([...manifest.optional_host_permissions].sort(), [...expected].sort());
     for (const pattern of manifest.optional_host_permissions) {
       assert.match(pattern, /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/, `no wildcard host: ${pattern}`);
-      assert.ok(!metaPattern(pattern) && !(manifest.host_permissions ?? []).includes(pattern), `${pattern} is not granted at install`);
+      assert.ok(
+        !metaPattern(pattern) && !(manifest.host_permissions ?? []).includes(pattern),
+        `${pattern} is not granted at install`,
+      );
     }
     // Their content script is registered at run time, once granted (background/platform-access.js), never declared.
     for (const script of manifest.content_scripts ?? []) assert.ok(!script.js.includes("platform.js"));

@@ -10,7 +10,11 @@ const brief = (lines) => lines.map((l) => [l.service, l.account, l.state]);
 
 test("nothing seen: one 'not yet' line per service with an objection of its own, the others named beside it", () => {
   const lines = coverage({ now: NOW });
-  assert.deepEqual(brief(lines), [["facebook", null, "none"], ["instagram", null, "none"], ["whatsapp", null, "none"]]);
+  assert.deepEqual(brief(lines), [
+    ["facebook", null, "none"],
+    ["instagram", null, "none"],
+    ["whatsapp", null, "none"],
+  ]);
   assert.deepEqual(lines[0].also, ["Messenger", "Meta AI"]);
   assert.deepEqual(lines[1].also, ["Threads"]);
 });
@@ -18,25 +22,37 @@ test("nothing seen: one 'not yet' line per service with an objection of its own,
 test("two accounts on one service: each its own line, sorted; a confirmation covers its own account only", () => {
   const lines = coverage({
     now: NOW,
-    accounts: [{ service: "facebook", account: "b@example.org", sent_at: daysAgo(2) }, { service: "facebook", account: "a@example.org", sent_at: daysAgo(9) }],
+    accounts: [
+      { service: "facebook", account: "b@example.org", sent_at: daysAgo(2) },
+      { service: "facebook", account: "a@example.org", sent_at: daysAgo(9) },
+    ],
     confirmations: [{ id: 3, service: "facebook", account: "A@Example.org", captured_at: daysAgo(8) }],
   });
-  assert.deepEqual(brief(lines).slice(0, 2), [["facebook", "a@example.org", "confirmed"], ["facebook", "b@example.org", "waiting"]]);
+  assert.deepEqual(brief(lines).slice(0, 2), [
+    ["facebook", "a@example.org", "confirmed"],
+    ["facebook", "b@example.org", "waiting"],
+  ]);
   assert.equal(lines[0].confirmationId, 3);
   assert.equal(lines[1].since, daysAgo(2));
   assert.equal(lines[1].days, 2);
 });
 
 test("a confirmation's account is a line even when no send was seen (an older objection, another browser)", () => {
-  const lines = coverage({ now: NOW, confirmations: [{ id: 1, service: "threads", account: "ana_b", captured_at: daysAgo(100) }] });
+  const lines = coverage({
+    now: NOW,
+    confirmations: [{ id: 1, service: "threads", account: "ana_b", captured_at: daysAgo(100) }],
+  });
   assert.deepEqual(brief(lines)[1], ["instagram", "ana_b", "confirmed"], "Threads counts under Instagram");
 });
 
 test("the newest confirmation gives the date", () => {
-  const lines = coverage({ now: NOW, confirmations: [
-    { id: 1, service: "facebook", account: "a@b.c", captured_at: daysAgo(10) },
-    { id: 2, service: "facebook", account: "a@b.c", captured_at: daysAgo(3) },
-  ] });
+  const lines = coverage({
+    now: NOW,
+    confirmations: [
+      { id: 1, service: "facebook", account: "a@b.c", captured_at: daysAgo(10) },
+      { id: 2, service: "facebook", account: "a@b.c", captured_at: daysAgo(3) },
+    ],
+  });
   assert.equal(lines[0].confirmationId, 2);
   assert.equal(lines[0].since, daysAgo(3));
 });
@@ -44,7 +60,11 @@ test("the newest confirmation gives the date", () => {
 test("a confirmation without an account counts only when no account of the service is known", () => {
   const inbox = { id: 5, service: "facebook", account: null, captured_at: daysAgo(1) };
   assert.deepEqual(brief(coverage({ now: NOW, confirmations: [inbox] }))[0], ["facebook", null, "confirmed"]);
-  const withAccount = coverage({ now: NOW, confirmations: [inbox], accounts: [{ service: "facebook", account: "a@b.c", sent_at: daysAgo(2) }] });
+  const withAccount = coverage({
+    now: NOW,
+    confirmations: [inbox],
+    accounts: [{ service: "facebook", account: "a@b.c", sent_at: daysAgo(2) }],
+  });
   assert.deepEqual(brief(withAccount)[0], ["facebook", "a@b.c", "waiting"], "never guessed to be that account's");
   assert.equal(withAccount.filter((l) => l.service === "facebook").length, 1);
 });
@@ -58,8 +78,11 @@ test("the follow-up clock: waiting becomes overdue after 30 days, by the clock g
 });
 
 test("an account the user removed stays hidden, even when a kept confirmation names it", () => {
-  const lines = coverage({ now: NOW, accounts: [{ service: "facebook", account: "a@b.c", removed: true }],
-    confirmations: [{ id: 1, service: "facebook", account: "a@b.c", captured_at: daysAgo(1) }] });
+  const lines = coverage({
+    now: NOW,
+    accounts: [{ service: "facebook", account: "a@b.c", removed: true }],
+    confirmations: [{ id: 1, service: "facebook", account: "a@b.c", captured_at: daysAgo(1) }],
+  });
   assert.deepEqual(brief(lines)[0], ["facebook", null, "none"]);
 });
 
@@ -76,7 +99,8 @@ test("a confirmation kept before a change Meta announced is to check again; one 
     { id: "honoured", date: daysAgo(5).slice(0, 10), services: ["facebook"], recheck: false },
   ];
   const lines = coverage({
-    now: NOW, announcements,
+    now: NOW,
+    announcements,
     confirmations: [
       { id: 1, service: "messenger", account: "old@example.be", captured_at: daysAgo(40) },
       { id: 2, service: "instagram", account: "new@example.be", captured_at: daysAgo(3) },
@@ -91,7 +115,10 @@ test("a confirmation kept before a change Meta announced is to check again; one 
 });
 
 test("the announcements shipped in the rules ask no re-check for what Meta said it honours", () => {
-  const lines = coverage({ now: NOW, confirmations: [{ id: 1, service: "facebook", account: "a@b.be", captured_at: "2024-06-20T10:00:00Z" }] });
+  const lines = coverage({
+    now: NOW,
+    confirmations: [{ id: 1, service: "facebook", account: "a@b.be", captured_at: "2024-06-20T10:00:00Z" }],
+  });
   assert.equal(lines[0].recheck, null);
 });
 

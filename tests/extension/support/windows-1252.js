@@ -7,7 +7,8 @@
 // where Node's is wrong; every other encoding stays Node's own.
 
 // Bytes 0x80-0x9F in windows-1252 (the Encoding Standard's index); the other bytes are their own code points.
-const HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+const HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
   "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
 
 /** @param {ArrayBuffer | ArrayBufferView | undefined} input */
@@ -27,7 +28,8 @@ if (nodeDecodesWindows1252Wrongly) {
       // A single-byte encoding: nothing is carried between calls, so streaming needs no state.
       if (this.encoding !== "windows-1252") return super.decode(input, options);
       let out = "";
-      for (const byte of bytesOf(input)) out += byte >= 0x80 && byte <= 0x9f ? HIGH[byte - 0x80] : String.fromCharCode(byte);
+      for (const byte of bytesOf(input))
+        out += byte >= 0x80 && byte <= 0x9f ? HIGH[byte - 0x80] : String.fromCharCode(byte);
       return out;
     }
   };

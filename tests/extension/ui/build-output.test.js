@@ -22,7 +22,10 @@ const readJson = async (file) => JSON.parse(await readFile(file, "utf8"));
 
 before(async () => {
   copy = await shellSourceCopy();
-  built = await buildExtension({ outDir: path.join(await tempDir("notrain-build-"), "extension"), sourceDir: copy.source });
+  built = await buildExtension({
+    outDir: path.join(await tempDir("notrain-build-"), "extension"),
+    sourceDir: copy.source,
+  });
 });
 after(() => copy?.cleanup());
 
@@ -39,13 +42,21 @@ test("the Chromium build is an MV3 service-worker extension with the project's k
 test("both builds carry the project's version from VERSION, the one the host and the package carry", async () => {
   const version = (await readFile(path.join(REPO, "VERSION"), "utf8")).trim();
   assert.match(version, /^\d+\.\d+\.\d+$/);
-  for (const dir of [built.chromium, built.firefox]) assert.equal((await readJson(path.join(dir, "manifest.json"))).version, version);
-  assert.equal((await readJson(path.join(EXTENSION, "manifest.json"))).version, undefined, "no second copy in the source manifest");
+  for (const dir of [built.chromium, built.firefox])
+    assert.equal((await readJson(path.join(dir, "manifest.json"))).version, version);
+  assert.equal(
+    (await readJson(path.join(EXTENSION, "manifest.json"))).version,
+    undefined,
+    "no second copy in the source manifest",
+  );
 });
 
 test("the Chromium id cmake computes is the one Chromium gives the built manifest's key", async () => {
-  const output = execFileSync("cmake", ["-DPROJECT_SOURCE_DIR=" + REPO, "-P", path.join(REPO, "tests/extension/ui/print-id.cmake")],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const output = execFileSync(
+    "cmake",
+    ["-DPROJECT_SOURCE_DIR=" + REPO, "-P", path.join(REPO, "tests/extension/ui/print-id.cmake")],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  );
   const fromCmake = /extension id: ([a-p]{32})/.exec(output)?.[1];
   assert.ok(fromCmake, `cmake printed no id: ${output}`);
   // Chromium's rule, written here only to check cmake's: SHA-256 of the DER key, 32 hex digits 0-f written a-p.
@@ -58,8 +69,10 @@ test("the Firefox build uses background scripts, the gecko id and no key", async
   const manifest = await readJson(path.join(built.firefox, "manifest.json"));
   assert.deepEqual(manifest.background, { scripts: ["background.js"] });
   assert.equal(manifest.browser_specific_settings.gecko.id, FIREFOX_ID);
-  assert.ok(Number.parseFloat(manifest.browser_specific_settings.gecko.strict_min_version) >= 126,
-    "activeTab for captureVisibleTab needs Firefox 126");
+  assert.ok(
+    Number.parseFloat(manifest.browser_specific_settings.gecko.strict_min_version) >= 126,
+    "activeTab for captureVisibleTab needs Firefox 126",
+  );
   assert.equal(manifest.key, undefined);
   assert.equal(manifest.minimum_chrome_version, undefined);
 });
@@ -70,7 +83,11 @@ for (const browser of ["chromium", "firefox"]) {
     assert.deepEqual([...manifest.permissions].sort(), [...ALLOWED_PERMISSIONS].sort());
     assert.deepEqual(manifest.host_permissions, metaMatchPatterns());
     assert.equal(manifest.optional_permissions, undefined);
-    assert.deepEqual(manifest.optional_host_permissions, allPlatformMatchPatterns(), "the platforms beyond Meta: asked for when enabled");
+    assert.deepEqual(
+      manifest.optional_host_permissions,
+      allPlatformMatchPatterns(),
+      "the platforms beyond Meta: asked for when enabled",
+    );
     assert.equal(manifest.externally_connectable, undefined);
     assert.equal(manifest.web_accessible_resources, undefined, "no extension file is exposed to pages");
     assert.equal(manifest.content_scripts.length, 1);
@@ -90,8 +107,11 @@ for (const browser of ["chromium", "firefox"]) {
   test(`${browser}: every file the manifest and the pages name exists, and scripts are local`, async () => {
     const manifest = await readJson(path.join(built[browser], "manifest.json"));
     const named = [
-      ...Object.values(manifest.icons), ...Object.values(manifest.action.default_icon), manifest.action.default_popup,
-      manifest.options_ui.page, ...manifest.content_scripts[0].js,
+      ...Object.values(manifest.icons),
+      ...Object.values(manifest.action.default_icon),
+      manifest.action.default_popup,
+      manifest.options_ui.page,
+      ...manifest.content_scripts[0].js,
       ...(manifest.background.scripts ?? [manifest.background.service_worker]),
     ];
     for (const page of ["popup.html", "options.html"]) {
@@ -117,9 +137,15 @@ for (const browser of ["chromium", "firefox"]) {
 
   test(`${browser}: the zip holds exactly the unpacked build`, async () => {
     const zip = path.join(path.dirname(built[browser]), `notrain-${browser}.zip`);
-    const listing = execFileSync("python3", ["-c",
-      "import sys, zipfile, json; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(json.dumps(sorted(z.namelist())))",
-      zip], { encoding: "utf8" });
+    const listing = execFileSync(
+      "python3",
+      [
+        "-c",
+        "import sys, zipfile, json; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(json.dumps(sorted(z.namelist())))",
+        zip,
+      ],
+      { encoding: "utf8" },
+    );
     const files = [];
     const walk = async (dir, prefix = "") => {
       for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -136,7 +162,11 @@ for (const browser of ["chromium", "firefox"]) {
 test("built scripts contain no remote code, eval or HTML injection", async () => {
   for (const file of ["background.js", "popup.js", "options.js"]) {
     const code = await readFile(path.join(built.chromium, file), "utf8");
-    assert.doesNotMatch(code, /\beval\(|new Function\(|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/, file);
+    assert.doesNotMatch(
+      code,
+      /\beval\(|new Function\(|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/,
+      file,
+    );
     assert.doesNotMatch(code, /\bimport\(\s*["'`]https?:|importScripts\(/, file);
   }
 });
@@ -174,12 +204,17 @@ test("web-ext lint is clean on the Firefox build", () => {
   const webExt = path.join(REPO, "node_modules", ".bin", "web-ext");
   let output;
   try {
-    output = execFileSync(webExt, ["lint", "--source-dir", built.firefox, "--self-hosted", "--output", "json", "--no-config-discovery"],
-      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    output = execFileSync(
+      webExt,
+      ["lint", "--source-dir", built.firefox, "--self-hosted", "--output", "json", "--no-config-discovery"],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    );
   } catch (/** @type {any} */ error) {
     output = error.stdout; // web-ext exits non-zero on errors; the report is still on stdout
   }
   const report = JSON.parse(output);
-  const problems = [...report.errors, ...report.warnings, ...report.notices].map((m) => `${m.code}: ${m.message} (${m.file ?? ""})`);
+  const problems = [...report.errors, ...report.warnings, ...report.notices].map(
+    (m) => `${m.code}: ${m.message} (${m.file ?? ""})`,
+  );
   assert.deepEqual(problems, []);
 });

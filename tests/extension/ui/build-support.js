@@ -11,14 +11,27 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const EXTENSION = path.join(REPO, "extension");
 
 export const STAND_IN_NOTICES = {
-  email_prefilled_by_meta: { en: "Meta filled in $1.", fr: "Meta a rempli $1.", nl: "Meta vulde $1 in.", de: "Meta hat $1 eingetragen." },
+  email_prefilled_by_meta: {
+    en: "Meta filled in $1.",
+    fr: "Meta a rempli $1.",
+    nl: "Meta vulde $1 in.",
+    de: "Meta hat $1 eingetragen.",
+  },
 };
 export const STAND_IN_SERVICES = {
   services: {
-    facebook: { label: "Facebook", objection_form: "https://www.facebook.com/help/contact/712876720715583", other_forms: [],
-      privacy_center: "https://www.facebook.com/privacy/genai" },
-    instagram: { label: "Instagram", objection_form: "https://help.instagram.com/contact/767264225370182", other_forms: [],
-      privacy_center: "https://privacycenter.instagram.com/privacy/genai" },
+    facebook: {
+      label: "Facebook",
+      objection_form: "https://www.facebook.com/help/contact/712876720715583",
+      other_forms: [],
+      privacy_center: "https://www.facebook.com/privacy/genai",
+    },
+    instagram: {
+      label: "Instagram",
+      objection_form: "https://help.instagram.com/contact/767264225370182",
+      other_forms: [],
+      privacy_center: "https://privacycenter.instagram.com/privacy/genai",
+    },
   },
 };
 
@@ -39,19 +52,28 @@ export async function shellSourceCopy() {
   for (const part of ["background", "popup", "options", "shared", "engine"]) {
     await cp(path.join(EXTENSION, "src", part), path.join(source, "src", part), { recursive: true });
   }
-  await writeFile(path.join(source, "src", "content", "main.js"),
-    "const api = globalThis.browser ?? globalThis.chrome;\napi.runtime.sendMessage({ type: \"page-state\", state: null });\n");
+  await writeFile(
+    path.join(source, "src", "content", "main.js"),
+    'const api = globalThis.browser ?? globalThis.chrome;\napi.runtime.sendMessage({ type: "page-state", state: null });\n',
+  );
   await writeFile(path.join(source, "src", "content", "lookalike.js"), "globalThis.notrainLookalike = () => false;\n");
-  await writeFile(path.join(source, "src", "content", "platform-main.js"), "globalThis.notrainPlatformStarted = true;\n");
-  for (const rules of ["platforms", "emails"]) await cp(path.join(EXTENSION, "rules", rules), path.join(source, "rules", rules), { recursive: true });
+  await writeFile(
+    path.join(source, "src", "content", "platform-main.js"),
+    "globalThis.notrainPlatformStarted = true;\n",
+  );
+  for (const rules of ["platforms", "emails"])
+    await cp(path.join(EXTENSION, "rules", rules), path.join(source, "rules", rules), { recursive: true });
   await writeFile(path.join(source, "rules", "notice-messages.json"), JSON.stringify(STAND_IN_NOTICES));
   await writeFile(path.join(source, "rules", "services.json"), JSON.stringify(STAND_IN_SERVICES));
   await cp(path.join(EXTENSION, "rules", "authorities.json"), path.join(source, "rules", "authorities.json"));
   await cp(path.join(EXTENSION, "rules", "announcements.json"), path.join(source, "rules", "announcements.json"));
   // The full page takes its default objection texts from the rules' templates.
-  await writeFile(path.join(source, "rules", "index.js"),
-    "export const knowledge = { languages: [{ language: \"en\", templates: { reason: \"I object.\" } }] };\n");
+  await writeFile(
+    path.join(source, "rules", "index.js"),
+    'export const knowledge = { languages: [{ language: "en", templates: { reason: "I object." } }] };\n',
+  );
   // The build loads esbuild from the tree it builds; the copy borrows the repository's packages.
-  if (existsSync(path.join(REPO, "node_modules"))) await symlink(path.join(REPO, "node_modules"), path.join(root, "node_modules"), "dir");
+  if (existsSync(path.join(REPO, "node_modules")))
+    await symlink(path.join(REPO, "node_modules"), path.join(root, "node_modules"), "dir");
   return { root, source, cleanup: () => rm(root, { recursive: true, force: true }) };
 }

@@ -33,7 +33,10 @@ test("Dutch nested multipart with only HTML (windows-1252) and an attachment", a
   const mail = await parseEml(await fixture("nl-objection-reply.eml"));
   assert.equal(mail.subject, "Je bezwaar \u2013 AI bij Meta");
   assert.match(mail.text, /^Hallo Sanne,/);
-  assert.match(mail.text, /zullen je bezwaar honoreren\. Dit betekent dat je verzoek vanaf nu wordt toegepast \u2013 ook/);
+  assert.match(
+    mail.text,
+    /zullen je bezwaar honoreren\. Dit betekent dat je verzoek vanaf nu wordt toegepast \u2013 ook/,
+  );
   assert.match(mail.text, /Privacy\u00a0Operations$/);
   assert.ok(!mail.text.includes("color:red"), "style content is not text");
   assert.deepEqual(mail.attachments, [{ filename: "bevestiging.pdf", type: "application/pdf", size: 26 }]);
@@ -55,7 +58,10 @@ test("the sender's service comes from the address in angle brackets, not from a 
 });
 
 test("a file that is not an e-mail gets a clear error", async () => {
-  await assert.rejects(parseEml(new TextEncoder().encode("just some text\nwithout headers")), /does not look like an e-mail/);
+  await assert.rejects(
+    parseEml(new TextEncoder().encode("just some text\nwithout headers")),
+    /does not look like an e-mail/,
+  );
 });
 
 // A mail of these headers and body, one byte per character (as a Latin-1 file would hold it).
@@ -70,8 +76,9 @@ test("encoded words: Q with underscores, adjacent words joined, unknown charset 
 });
 
 test("quoted-printable keeps a lone = and decodes bytes", async () => {
-  const parsed = await parseEml(mail("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable",
-    "a=3Db=\r\nc=ZZ"));
+  const parsed = await parseEml(
+    mail("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable", "a=3Db=\r\nc=ZZ"),
+  );
   assert.equal(parsed.text, "a=bc=ZZ");
 });
 
@@ -81,9 +88,17 @@ test("htmlToText drops scripts and tags and decodes entities, never producing ma
 });
 
 test("header parameters with quotes and semicolons", async () => {
-  const parsed = await parseEml(mail('Content-Type: multipart/mixed; boundary="a;b"; charset=UTF-8',
-    "--a;b\r\nContent-Type: text/plain; charset=\"iso-8859-1\"; format=fixed\r\n\r\nna\xefve\r\n--a;b--\r\n"));
-  assert.equal(parsed.text, "na\u00efve", "the boundary holds the quoted semicolon, and the part's quoted charset is used");
+  const parsed = await parseEml(
+    mail(
+      'Content-Type: multipart/mixed; boundary="a;b"; charset=UTF-8',
+      '--a;b\r\nContent-Type: text/plain; charset="iso-8859-1"; format=fixed\r\n\r\nna\xefve\r\n--a;b--\r\n',
+    ),
+  );
+  assert.equal(
+    parsed.text,
+    "na\u00efve",
+    "the boundary holds the quoted semicolon, and the part's quoted charset is used",
+  );
 });
 
 test("htmlToText keeps a lone < as text, skips comments, and treats an unclosed script as the end of the text", () => {
@@ -97,13 +112,16 @@ test("hostile inputs: long space runs, many unclosed tags, many header parameter
   assert.equal(htmlToText(`${" ".repeat(200_000)}x`).trim(), "x");
   assert.equal(htmlToText("<style>".repeat(50_000)), "");
   assert.equal(htmlToText("<a".repeat(50_000)), "");
-  assert.equal((await parseEml(mail(`Content-Type: text/plain${"; a=\"b".repeat(50_000)}`))).text, "body");
+  assert.equal((await parseEml(mail(`Content-Type: text/plain${'; a="b'.repeat(50_000)}`))).text, "body");
 });
 
 test("LinkedIn's reply to its objection form (a reconstruction: its wording is not documented) is LinkedIn's", async () => {
   const mail = await parseEml(await fixture("linkedin-objection-reply.eml"));
   assert.equal(mail.subject, "Votre demande d\u2019opposition au traitement des données");
-  assert.match(mail.text, /^Bonjour Jeanne,\n\nNous avons bien reçu votre demande d\u2019opposition au traitement de vos données \(dossier 251204-004218\)/);
+  assert.match(
+    mail.text,
+    /^Bonjour Jeanne,\n\nNous avons bien reçu votre demande d\u2019opposition au traitement de vos données \(dossier 251204-004218\)/,
+  );
   assert.equal(guessService(mail.from), "linkedin");
   assert.equal(guessService("LinkedIn <support@linkedin.com.evil.example>"), "facebook");
 });

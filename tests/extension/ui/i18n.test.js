@@ -12,12 +12,27 @@ import { EXTENSION } from "./build-support.js";
 import { fakeI18n } from "./ui-harness.js";
 
 const LANGS = ["en", "fr", "nl", "de"];
-const PAGE_KINDS = ["objection_form", "code_step", "third_party_form", "privacy_center", "accounts_center", "settings",
-  "ai_terms", "confirmation", "inbox_reply", "other_meta"];
-const readLocale = async (lang) => JSON.parse(await readFile(path.join(EXTENSION, "_locales", lang, "messages.json"), "utf8"));
+const PAGE_KINDS = [
+  "objection_form",
+  "code_step",
+  "third_party_form",
+  "privacy_center",
+  "accounts_center",
+  "settings",
+  "ai_terms",
+  "confirmation",
+  "inbox_reply",
+  "other_meta",
+];
+const readLocale = async (lang) =>
+  JSON.parse(await readFile(path.join(EXTENSION, "_locales", lang, "messages.json"), "utf8"));
 const locales = Object.fromEntries(await Promise.all(LANGS.map(async (lang) => [lang, await readLocale(lang)])));
 
-const placeholders = (text) => [...text.matchAll(/\$(\d)/g)].map((m) => m[1]).sort().join(",");
+const placeholders = (text) =>
+  [...text.matchAll(/\$(\d)/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(",");
 
 test("every locale has exactly the English keys, none empty, with the same placeholders", () => {
   const keys = Object.keys(locales.en).sort();
@@ -35,7 +50,9 @@ test("every locale has exactly the English keys, none empty, with the same place
 
 test("the translations are translations (French, Dutch and German differ from English)", () => {
   for (const lang of ["fr", "nl", "de"]) {
-    const same = Object.keys(locales.en).filter((key) => locales[lang][key].message === locales.en[key].message && locales.en[key].message.length > 12);
+    const same = Object.keys(locales.en).filter(
+      (key) => locales[lang][key].message === locales.en[key].message && locales.en[key].message.length > 12,
+    );
     assert.deepEqual(same, [], `${lang} copies English`);
   }
 });
@@ -69,23 +86,36 @@ test("every key the code asks for exists, including the ones built from page kin
   for (const field of ["email", "country", "language", "name", "objection_text"]) used.add(`error_field_${field}`);
   for (const key of Object.values(FIX_KEYS)) used.add(key);
   for (const badge of Object.values(BADGES)) used.add(badge.title);
-  for (const key of ["next_form_filled", "next_confirmation", "page_not_meta", "next_not_meta", "ext_name", "ext_description"]) used.add(key);
+  for (const key of [
+    "next_form_filled",
+    "next_confirmation",
+    "page_not_meta",
+    "next_not_meta",
+    "ext_name",
+    "ext_description",
+  ])
+    used.add(key);
   const missing = [...used].filter((key) => !locales.en[key]);
   assert.deepEqual(missing, []);
 });
 
-test("counted messages take the plural form of the interface language, with no \"(s)\" left", async () => {
+test('counted messages take the plural form of the interface language, with no "(s)" left', async () => {
   const { tn } = await import("../../../extension/src/shared/i18n.js");
   const { setApi } = await import("../../../extension/src/shared/browser-api.js");
-  for (const [lang, zero, one, two] of [["en", "0 fields", "1 field ", "2 fields"], ["fr", "0 champ ", "1 champ ", "2 champs"],
-    ["nl", "0 velden", "1 veld ", "2 velden"], ["de", "0 Felder", "1 Feld ", "2 Felder"]]) {
+  for (const [lang, zero, one, two] of [
+    ["en", "0 fields", "1 field ", "2 fields"],
+    ["fr", "0 champ ", "1 champ ", "2 champs"],
+    ["nl", "0 velden", "1 veld ", "2 velden"],
+    ["de", "0 Felder", "1 Feld ", "2 Felder"],
+  ]) {
     setApi({ i18n: fakeI18n(lang) });
     assert.ok(tn("popup_fill_done", 0).startsWith(zero), `${lang}: ${tn("popup_fill_done", 0)}`);
     assert.ok(tn("popup_fill_done", 1).startsWith(one), `${lang}: ${tn("popup_fill_done", 1)}`);
     assert.ok(tn("popup_fill_done", 2).startsWith(two), `${lang}: ${tn("popup_fill_done", 2)}`);
   }
   for (const lang of ["en", "fr", "nl", "de"]) {
-    for (const [key, entry] of Object.entries(locales[lang])) assert.doesNotMatch(entry.message, /\((s|en|e|n)\)/, `${lang}/${key}`);
+    for (const [key, entry] of Object.entries(locales[lang]))
+      assert.doesNotMatch(entry.message, /\((s|en|e|n)\)/, `${lang}/${key}`);
   }
 });
 

@@ -16,7 +16,9 @@ function background(accounts, kept = [], profile = { country: "BE", name: "Ana P
     "host-call": () => ({ result: { items: kept, total: kept.length, next_cursor: null } }),
     "get-profile": () => ({ profile, source: "host" }),
     "account-rename": (m) => {
-      const entry = accounts.find((a) => a.account === m.account) ?? accounts[accounts.push({ service: m.service, account: m.account }) - 1];
+      const entry =
+        accounts.find((a) => a.account === m.account) ??
+        accounts[accounts.push({ service: m.service, account: m.account }) - 1];
       entry.name = m.name;
       return { result: entry };
     },
@@ -30,22 +32,37 @@ function background(accounts, kept = [], profile = { country: "BE", name: "Ana P
 }
 
 async function open(accounts, kept, options = {}) {
-  const page = openPage("options", { background: background(accounts, kept, options.profile), stored: options.stored ?? {}, lang: options.lang ?? "en" });
+  const page = openPage("options", {
+    background: background(accounts, kept, options.profile),
+    stored: options.stored ?? {},
+    lang: options.lang ?? "en",
+  });
   applyI18n(page.document);
   await new ObjectionsView(page.document, { now: () => NOW, onPack: options.onPack }).start();
   return page;
 }
 
-const rows = (doc) => [...doc.querySelectorAll("#objections-body tr")].map((tr) => [tr.dataset.service, tr.dataset.account, tr.dataset.state]);
+const rows = (doc) =>
+  [...doc.querySelectorAll("#objections-body tr")].map((tr) => [
+    tr.dataset.service,
+    tr.dataset.account,
+    tr.dataset.state,
+  ]);
 
 test("two accounts on Facebook and one seen only in a confirmation: listed, named and removed", async () => {
-  const accounts = [{ service: "facebook", account: "ana@example.be", sent_at: new Date(NOW - 2 * DAY).toISOString() },
-    { service: "facebook", account: "work@example.be", name: "Work", sent_at: new Date(NOW - 9 * DAY).toISOString() }];
+  const accounts = [
+    { service: "facebook", account: "ana@example.be", sent_at: new Date(NOW - 2 * DAY).toISOString() },
+    { service: "facebook", account: "work@example.be", name: "Work", sent_at: new Date(NOW - 9 * DAY).toISOString() },
+  ];
   const kept = [{ id: 4, service: "threads", account: "ana_b", captured_at: "2026-02-01T10:00:00Z" }];
   const page = await open(accounts, kept);
   const doc = page.document;
-  assert.deepEqual(rows(doc), [["facebook", "ana@example.be", "waiting"], ["facebook", "work@example.be", "waiting"],
-    ["instagram", "ana_b", "confirmed"], ["whatsapp", "", "none"]]);
+  assert.deepEqual(rows(doc), [
+    ["facebook", "ana@example.be", "waiting"],
+    ["facebook", "work@example.be", "waiting"],
+    ["instagram", "ana_b", "confirmed"],
+    ["whatsapp", "", "none"],
+  ]);
   const work = doc.querySelector('tr[data-account="work@example.be"] input');
   assert.equal(work.value, "Work");
   assert.equal(work.getAttribute("aria-label"), "Your name for work@example.be");
@@ -54,13 +71,22 @@ test("two accounts on Facebook and one seen only in a confirmation: listed, name
   ana.value = "Private";
   ana.dispatchEvent(new page.window.Event("change"));
   await settle(page.window, () => doc.getElementById("objections-status").textContent !== "");
-  assert.deepEqual(page.sent.filter((m) => m.type === "account-rename"), [{ type: "account-rename", service: "facebook", account: "ana@example.be", name: "Private" }]);
+  assert.deepEqual(
+    page.sent.filter((m) => m.type === "account-rename"),
+    [{ type: "account-rename", service: "facebook", account: "ana@example.be", name: "Private" }],
+  );
   assert.equal(doc.getElementById("objections-status").textContent, "The name of ana@example.be is saved.");
 
   doc.querySelector('tr[data-account="ana_b"] button').click();
   await settle(page.window, () => !doc.querySelector('tr[data-account="ana_b"]'));
-  assert.deepEqual(rows(doc).map((r) => r[1]), ["ana@example.be", "work@example.be", "", ""]);
-  assert.equal(doc.getElementById("objections-status").textContent, "ana_b is no longer listed. Its confirmations stay stored.");
+  assert.deepEqual(
+    rows(doc).map((r) => r[1]),
+    ["ana@example.be", "work@example.be", "", ""],
+  );
+  assert.equal(
+    doc.getElementById("objections-status").textContent,
+    "ana_b is no longer listed. Its confirmations stay stored.",
+  );
   assert.equal(doc.querySelectorAll("#complaints article").length, 0, "nothing overdue, no complaint");
 });
 
@@ -79,9 +105,16 @@ test("an objection unanswered for 30 days: a complaint to the user's authority, 
   assert.match(text.value, /mon compte Instagram \(ana_b\)/);
   assert.match(text.value, /un fichier ZIP créé par NoTrain ; son fichier SHA256SUMS/);
   assert.doesNotMatch(text.value, /notrain-host/, "no command line in a citizen's complaint");
-  assert.equal(complaint.querySelector("[data-testid=complaint-region]").closest("p").hidden, true, "Belgium has one authority");
+  assert.equal(
+    complaint.querySelector("[data-testid=complaint-region]").closest("p").hidden,
+    true,
+    "Belgium has one authority",
+  );
   assert.ok(text.value.endsWith("Ana Peeters"));
-  assert.equal(doc.querySelector(`label[for="${text.id}"]`).textContent, fakeI18n("fr").getMessage("complaint_text_label"));
+  assert.equal(
+    doc.querySelector(`label[for="${text.id}"]`).textContent,
+    fakeI18n("fr").getMessage("complaint_text_label"),
+  );
 
   const select = complaint.querySelector("select");
   select.value = "IE";
@@ -92,8 +125,10 @@ test("an objection unanswered for 30 days: a complaint to the user's authority, 
 
 test("in Germany the complaint goes to the Land's authority the user picks; until then, the list of them", async () => {
   const sent = new Date(NOW - 31 * DAY).toISOString();
-  const page = await open([{ service: "facebook", account: "jonas@example.de", sent_at: sent }], [],
-    { lang: "de", profile: { country: "DE", name: "Jonas" } });
+  const page = await open([{ service: "facebook", account: "jonas@example.de", sent_at: sent }], [], {
+    lang: "de",
+    profile: { country: "DE", name: "Jonas" },
+  });
   const complaint = page.document.querySelector("#complaints article");
   const link = complaint.querySelector("[data-testid=complaint-link]");
   const text = complaint.querySelector("textarea");
@@ -104,7 +139,11 @@ test("in Germany the complaint goes to the Land's authority the user picks; unti
   assert.equal(link.getAttribute("href"), authorities.authorities.DE.contact);
   const lands = [...region.options].slice(1).map((o) => o.textContent);
   assert.equal(lands.length, 16);
-  assert.deepEqual(lands, [...lands].sort((a, b) => a.localeCompare(b)), "by the Land's name");
+  assert.deepEqual(
+    lands,
+    [...lands].sort((a, b) => a.localeCompare(b)),
+    "by the Land's name",
+  );
 
   region.value = "DE-BY";
   region.dispatchEvent(new page.window.Event("change"));
@@ -125,7 +164,11 @@ test("the complaint's evidence-pack button downloads the pack and says how it we
     asked.push(status);
     status.textContent = "pack ready";
   };
-  const page = await open([{ service: "facebook", account: "a@b.c", sent_at: new Date(NOW - 45 * DAY).toISOString() }], [], { onPack });
+  const page = await open(
+    [{ service: "facebook", account: "a@b.c", sent_at: new Date(NOW - 45 * DAY).toISOString() }],
+    [],
+    { onPack },
+  );
   const complaint = page.document.querySelector("#complaints article");
   complaint.querySelector("[data-testid=complaint-pack]").click();
   await settle(page.window, () => asked.length === 1);
@@ -135,7 +178,11 @@ test("the complaint's evidence-pack button downloads the pack and says how it we
 });
 
 test("without a known country the complaint goes to the authority that leads for Meta, with a place for the name", async () => {
-  const page = await open([{ service: "facebook", account: "a@b.c", sent_at: new Date(NOW - 45 * DAY).toISOString() }], [], { profile: {} });
+  const page = await open(
+    [{ service: "facebook", account: "a@b.c", sent_at: new Date(NOW - 45 * DAY).toISOString() }],
+    [],
+    { profile: {} },
+  );
   const complaint = page.document.querySelector("#complaints article");
   assert.equal(complaint.querySelector("select").value, authorities.lead);
   assert.ok(complaint.querySelector("textarea").value.endsWith("[your name and address]"));
@@ -151,7 +198,17 @@ test("the follow-up reminder is off until the user switches it on", async () => 
 });
 
 test("account names and addresses are text, never markup", async () => {
-  const page = await open([{ service: "facebook", account: "<img src=x onerror=alert(1)>", name: "<b>n</b>", sent_at: new Date(NOW - 40 * DAY).toISOString() }], []);
+  const page = await open(
+    [
+      {
+        service: "facebook",
+        account: "<img src=x onerror=alert(1)>",
+        name: "<b>n</b>",
+        sent_at: new Date(NOW - 40 * DAY).toISOString(),
+      },
+    ],
+    [],
+  );
   assert.equal(page.document.querySelectorAll("#objections img, #objections b").length, 0);
   assert.match(page.document.querySelector("#complaints h3").textContent, /<b>n<\/b>/);
 });

@@ -11,14 +11,34 @@ import { applyI18n } from "../../../extension/src/shared/i18n.js";
 function page({ lang = "en", grant = true, enabled = [] } = {}) {
   const granted = new Set(enabled);
   const calls = [];
-  const opened = openPage("options", { lang, background: {
-    "platforms-list": () => ({ items: [{ name: "linkedin", label: "LinkedIn", enabled: granted.has("linkedin"), page: "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement" },
-      { name: "x", label: "X", enabled: false, page: "https://x.com/settings/grok_settings" }] }),
-    "platforms-sync": () => ({ result: {} }),
-  } });
+  const opened = openPage("options", {
+    lang,
+    background: {
+      "platforms-list": () => ({
+        items: [
+          {
+            name: "linkedin",
+            label: "LinkedIn",
+            enabled: granted.has("linkedin"),
+            page: "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
+          },
+          { name: "x", label: "X", enabled: false, page: "https://x.com/settings/grok_settings" },
+        ],
+      }),
+      "platforms-sync": () => ({ result: {} }),
+    },
+  });
   opened.api.permissions = {
-    request: async (asked) => { calls.push(["request", asked.origins]); if (grant) granted.add("linkedin"); return grant; },
-    remove: async (asked) => { calls.push(["remove", asked.origins]); granted.delete("linkedin"); return true; },
+    request: async (asked) => {
+      calls.push(["request", asked.origins]);
+      if (grant) granted.add("linkedin");
+      return grant;
+    },
+    remove: async (asked) => {
+      calls.push(["remove", asked.origins]);
+      granted.delete("linkedin");
+      return true;
+    },
   };
   applyI18n(opened.document);
   return { ...opened, calls };
@@ -52,7 +72,10 @@ test("a grant the browser refuses leaves the switch off and says so; disabling g
   const box = enabled.document.querySelector("input[data-platform=linkedin]");
   assert.equal(box.checked, true);
   await click(enabled, "linkedin");
-  assert.deepEqual(enabled.calls.map(([call]) => call), ["remove"]);
+  assert.deepEqual(
+    enabled.calls.map(([call]) => call),
+    ["remove"],
+  );
   assert.match(enabled.document.getElementById("platforms-status").textContent, /^LinkedIn deaktiviert/);
 });
 
@@ -61,8 +84,15 @@ test("Slack: a ready e-mail to Slack's address with its own subject, the body in
   assert.equal(mail.protocol, "mailto:");
   assert.equal(mail.pathname, "feedback@slack.com");
   assert.equal(mail.searchParams.get("subject"), "Slack Global model opt-out request");
-  assert.match(mail.searchParams.get("body") ?? "", /^Bonjour,\n\nEn tant que propriétaire de l'espace de travail Slack https:\/\/acme\.slack\.com,/);
-  assert.match(new URL(slackMailto("x", "pt-BR")).searchParams.get("body") ?? "", /^Hello,/, "another language: English");
+  assert.match(
+    mail.searchParams.get("body") ?? "",
+    /^Bonjour,\n\nEn tant que propriétaire de l'espace de travail Slack https:\/\/acme\.slack\.com,/,
+  );
+  assert.match(
+    new URL(slackMailto("x", "pt-BR")).searchParams.get("body") ?? "",
+    /^Hello,/,
+    "another language: English",
+  );
 
   const opened = page({ lang: "nl" });
   await new PlatformsView(opened.document).start();
@@ -77,15 +107,36 @@ test("Slack: a ready e-mail to Slack's address with its own subject, the body in
 test("each enabled platform says when its setting was last seen, and offers a check once that is older than the chosen interval", async () => {
   const now = new Date("2026-06-01T12:00:00Z");
   const days = [];
-  const opened = openPage("options", { lang: "en", background: {
-    "platforms-list": () => ({ recheckDays: days.at(-1) ?? 90, items: [
-      { name: "linkedin", label: "LinkedIn", enabled: true, seen: { trainsAi: false, at: "2026-04-01T10:00:00Z" }, page: "https://www.linkedin.com/x" },
-      { name: "quora", label: "Quora", enabled: true, seen: { trainsAi: true, at: "2025-12-01T10:00:00Z" }, page: "https://www.quora.com/settings/privacy" },
-      { name: "x", label: "X", enabled: true, seen: null, page: "https://x.com/settings/grok_settings" },
-      { name: "openai", label: "ChatGPT", enabled: false, seen: null, page: "https://chatgpt.com/" },
-    ] }),
-    "platforms-recheck-days": (message) => { days.push(message.days); return { result: null }; },
-  } });
+  const opened = openPage("options", {
+    lang: "en",
+    background: {
+      "platforms-list": () => ({
+        recheckDays: days.at(-1) ?? 90,
+        items: [
+          {
+            name: "linkedin",
+            label: "LinkedIn",
+            enabled: true,
+            seen: { trainsAi: false, at: "2026-04-01T10:00:00Z" },
+            page: "https://www.linkedin.com/x",
+          },
+          {
+            name: "quora",
+            label: "Quora",
+            enabled: true,
+            seen: { trainsAi: true, at: "2025-12-01T10:00:00Z" },
+            page: "https://www.quora.com/settings/privacy",
+          },
+          { name: "x", label: "X", enabled: true, seen: null, page: "https://x.com/settings/grok_settings" },
+          { name: "openai", label: "ChatGPT", enabled: false, seen: null, page: "https://chatgpt.com/" },
+        ],
+      }),
+      "platforms-recheck-days": (message) => {
+        days.push(message.days);
+        return { result: null };
+      },
+    },
+  });
   applyI18n(opened.document);
   const view = new PlatformsView(opened.document, { now: () => now });
   await view.start();
@@ -107,14 +158,48 @@ test("each enabled platform says when its setting was last seen, and offers a ch
 
 test("LinkedIn, once enabled, links to its objection form and says where each account's objection stands", async () => {
   const form = "https://www.linkedin.com/help/linkedin/ask/TS-DPRO";
-  const opened = openPage("options", { lang: "nl", background: {
-    "platforms-list": () => ({ recheckDays: 90, items: [
-      { name: "linkedin", label: "LinkedIn", enabled: true, seen: null, page: "https://www.linkedin.com/x", objectionForm: form },
-      { name: "quora", label: "Quora", enabled: true, seen: null, page: "https://www.quora.com/settings/privacy", objectionForm: null },
-    ] }),
-    "accounts-list": () => ({ items: [{ service: "linkedin", account: "sanne@example.nl", sent_at: "2026-12-01T10:00:00Z" }] }),
-    "host-call": () => ({ result: { items: [{ id: 7, service: "linkedin", kind: "page", account: "sanne@example.nl", captured_at: "2026-12-01T10:01:00Z" }] } }),
-  } });
+  const opened = openPage("options", {
+    lang: "nl",
+    background: {
+      "platforms-list": () => ({
+        recheckDays: 90,
+        items: [
+          {
+            name: "linkedin",
+            label: "LinkedIn",
+            enabled: true,
+            seen: null,
+            page: "https://www.linkedin.com/x",
+            objectionForm: form,
+          },
+          {
+            name: "quora",
+            label: "Quora",
+            enabled: true,
+            seen: null,
+            page: "https://www.quora.com/settings/privacy",
+            objectionForm: null,
+          },
+        ],
+      }),
+      "accounts-list": () => ({
+        items: [{ service: "linkedin", account: "sanne@example.nl", sent_at: "2026-12-01T10:00:00Z" }],
+      }),
+      "host-call": () => ({
+        result: {
+          items: [
+            {
+              id: 7,
+              service: "linkedin",
+              kind: "page",
+              account: "sanne@example.nl",
+              captured_at: "2026-12-01T10:01:00Z",
+            },
+          ],
+        },
+      }),
+    },
+  });
   applyI18n(opened.document);
   await new PlatformsView(opened.document).start();
   const row = (name) => opened.document.querySelector(`li[data-platform=${name}]`);

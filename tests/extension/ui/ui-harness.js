@@ -33,9 +33,14 @@ export function fakeI18n(lang) {
  * @param {{ lang?: string, background?: Record<string, Function>, tabs?: object, scripting?: object, search?: string,
  *   hash?: string, stored?: Record<string, unknown> }} [options]
  */
-export function openPage(page, { lang = "en", background = {}, tabs = {}, scripting, search = "", hash = "", stored = {} } = {}) {
-  const html = readFileSync(path.join(EXTENSION, "src", page, `${page}.html`), "utf8")
-    .replace(/<script[^>]*><\/script>/g, ""); // the test runs the module itself
+export function openPage(
+  page,
+  { lang = "en", background = {}, tabs = {}, scripting, search = "", hash = "", stored = {} } = {},
+) {
+  const html = readFileSync(path.join(EXTENSION, "src", page, `${page}.html`), "utf8").replace(
+    /<script[^>]*><\/script>/g,
+    "",
+  ); // the test runs the module itself
   const dom = new JSDOM(html, { url: `${EXTENSION_ORIGIN}${page}.html${search}${hash}` });
   const { window } = dom;
   const sent = [];
@@ -51,7 +56,13 @@ export function openPage(page, { lang = "en", background = {}, tabs = {}, script
         return handler(message);
       },
     },
-    tabs: { query: async () => [{ id: 1 }], sendMessage: async () => { throw new Error("no receiver"); }, ...tabs },
+    tabs: {
+      query: async () => [{ id: 1 }],
+      sendMessage: async () => {
+        throw new Error("no receiver");
+      },
+      ...tabs,
+    },
     storage: { local: fakeStorage(stored) },
     scripting,
   };
@@ -68,7 +79,9 @@ export function openPage(page, { lang = "en", background = {}, tabs = {}, script
   // jsdom has <dialog> but not its modal methods.
   const dialog = window.HTMLDialogElement?.prototype;
   if (dialog && !dialog.showModal) {
-    dialog.showModal = /** @this {HTMLDialogElement} */ function showModal() { this.open = true; };
+    dialog.showModal = /** @this {HTMLDialogElement} */ function showModal() {
+      this.open = true;
+    };
     dialog.close = /** @this {HTMLDialogElement} */ function close(/** @type {string | undefined} */ value) {
       if (value !== undefined) this.returnValue = value;
       this.open = false;

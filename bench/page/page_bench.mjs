@@ -100,13 +100,13 @@ function detectPasses({ batches, perBatch }) {
   }
   // Right after the page changed (one article in, one out), as the content script runs it: whatever a mutation
   // invalidated (style, layout, the browser's cached collections) the pass now pays for.
-  const feed = document.getElementById("bench-feed");
+  const feed = /** @type {HTMLElement} */ (document.getElementById("bench-feed"));
   // The same with the layout brought up to date first (outside the timing): what is left is the engine's own work.
   const afterChange = [],
     afterChangeFlushed = [];
   for (let b = 0; b < 2 * batches; b++) {
     feed.append(feed.children[b % feed.children.length].cloneNode(true));
-    feed.firstElementChild.remove();
+    /** @type {Element} */ (feed.firstElementChild).remove();
     const flushed = b % 2 === 1;
     if (flushed) void document.body.offsetHeight;
     start = performance.now();
@@ -135,8 +135,9 @@ async function churn({ bursts, perBurst, watch }) {
       runtime: { id: "bench", sendMessage: async () => ({}), onMessage: { addListener() {} } },
       i18n: { getMessage: (key) => key },
     };
-    // The content script's window, with requestIdleCallback timed: every look() runs through it.
-    const timedWindow = {
+    // The content script's window, with requestIdleCallback timed: every look() runs through it. It has only what
+    // the content script uses while the page changes (no user events here), not all that start()'s type describes.
+    const timedWindow = /** @type {Window & typeof globalThis} */ ({
       location: window.location,
       MutationObserver: window.MutationObserver,
       setTimeout: window.setTimeout.bind(window),
@@ -147,10 +148,10 @@ async function churn({ bursts, perBurst, watch }) {
           fn(deadline);
           looks.push(performance.now() - start);
         }, opts),
-    };
+    });
     globalThis.__notrainBench.start({ api, document, window: timedWindow });
   }
-  const feed = document.getElementById("bench-feed");
+  const feed = /** @type {HTMLElement} */ (document.getElementById("bench-feed"));
   const pause = (ms) => new Promise((done) => setTimeout(done, ms));
   await pause(400); // let the first look happen before measuring
   looks.length = 0;
@@ -158,9 +159,9 @@ async function churn({ bursts, perBurst, watch }) {
   for (let b = 0; b < bursts; b++) {
     for (let i = 0; i < perBurst; i++) {
       feed.append(feed.children[(b * perBurst + i) % feed.children.length].cloneNode(true));
-      feed.firstElementChild.remove();
+      /** @type {Element} */ (feed.firstElementChild).remove();
     }
-    feed.querySelector('[dir="auto"]').firstChild.data = `tick ${b}`;
+    /** @type {Text} */ (/** @type {Element} */ (feed.querySelector('[dir="auto"]')).firstChild).data = `tick ${b}`;
     await pause(50);
   }
   await pause(400); // a look scheduled by the last burst runs within 300 ms

@@ -20,6 +20,10 @@ const { values: options } = parseArgs({
     "after-change": { type: "boolean", default: false },
   },
 });
+if (!options.chromium || !options.work) {
+  console.error("usage: profile_detect.mjs --chromium PATH --work DIR [--file F] [--bytes N] [--after-change]");
+  process.exit(2);
+}
 
 const esbuild = await import("esbuild");
 const bundle = (
@@ -65,12 +69,12 @@ try {
   await cdp.send("Profiler.start");
   const ms = await page.evaluate(
     ({ passes, afterChange }) => {
-      const feed = document.querySelector('[role="feed"]');
+      const feed = /** @type {Element} */ (document.querySelector('[role="feed"]'));
       let total = 0;
       for (let i = 0; i < passes; i++) {
         if (afterChange) {
           feed.append(feed.children[i].cloneNode(true));
-          feed.firstElementChild.remove();
+          /** @type {Element} */ (feed.firstElementChild).remove();
           void document.body.offsetHeight;
         }
         const start = performance.now();
@@ -84,9 +88,12 @@ try {
   const { profile } = await cdp.send("Profiler.stop");
   const self = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const dt = profile.timeDeltas;
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id).callFrame;
+  // Chromium's profile always has its samples and their time deltas; the protocol marks them optional.
+  const dt = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const node = byId.get(id);
+    if (!node) throw new Error(`a sample of node ${id}, which is not in the profile`);
+    const f = node.callFrame;
     const key = `${f.functionName || "(anonymous)"} ${f.url ? "" : ""}line ${f.lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
   });

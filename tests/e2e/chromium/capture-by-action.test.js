@@ -58,7 +58,7 @@ test(
           // The single-page app moves on without a send: a new route, a post that quotes Meta's answer.
           await page.evaluate((quote) => {
             history.pushState({}, "", "/groups/123/posts/456");
-            const main = document.querySelector('[role="main"]');
+            const main = /** @type {Element} */ (document.querySelector('[role="main"]'));
             const post = document.createElement("div");
             post.textContent = quote;
             main.replaceChildren(post);

@@ -80,7 +80,9 @@ test(
       );
       const image = full.locator("#detail-screenshot");
       await image.waitFor({ state: "visible" });
-      await full.waitForFunction(() => document.getElementById("detail-screenshot").naturalWidth > 0);
+      await full.waitForFunction(
+        () => /** @type {HTMLImageElement} */ (document.getElementById("detail-screenshot")).naturalWidth > 0,
+      );
       assert.match(await full.locator("#detail-text").textContent(), /We will honour your objection/);
       await screenshot(full, "full-page-detail");
 

@@ -54,7 +54,7 @@ test(
               history.pushState({}, "", "/groups/123/posts/456");
               const post = document.createElement("div");
               post.textContent = quote;
-              document.querySelector('[role="main"]').replaceChildren(post);
+              /** @type {Element} */ (document.querySelector('[role="main"]')).replaceChildren(post);
               return true;
             },
             QUOTE,
@@ -85,7 +85,7 @@ test(
           const copy = await browser.newTab(LOOKALIKE);
           const warned = await browser.clickToolbarIcon(copy);
           const warning = await browser.evaluate(warned, () => {
-            const node = document.querySelector('[data-testid="lookalike-warning"]');
+            const node = /** @type {Element} */ (document.querySelector('[data-testid="lookalike-warning"]'));
             return { shown: node.checkVisibility(), text: node.textContent };
           });
           assert.deepEqual(warning, { shown: true, text: messages("en", "firefox").text("lookalike_warning") });

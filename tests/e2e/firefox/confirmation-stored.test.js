@@ -25,13 +25,18 @@ test(
       await browser.settled(page); // auto-fill is done: the popup shows its outcome
       const popup = await browser.clickToolbarIcon(page);
       // Filled on load already, the popup offers Undo, not "Fill now"; it says what auto-fill did.
-      if (await browser.evaluate(popup, () => !document.querySelector('[data-testid="fill-now"]').hidden)) {
+      if (
+        await browser.evaluate(
+          popup,
+          () => !(/** @type {HTMLElement} */ (document.querySelector('[data-testid="fill-now"]')).hidden),
+        )
+      ) {
         await browser.click(popup, '[data-testid="fill-now"]');
       }
       await browser.waitFor(
         popup,
         (busy) => {
-          const text = document.querySelector('[data-testid="fill-status"]').textContent;
+          const text = /** @type {Element} */ (document.querySelector('[data-testid="fill-status"]')).textContent;
           return text && text !== busy;
         },
         [en.text("popup_filling")],
@@ -61,9 +66,11 @@ test(
 
       const list = await browser.openPopupFor(await browser.tabIdOf(inbox));
       const lines = await browser.evaluate(list, () =>
-        [...document.querySelectorAll('[data-testid="coverage-list"] li[data-service="facebook"][data-account]')].map(
-          (li) => [li.dataset.account, li.dataset.state, li.querySelector("a.state")?.getAttribute("href")],
-        ),
+        [
+          .../** @type {NodeListOf<HTMLElement>} */ (
+            document.querySelectorAll('[data-testid="coverage-list"] li[data-service="facebook"][data-account]')
+          ),
+        ].map((li) => [li.dataset.account, li.dataset.state, li.querySelector("a.state")?.getAttribute("href")]),
       );
       assert.deepEqual(lines, [[record.account, "confirmed", `options.html#confirmation-${onPage.id}`]]);
       assert.deepEqual(await axeViolationsFirefox(browser, list), []);
@@ -72,13 +79,18 @@ test(
       const full = await browser.newTab(`${browser.extensionUrl("options.html")}#confirmation-${onPage.id}`);
       await browser.waitFor(full, () => document.body.dataset.ready === "true");
       const rows = await browser.evaluate(full, () =>
-        [...document.querySelectorAll("#confirmations-body tr[data-id]")].map((tr) => tr.dataset.id),
+        [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("#confirmations-body tr[data-id]"))].map(
+          (tr) => tr.dataset.id,
+        ),
       );
       assert.deepEqual(
         rows,
         stored.map((item) => String(item.id)),
       );
-      await browser.waitFor(full, () => document.getElementById("detail-screenshot").naturalWidth > 0);
+      await browser.waitFor(
+        full,
+        () => /** @type {HTMLImageElement} */ (document.getElementById("detail-screenshot")).naturalWidth > 0,
+      );
       assert.deepEqual(await axeViolationsFirefox(browser, full), []);
       await screenshot(full, "full-page-detail");
     });

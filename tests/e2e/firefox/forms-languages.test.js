@@ -31,11 +31,15 @@ const FORMS = [
 ];
 
 const fields = () => ({
-  email: document.querySelector("input[type=email], input[type=text]")?.defaultValue ?? null,
+  email:
+    /** @type {HTMLInputElement | null} */ (document.querySelector("input[type=email], input[type=text]"))
+      ?.defaultValue ?? null,
   marked: document.querySelectorAll(".notrain-filled").length,
-  held: [...document.querySelectorAll("input:not([type=radio]):not([type=checkbox]):not([type=search]), textarea")].map(
-    (node) => ({ tag: node.tagName.toLowerCase(), shown: node.value, state: window.fixtureState?.(node) ?? null }),
-  ),
+  held: [
+    .../** @type {NodeListOf<HTMLInputElement | HTMLTextAreaElement>} */ (
+      document.querySelectorAll("input:not([type=radio]):not([type=checkbox]):not([type=search]), textarea")
+    ),
+  ].map((node) => ({ tag: node.tagName.toLowerCase(), shown: node.value, state: window.fixtureState?.(node) ?? null })),
 });
 
 test(
@@ -80,7 +84,7 @@ test(
             const status = await browser.waitFor(
               popup,
               (busy) => {
-                const text = document.querySelector('[data-testid="fill-status"]').textContent;
+                const text = /** @type {Element} */ (document.querySelector('[data-testid="fill-status"]')).textContent;
                 return text && text !== busy ? text : null;
               },
               [en.text("popup_filling")],

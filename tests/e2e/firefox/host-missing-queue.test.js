@@ -10,11 +10,11 @@ import { messages } from "../support/locale.js";
 
 const FORM = "https://www.facebook.com/help/contact/712876720715583";
 const hostStatus = () => {
-  const node = document.querySelector('[data-testid="host-status"]');
+  const node = /** @type {HTMLElement} */ (document.querySelector('[data-testid="host-status"]'));
   return { state: node.dataset.state, text: node.textContent, code: node.querySelector("code")?.textContent ?? null };
 };
 const pendingStatus = () => {
-  const node = document.querySelector('[data-testid="pending-status"]');
+  const node = /** @type {HTMLElement} */ (document.querySelector('[data-testid="pending-status"]'));
   return { count: node.dataset.count, text: node.textContent };
 };
 
@@ -35,13 +35,18 @@ test(
       assert.ok(broken.text.includes(en.text("fix_host_missing")), broken.text);
       assert.match(broken.code, /notrain-host install/);
       // Filled on load already, the popup offers Undo, not "Fill now"; it says what auto-fill did.
-      if (await browser.evaluate(popup, () => !document.querySelector('[data-testid="fill-now"]').hidden)) {
+      if (
+        await browser.evaluate(
+          popup,
+          () => !(/** @type {HTMLElement} */ (document.querySelector('[data-testid="fill-now"]')).hidden),
+        )
+      ) {
         await browser.click(popup, '[data-testid="fill-now"]');
       }
       await browser.waitFor(
         popup,
         (busy) => {
-          const text = document.querySelector('[data-testid="fill-status"]').textContent;
+          const text = /** @type {Element} */ (document.querySelector('[data-testid="fill-status"]')).textContent;
           return text && text !== busy;
         },
         [en.text("popup_filling")],

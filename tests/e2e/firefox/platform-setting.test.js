@@ -14,9 +14,10 @@ import { messages } from "../support/locale.js";
 import { LINKEDIN, platformAccess, platformScriptAnswers } from "../support/platform-access.js";
 
 const PREFS = { "extensions.webextOptionalPermissionPrompts": false };
-const statusIs = (text) => document.querySelector('[data-testid="platforms-status"]').textContent === text;
+const statusIs = (text) =>
+  /** @type {Element} */ (document.querySelector('[data-testid="platforms-status"]')).textContent === text;
 const ariaChecked = (labelledBy) =>
-  document.querySelector(`[aria-labelledby="${labelledBy}"]`).getAttribute("aria-checked");
+  /** @type {Element} */ (document.querySelector(`[aria-labelledby="${labelledBy}"]`)).getAttribute("aria-checked");
 
 test(
   "Firefox: LinkedIn enabled by the user's grant, its switch turned off and kept, then disabled: no longer read, evidence kept",
@@ -78,7 +79,7 @@ test(
       assert.equal(await browser.evaluate(page, ariaChecked, "ember43"), "true", "no other control is touched");
       const said = await browser.waitFor(
         popup,
-        () => document.querySelector('[data-testid="setting-section"]').dataset.outcome,
+        () => /** @type {HTMLElement} */ (document.querySelector('[data-testid="setting-section"]')).dataset.outcome,
       );
       assert.equal(said, "held");
       await screenshot(popup, "popup-linkedin-turned-off");
@@ -96,11 +97,11 @@ test(
       assert.equal(await platformScriptAnswers(browser, page), false, "no NoTrain script on the page any more");
       const after = await browser.clickToolbarIcon(page);
       const offer = await browser.waitFor(after, () => {
-        const section = document.querySelector('[data-testid="setting-section"]');
+        const section = /** @type {HTMLElement} */ (document.querySelector('[data-testid="setting-section"]'));
         return (
           section.dataset.state && [
             section.dataset.state,
-            section.querySelector('[data-testid="setting-summary"]').textContent,
+            /** @type {Element} */ (section.querySelector('[data-testid="setting-summary"]')).textContent,
             Boolean(section.querySelector('[data-testid="setting-enable"]')),
             Boolean(section.querySelector('[data-testid="setting-turn-off"]')),
           ]

@@ -5,12 +5,19 @@ import { createHash, X509Certificate } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import https from "node:https";
 import { test } from "node:test";
+/** @import { TLSSocket } from "node:tls" */
 import { artifactsFor } from "../support/artifacts.js";
 import { launchChromium } from "../support/chromium.js";
 import { SITE_NAMES } from "../support/names.js";
 import { createSandbox } from "../support/sandbox.js";
 import { startSite } from "../support/site.js";
 
+/**
+ * @param {{ port: number }} site
+ * @param {string} host
+ * @param {string} path
+ * @param {{ method?: string, body?: string }} [options]
+ */
 function get(site, host, path, { method = "GET", body } = {}) {
   return new Promise((resolve, reject) => {
     const request = https.request(
@@ -24,7 +31,9 @@ function get(site, host, path, { method = "GET", body } = {}) {
         rejectUnauthorized: false,
       },
       (response) => {
-        const key = new X509Certificate(response.socket.getPeerCertificate().raw).publicKey.export({
+        const key = new X509Certificate(
+          /** @type {TLSSocket} */ (response.socket).getPeerCertificate().raw,
+        ).publicKey.export({
           type: "spki",
           format: "der",
         });

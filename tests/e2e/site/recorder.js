@@ -51,7 +51,7 @@
   document.addEventListener(
     "click",
     (event) => {
-      const button = event.target.closest?.("[data-fixture-submit]");
+      const button = /** @type {Element} */ (event.target).closest?.("[data-fixture-submit]");
       if (button) report(button.closest("form, [data-fixture-form]"), event, "send-button");
     },
     true,

@@ -24,7 +24,7 @@
   }
 
   document.addEventListener("click", (event) => {
-    const link = event.target.closest?.("a[href]");
+    const link = /** @type {HTMLAnchorElement | null} */ (/** @type {Element} */ (event.target).closest?.("a[href]"));
     if (!link) return;
     const url = new URL(link.href, location.href);
     if (url.origin !== location.origin) return;

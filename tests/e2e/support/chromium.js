@@ -135,7 +135,11 @@ export async function launchChromium({ sandbox, site, names, artifacts, lang = "
       await settings.goto("chrome://extensions");
       for (const origin of origins) {
         await settings.evaluate(
-          ([id, pattern]) => chrome.developerPrivate.addHostPermission(id, pattern),
+          // chrome://extensions's own API, which @types/chrome leaves out.
+          ([id, pattern]) =>
+            /** @type {typeof chrome & { developerPrivate: { addHostPermission(id: string, pattern: string): Promise<void> } }} */ (
+              chrome
+            ).developerPrivate.addHostPermission(id, pattern),
           [extensionId, origin],
         );
       }
@@ -154,12 +158,13 @@ export async function launchChromium({ sandbox, site, names, artifacts, lang = "
       const url = page.url();
       const worker = await serviceWorker();
       const found = (await worker.evaluate(() => chrome.tabs.query({}))).filter((tab) => tab.url === url);
-      if (found.length === 1) return found[0].id;
+      // A tab in a window always has an id (only the sessions API's tabs of other devices lack one).
+      if (found.length === 1) return /** @type {number} */ (found[0].id);
       if (found.length > 1) throw new Error(`${found.length} tabs show ${url}`);
       await page.bringToFront();
       const active = await worker.evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }));
       if (active.length !== 1 || active[0].url !== undefined) throw new Error(`no tab shows ${url}`);
-      return active[0].id;
+      return /** @type {number} */ (active[0].id);
     },
     /**
      * What the user does by clicking NoTrain's toolbar icon while `page` is in front. CDP

@@ -19,6 +19,11 @@ export const PROFILE = Object.freeze({
   objection_text: "Je m'oppose à l'utilisation de mes informations pour développer l'IA de Meta (article 21 RGPD).",
 });
 
+/**
+ * @param {string} run
+ * @param {{ register?: boolean, profile?: typeof PROFILE | null, lang?: string, deadlineMs?: number }} options
+ *   `profile: null`: no profile is saved in the host before the browser starts.
+ */
 export async function withChromium(
   run,
   { register = true, profile = PROFILE, lang = "en", deadlineMs = 150_000 } = {},
@@ -48,7 +53,8 @@ export async function withChromium(
     };
     return await body({ sandbox, site, browser, artifacts, screenshot });
   } catch (error) {
-    if (browser?.watchdogFired) error.message = `watchdog killed the browser: ${error.message}`;
+    if (browser?.watchdogFired && error instanceof Error)
+      error.message = `watchdog killed the browser: ${error.message}`;
     throw error;
   } finally {
     if (browser) {
@@ -67,6 +73,11 @@ export async function withChromium(
 
 // The same run in Firefox ESR (WebDriver BiDi); the host is registered in the sandbox's HOME, the only place
 // Firefox reads host manifests from. `prefs`: profile preferences the scenario needs besides the harness's own.
+/**
+ * @param {string} run
+ * @param {{ register?: boolean, profile?: typeof PROFILE | null, lang?: string, deadlineMs?: number,
+ *   prefs?: Record<string, unknown> }} options
+ */
 export async function withFirefox(
   run,
   { register = true, profile = PROFILE, lang = "en", deadlineMs = 180_000, prefs = {} } = {},
@@ -93,7 +104,8 @@ export async function withFirefox(
     };
     return await body({ sandbox, site, browser, artifacts, screenshot });
   } catch (error) {
-    if (browser?.watchdogFired) error.message = `watchdog killed the browser: ${error.message}`;
+    if (browser?.watchdogFired && error instanceof Error)
+      error.message = `watchdog killed the browser: ${error.message}`;
     throw error;
   } finally {
     await browser?.close();

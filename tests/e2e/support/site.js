@@ -7,6 +7,7 @@ import https from "node:https";
 import path from "node:path";
 import { makeCertificate } from "./certificate.js";
 import { paths } from "./paths.js";
+/** @import { AddressInfo } from "node:net" */
 
 const SITE_PREFIX = "/__e2e/";
 const SCRIPTS = {
@@ -88,14 +89,17 @@ export async function startSite({ dir, names }) {
   const server = https.createServer({ key: certificate.key, cert: certificate.cert }, (request, response) => {
     handle(request, response).catch((error) => send(response, 500, "text/plain", String(error)));
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await /** @type {Promise<void>} */ (new Promise((resolve) => server.listen(0, "127.0.0.1", resolve)));
 
   return {
-    port: server.address().port,
+    port: /** @type {AddressInfo} */ (server.address()).port,
     spkiSha256: certificate.spkiSha256,
     /**
      * Serves `file` (a fixture page) at the real address `url`; `spa` makes same-site links route without reload;
      * `scripts` replaces the scripts added to the page (a platform's page takes toggle-like.js).
+     * @param {string} url
+     * @param {string} file
+     * @param {{ spa?: boolean, scripts?: string[] }} [options]
      */
     route(url, file, { spa = false, scripts } = {}) {
       routes.set(routeKey(url), { file, spa, scripts });
@@ -123,9 +127,11 @@ export async function startSite({ dir, names }) {
       });
     },
     close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+      /** @type {Promise<void>} */ (
+        new Promise((resolve) => {
+          server.closeAllConnections?.();
+          server.close(() => resolve());
+        })
+      ),
   };
 }

@@ -15,7 +15,7 @@ export async function fillFromPopup(browser, page, lang = "en") {
   const filling = messages(lang).text("popup_filling");
   await popup.waitForFunction(
     (busy) => {
-      const status = document.querySelector('[data-testid="fill-status"]').textContent;
+      const status = /** @type {Element} */ (document.querySelector('[data-testid="fill-status"]')).textContent;
       return status && status !== busy;
     },
     filling,
@@ -27,13 +27,22 @@ export async function fillFromPopup(browser, page, lang = "en") {
 /** React's state for each field the page holds now (the fixture's stand-in for React keeps it). */
 export function reactState(page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll("input:not([type=radio]):not([type=checkbox]):not([type=search]), textarea")].map(
-      (node) => ({ tag: node.tagName.toLowerCase(), shown: node.value, state: window.fixtureState(node) ?? null }),
-    ),
+    [
+      .../** @type {NodeListOf<HTMLInputElement | HTMLTextAreaElement>} */ (
+        document.querySelectorAll("input:not([type=radio]):not([type=checkbox]):not([type=search]), textarea")
+      ),
+    ].map((node) => ({
+      tag: node.tagName.toLowerCase(),
+      shown: node.value,
+      state: window.fixtureState?.(node) ?? null,
+    })),
   );
 }
 
-/** The submitted value field (not a radio or check box) whose tag, and optionally label, match. */
+/**
+ * The submitted value field (not a radio or check box) whose tag, and optionally label, match.
+ * @param {RegExp | null} [labelPattern]
+ */
 export function field(submission, tag, labelPattern = null) {
   return submission.fields.find(
     (f) => f.tag === tag && !("checked" in f) && (!labelPattern || labelPattern.test(f.label)),

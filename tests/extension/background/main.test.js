@@ -14,6 +14,7 @@ function event() {
 }
 
 // A native host that answers like notrain-host, or is missing.
+/** @type {{ installed: boolean, saved: Record<string, unknown>[] }} */
 const host = { installed: false, saved: [] };
 function connectNative() {
   const port = new FakePort();
@@ -41,12 +42,12 @@ function connectNative() {
 
 const badge = { global: null, tabs: new Map() };
 const alarms = new Map();
-const chrome = (globalThis.chrome = {
+const chrome = {
   runtime: {
     id: "hlkehipeijabomfkoomegalkblciopck",
     getURL: (p) => ORIGIN + p,
     connectNative,
-    lastError: undefined,
+    lastError: /** @type {{ message: string } | undefined} */ (undefined),
     onMessage: event(),
     onStartup: event(),
     onInstalled: event(),
@@ -86,10 +87,14 @@ const chrome = (globalThis.chrome = {
       list.forEach((script) => chrome.scripting.registered.set(script.id, script)),
     unregisterContentScripts: async ({ ids }) => ids.forEach((id) => chrome.scripting.registered.delete(id)),
   },
-});
+};
+// The fake has only what main.js uses, not the whole `chrome` API that the global's type describes: its own type
+// (inferred above) is what this file checks against.
+globalThis.chrome = /** @type {any} */ (chrome);
 // The host client's idle and answer timers must not keep the test process alive.
 const realSetTimeout = globalThis.setTimeout;
-globalThis.setTimeout = (fn, ms, ...args) => realSetTimeout(fn, ms, ...args).unref();
+// The global's type joins the DOM's setTimeout (a number) and Node's (a Timeout); this is Node's, as the test runs in Node.
+globalThis.setTimeout = /** @type {typeof setTimeout} */ ((fn, ms, ...args) => realSetTimeout(fn, ms, ...args).unref());
 await import("../../../extension/src/background/main.js");
 
 // Sends a message the way the browser delivers it and waits for sendResponse.

@@ -125,11 +125,12 @@ const STATES = {
 function installApi({ messages, lang, tabState, answers, lookalike, stored }) {
   const getMessage = (key, substitutions = []) => {
     const entry = messages[key];
-    const list = [].concat(substitutions);
+    const list = /** @type {unknown[]} */ ([]).concat(substitutions);
     return entry ? entry.message.replace(/\$(\d)/g, (_, n) => list[Number(n) - 1] ?? "") : "";
   };
   const event = () => ({ addListener() {} });
-  globalThis.chrome = {
+  // Only what the popup and the full page use, not the whole API that the global's type describes.
+  globalThis.chrome = /** @type {any} */ ({
     i18n: { getMessage, getUILanguage: () => lang },
     runtime: {
       id: "notrain",
@@ -151,7 +152,7 @@ function installApi({ messages, lang, tabState, answers, lookalike, stored }) {
       onChanged: event(),
     },
     scripting: { executeScript: async (options) => (options.files ? [{}] : [{ result: lookalike === true }]) },
-  };
+  });
 }
 
 describe("the popup and the full page in Chromium", { skip }, () => {

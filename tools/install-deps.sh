@@ -12,7 +12,7 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
 packages=(cmake g++ make pkg-config nlohmann-json3-dev libboost1.81-dev libsqlitecpp-dev libsqlite3-dev
-          libminizip-dev nettle-dev doctest-dev sqlite3 ca-certificates)
+          libminizip-dev nettle-dev libcli11-dev libhowardhinnant-date-dev doctest-dev sqlite3 ca-certificates)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 if $for_tests; then
   # Real browsers for the end-to-end tests (chromium-l10n: its interface in fr/nl/de), openssl for the

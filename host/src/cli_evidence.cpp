@@ -6,7 +6,7 @@
 #include <cctype>
 #include <sstream>
 
-#include "cli_args.hpp"
+#include "usage_error.hpp"
 
 namespace notrain::cli {
 namespace {
@@ -108,10 +108,7 @@ std::optional<Receipt> parse_receipt(const std::string& text) {
   return Receipt{std::stoll(*position), *head};
 }
 
-int verify_command(const std::vector<std::string>& words) {
-  ArgReader reader(words);
-  const auto receipt = reader.option("--receipt");
-  if (!reader.positionals().empty()) throw UsageError("verify takes no further words");
+int verify_command(const std::optional<std::string>& receipt) {
   auto store = existing_store();
   if (receipt) return verify_against_receipt(store ? &*store : nullptr, *receipt);
   if (!store) {
@@ -133,8 +130,7 @@ int verify_command(const std::vector<std::string>& words) {
   return 1;
 }
 
-int receipt_command(const std::vector<std::string>& words) {
-  if (!ArgReader(words).positionals().empty()) throw UsageError("receipt takes no further words");
+int receipt_command() {
   auto store = existing_store();
   const auto text = store ? receipt_text(*store) : std::nullopt;
   if (!text) {

@@ -245,11 +245,24 @@ TEST_CASE("numbers that are not confirmation numbers are usage errors; version a
     CHECK(result.err.find("is not a confirmation number") != std::string::npos);
   }
   CHECK(run_host_command(home.path(), {"show", "12345"}).status == 1);  // a number, but none stored under it
+  const auto service = run_host_command(home.path(), {"list", "--service", "myspace"});
+  CHECK(service.status == 2);
+  CHECK(service.err.find("\"myspace\" is not facebook, instagram") != std::string::npos);
+  const auto stray = run_host_command(home.path(), {"receipt", "now"});
+  CHECK(stray.status == 2);
+  CHECK(stray.err.find("unexpected word \"now\"\nUsage: notrain-host receipt\n") != std::string::npos);
+  const auto no_output = run_host_command(home.path(), {"pack", "1"});
+  CHECK(no_output.status == 2);
+  CHECK(no_output.err.find("--output is required") != std::string::npos);
+  CHECK(run_host_command(home.path(), {"show", "1", "--json"}).status == 0);
+  CHECK(run_host_command(home.path(), {"export", "--format=csv"}).status == 0);
   for (const char* command : {"version", "--version"}) CHECK(run_host_command(home.path(), {command}).out.find("notrain-host") == 0);
   for (const char* command : {"help", "--help", "-h"}) {
     const auto help = run_host_command(home.path(), {command});
     CHECK(help.status == 0);
     CHECK(help.out.find("export [--format json|csv] [--output FILE]") != std::string::npos);
+    CHECK(help.out.find("pack [ID] --output FILE.zip [--language en|fr|nl|de]") != std::string::npos);
+    CHECK(help.out.find("Database: ") != std::string::npos);
     CHECK(help.out.find("JSON unless --format csv") != std::string::npos);
   }
 }

@@ -11,12 +11,12 @@
 namespace notrain::bench {
 namespace {
 
-constexpr std::array<std::string_view, 12> kWords = {
-    "objection", "Meta", "AI", "information", "public", "content", "train", "models",
-    "request",   "your", "we",  "reviewed"};
+constexpr std::array<std::string_view, 12> kWords = {"objection", "Meta",    "AI",    "information",
+                                                     "public",    "content", "train", "models",
+                                                     "request",   "your",    "we",    "reviewed"};
 
 constexpr std::array<std::string_view, 6> kServices = {"facebook", "instagram", "messenger",
-                                                        "whatsapp", "threads",   "meta_ai"};
+                                                       "whatsapp", "threads",   "meta_ai"};
 
 // About 2 KB of words, different for every index.
 std::string confirmation_text(std::size_t index) {
@@ -53,7 +53,8 @@ std::string screenshot_data_url(std::size_t index, std::size_t size) {
 NewConfirmation sample_confirmation(std::size_t index) {
   NewConfirmation record;
   const std::string service(kServices[index % kServices.size()]);
-  record.content = {service, "page", "https://www.facebook.com/help/contact/" + std::to_string(6'359'191'084'165'019 + index),
+  record.content = {service, "page",
+                    "https://www.facebook.com/help/contact/" + std::to_string(6'359'191'084'165'019 + index),
                     "user" + std::to_string(index % 97) + "@example.be", confirmation_text(index)};
   record.captured_at = captured_at(index);
   record.language = "fr-BE";

@@ -37,7 +37,6 @@ std::string shorten(const std::string& text, std::size_t width) {
   return text.substr(0, width - 3) + "...";
 }
 
-
 // JSON for scripts; on a terminal, everything outside ASCII is written \uXXXX (a C1 control is no escape sequence
 // there), and bytes that are not UTF-8 (only a file changed by hand holds them) are replaced, never a crash.
 std::string json_for_stdout(const nlohmann::json& value) {
@@ -63,8 +62,9 @@ CLI::Option* confirmation_number_option(CLI::App& command, std::string& id) {
 }
 
 void print_table(const std::vector<ConfirmationSummary>& items) {
-  std::cout << std::left << std::setw(6) << "ID" << std::setw(26) << "CAPTURED (UTC)" << std::setw(11)
-            << "SERVICE" << std::setw(8) << "KIND" << std::setw(22) << "ACCOUNT" << "ADDRESS\n";
+  std::cout << std::left << std::setw(6) << "ID" << std::setw(26) << "CAPTURED (UTC)" << std::setw(11) << "SERVICE"
+            << std::setw(8) << "KIND" << std::setw(22) << "ACCOUNT"
+            << "ADDRESS\n";
   for (const ConfirmationSummary& item : items) {
     std::cout << std::left << std::setw(6) << item.id << std::setw(26) << terminal_safe(item.captured_at)
               << std::setw(11) << terminal_safe(item.service) << std::setw(8) << terminal_safe(item.kind)
@@ -116,7 +116,8 @@ void print_record(const Confirmation& record) {
   line("Screenshot", record.screenshot_size > 0
                          ? record.screenshot_mime + ", " + std::to_string(record.screenshot_size) + " bytes"
                          : "");
-  if (!record.form.is_null()) line("Form values", record.form.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  if (!record.form.is_null())
+    line("Form values", record.form.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   std::cout << "\n" << terminal_safe(record.content.text, TerminalLayout::Block) << '\n';
 }
 
@@ -149,8 +150,7 @@ int export_to_file(Store* store, ExportFormat format, const fs::path& target) {
   if (store) count = export_confirmations(*store, format, output.stream());
   else write_empty_export(format, output.stream());
   output.commit();
-  std::cerr << "Exported " << count << " confirmation" << (count == 1 ? "" : "s") << " to " << target.string()
-            << ".\n";
+  std::cerr << "Exported " << count << " confirmation" << (count == 1 ? "" : "s") << " to " << target.string() << ".\n";
   return 0;
 }
 
@@ -238,7 +238,9 @@ void declare_verify(CLI::App& command, std::optional<std::string>& receipt) {
 
 void declare_pack(CLI::App& command, PackOptions& options) {
   confirmation_number_option(command, options.id)->description("one confirmation only (all of them without it)");
-  command.add_option("--output", options.output, "the ZIP file to write (private to you)")->type_name("FILE.zip")->required();
+  command.add_option("--output", options.output, "the ZIP file to write (private to you)")
+      ->type_name("FILE.zip")
+      ->required();
   one_of(command.add_option("--language", options.language, "the report's language (English unless told)"),
          {"en", "fr", "nl", "de"});
 }
@@ -258,7 +260,8 @@ int run(const std::vector<std::string>& args) {
              with(declare_export, export_command));
   parser.add("verify", "check every confirmation and the chain (or against a receipt)",
              with(declare_verify, verify_command));
-  parser.add("receipt", "print the chain's head, to keep somewhere else", [](CLI::App&) -> Action { return receipt_command; });
+  parser.add("receipt", "print the chain's head, to keep somewhere else",
+             [](CLI::App&) -> Action { return receipt_command; });
   parser.add("pack", "an evidence pack (records, texts, screenshots, chain, report, SHA256SUMS)",
              with(declare_pack, pack_command));
   installer::add_commands(parser);

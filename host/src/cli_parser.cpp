@@ -119,7 +119,8 @@ int Parser::run(const std::vector<std::string>& args, const Action& none) {
     std::vector<std::string> words(args.rbegin(), args.rend());  // CLI11 takes them last first
     app_.parse(words);
     const CLI::App* command = chosen();
-    const auto found = std::find_if(actions_.begin(), actions_.end(), [&](const auto& entry) { return entry.first == command; });
+    const auto found =
+        std::find_if(actions_.begin(), actions_.end(), [&](const auto& entry) { return entry.first == command; });
     return found == actions_.end() ? none() : found->second();
   } catch (const CLI::CallForHelp&) {
     std::cout << app_.help();

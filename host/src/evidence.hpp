@@ -71,12 +71,10 @@ struct Confirmation {
   int digest_version = kDigestVersion;
 };
 
-
 // The fields a version-2 digest covers, in their canonical order; verify names a changed one by these names.
-inline constexpr std::string_view kDigestFields[] = {"service",  "kind",    "url",     "account",
-                                                     "text",     "captured_at", "saved_at", "language",
-                                                     "form",     "verdict", "sent_at", "screenshot_mime",
-                                                     "screenshot"};
+inline constexpr std::string_view kDigestFields[] = {
+    "service", "kind",    "url",     "account",         "text",      "captured_at", "saved_at", "language",
+    "form",    "verdict", "sent_at", "screenshot_mime", "screenshot"};
 
 using DigestedValues = std::array<std::string_view, std::size(kDigestFields)>;
 

@@ -50,7 +50,7 @@ class FrameReader {
 
   ByteSource source_;
   std::uint32_t max_frame_;
-  std::string buffer_;        // storage; bytes [position_, filled_) are read but unconsumed
+  std::string buffer_;  // storage; bytes [position_, filled_) are read but unconsumed
   std::size_t position_ = 0;
   std::size_t filled_ = 0;
   bool failed_ = false;

@@ -19,10 +19,7 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 
-bool all_of(std::string_view text, bool (*predicate)(char)) {
-  return std::all_of(text.begin(), text.end(), predicate);
-}
-
+bool all_of(std::string_view text, bool (*predicate)(char)) { return std::all_of(text.begin(), text.end(), predicate); }
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
@@ -38,9 +35,8 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 bool is_email_label(std::string_view label) {
   if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
   // Bytes from 0x80 up are parts of internationalised (UTF-8) domain names.
-  return std::all_of(label.begin(), label.end(), [](char c) {
-    return is_alnum(c) || c == '-' || static_cast<unsigned char>(c) >= 0x80;
-  });
+  return std::all_of(label.begin(), label.end(),
+                     [](char c) { return is_alnum(c) || c == '-' || static_cast<unsigned char>(c) >= 0x80; });
 }
 
 bool is_email_local_char(char c) {
@@ -61,11 +57,20 @@ bool is_valid_utf8(std::string_view text) {
     const auto lead = static_cast<unsigned char>(text[i]);
     std::size_t length = 0;
     std::uint32_t code = 0;
-    if (lead < 0x80) { ++i; continue; }
-    if ((lead & 0xE0) == 0xC0) { length = 2; code = lead & 0x1Fu; }
-    else if ((lead & 0xF0) == 0xE0) { length = 3; code = lead & 0x0Fu; }
-    else if ((lead & 0xF8) == 0xF0) { length = 4; code = lead & 0x07u; }
-    else return false;
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((lead & 0xE0) == 0xC0) {
+      length = 2;
+      code = lead & 0x1Fu;
+    } else if ((lead & 0xF0) == 0xE0) {
+      length = 3;
+      code = lead & 0x0Fu;
+    } else if ((lead & 0xF8) == 0xF0) {
+      length = 4;
+      code = lead & 0x07u;
+    } else return false;
     if (i + length > text.size()) return false;
     for (std::size_t j = 1; j < length; ++j) {
       const auto next = static_cast<unsigned char>(text[i + j]);
@@ -80,9 +85,8 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 std::size_t count_characters(std::string_view utf8) {
-  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 bool is_email(std::string_view text) {
@@ -102,8 +106,7 @@ bool is_email(std::string_view text) {
 
 bool is_account(std::string_view text) {
   if (is_email(text)) return true;
-  return !text.empty() && text.size() <= 50 &&
-         all_of(text, [](char c) { return is_alnum(c) || c == '.' || c == '_'; });
+  return !text.empty() && text.size() <= 50 && all_of(text, [](char c) { return is_alnum(c) || c == '.' || c == '_'; });
 }
 
 bool is_country_code(std::string_view text) {
@@ -129,22 +132,21 @@ bool is_language_tag(std::string_view text) {
   if (!size_between(parts[0], 2, 8) || parts[0].size() == 4 || !all_of(parts[0], is_alpha)) return false;
   ++i;
   // Up to three extended language subtags after a 2-3 letter language.
-  for (int extlang = 0; extlang < 3 && parts[0].size() <= 3 && i < parts.size() && parts[i].size() == 3 &&
-                        all_of(parts[i], is_alpha);
+  for (int extlang = 0;
+       extlang < 3 && parts[0].size() <= 3 && i < parts.size() && parts[i].size() == 3 && all_of(parts[i], is_alpha);
        ++extlang) {
     ++i;
   }
   if (i < parts.size() && parts[i].size() == 4 && all_of(parts[i], is_alpha)) ++i;  // script
-  if (i < parts.size() && ((parts[i].size() == 2 && all_of(parts[i], is_alpha)) ||
-                           (parts[i].size() == 3 && all_of(parts[i], is_digit)))) {
+  if (i < parts.size() &&
+      ((parts[i].size() == 2 && all_of(parts[i], is_alpha)) || (parts[i].size() == 3 && all_of(parts[i], is_digit)))) {
     ++i;  // region
   }
   while (i < parts.size() && ((size_between(parts[i], 5, 8) && all_of(parts[i], is_alnum)) ||
                               (parts[i].size() == 4 && is_digit(parts[i][0]) && all_of(parts[i], is_alnum)))) {
     ++i;  // variants
   }
-  while (i < parts.size() && parts[i].size() == 1 && is_alnum(parts[i][0]) && parts[i] != "x" &&
-         parts[i] != "X") {
+  while (i < parts.size() && parts[i].size() == 1 && is_alnum(parts[i][0]) && parts[i] != "x" && parts[i] != "X") {
     ++i;  // extension singleton, then at least one 2-8 subtag
     const std::size_t first = i;
     while (i < parts.size() && size_between(parts[i], 2, 8) && all_of(parts[i], is_alnum)) ++i;
@@ -181,8 +183,7 @@ std::optional<std::string> normalize_timestamp(std::string_view text) {
   // also take one-digit fields, a zone without minutes and a bare "." before the zone.
   static constexpr std::string_view kDateTime = "dddd-dd-ddTdd:dd:dd";
   const auto fits = [](std::string_view part, std::string_view pattern) {
-    return part.size() == pattern.size() &&
-           std::equal(part.begin(), part.end(), pattern.begin(), [](char c, char p) {
+    return part.size() == pattern.size() && std::equal(part.begin(), part.end(), pattern.begin(), [](char c, char p) {
              return p == 'd' ? is_digit(c) : c == p || (p == 'T' && c == 't');
            });
   };

@@ -16,7 +16,7 @@ namespace {
 using nlohmann::ordered_json;
 
 std::vector<const Browser*> browsers_not_found(const Options& options, Platform platform, const Environment& env,
-                                                 const std::vector<Diagnosis>& checked) {
+                                               const std::vector<Diagnosis>& checked) {
   std::vector<const Browser*> missing;
   if (options.manifest_dir || !options.browsers.empty()) return missing;
   for (const Target& target : compute_targets(platform, env, options.scope)) {
@@ -104,9 +104,8 @@ int doctor(const Options& options, Platform platform, const Environment& env) {
     diagnoses.push_back(diagnose(target, options));
   }
   const std::vector<const Browser*> not_found = browsers_not_found(options, platform, env, diagnoses);
-  const bool ok = !diagnoses.empty() && std::none_of(diagnoses.begin(), diagnoses.end(), [](const Diagnosis& d) {
-    return d.status() == Status::Fail;
-  });
+  const bool ok = !diagnoses.empty() && std::none_of(diagnoses.begin(), diagnoses.end(),
+                                                     [](const Diagnosis& d) { return d.status() == Status::Fail; });
   if (options.json) {
     print_json(diagnoses, not_found, ok);
   } else {

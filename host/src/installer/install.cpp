@@ -67,11 +67,13 @@ int install(const Options& options, Platform platform, const Environment& env) {
   const std::vector<Target> targets = select_targets(options, platform, env, false);
   if (targets.empty()) {
     std::cerr << "notrain-host install: no supported browser found for this user. Name yours with --browser "
-                 "(known: " << browser_ids() << ").\n";
+                 "(known: "
+              << browser_ids() << ").\n";
     return 1;
   }
   const std::string path = host_path(options);
-  if (!options.package_root && !fs::exists(path)) std::cerr << "Warning: " << path << " does not exist; browsers will not find the host.\n";
+  if (!options.package_root && !fs::exists(path))
+    std::cerr << "Warning: " << path << " does not exist; browsers will not find the host.\n";
 
   std::vector<std::string> created;
   int failures = 0;

@@ -71,10 +71,11 @@ void declare_options(CLI::App& command, Command which, Options& options) {
             return find_browser(id) ? "" : "unknown browser \"" + id + "\"; known browsers: " + browser_ids();
           },
           ""));
-  CLI::Option* system =
-      command.add_flag_callback("--system", [&options] { options.scope = Scope::System; },
-                                "the folders for every user (needs administrator rights)");
-  if (which != Command::Doctor) command.add_flag("--dry-run", options.dry_run, "print what would change, change nothing");
+  CLI::Option* system = command.add_flag_callback(
+      "--system", [&options] { options.scope = Scope::System; },
+      "the folders for every user (needs administrator rights)");
+  if (which != Command::Doctor)
+    command.add_flag("--dry-run", options.dry_run, "print what would change, change nothing");
   if (which == Command::Doctor) command.add_flag("--json", options.json, "the report as JSON");
   command
       .add_option("--manifest-dir", options.manifest_dir,
@@ -103,7 +104,8 @@ void declare_options(CLI::App& command, Command which, Options& options) {
   if (which == Command::Doctor) {
     command
         .add_option_function<int>(
-            "--timeout-ms", [&options](const int& milliseconds) { options.timeout = std::chrono::milliseconds(milliseconds); },
+            "--timeout-ms",
+            [&options](const int& milliseconds) { options.timeout = std::chrono::milliseconds(milliseconds); },
             "how long the host may take to answer hello (default 5000)")
         ->type_name("N")
         ->check(CLI::Validator(
@@ -135,11 +137,12 @@ std::vector<Target> select_targets(const Options& options, Platform platform, co
   if (options.package_root) return package_targets(options, platform, env);
   std::vector<Target> all = compute_targets(platform, env, options.scope);
   for (const Browser* browser : options.browsers) {
-    const bool has_location = std::any_of(all.begin(), all.end(), [&](const Target& t) { return t.browser == browser; });
+    const bool has_location =
+        std::any_of(all.begin(), all.end(), [&](const Target& t) { return t.browser == browser; });
     if (!has_location) {
       throw cli::UsageError(std::string(browser->name) + " has no " +
-                            (options.scope == Scope::System ? "system-wide" : "per-user") +
-                            " manifest folder on " + std::string(to_string(platform)));
+                            (options.scope == Scope::System ? "system-wide" : "per-user") + " manifest folder on " +
+                            std::string(to_string(platform)));
     }
   }
   std::vector<Target> chosen;

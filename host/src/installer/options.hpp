@@ -32,7 +32,8 @@ void declare_options(CLI::App& command, Command which, Options& options);
 
 // The manifests a command acts on, one per file (browsers that share a file appear once):
 // with --manifest-dir that folder; with --package-root every browser's system folder under that root;
-// with --browser those browsers; otherwise the browsers found on this computer, plus (when `include_registered`) any other browser that already has our manifest.
+// with --browser those browsers; otherwise the browsers found on this computer, plus (when `include_registered`) any
+// other browser that already has our manifest.
 std::vector<Target> select_targets(const Options& options, Platform platform, const Environment& env,
                                    bool include_registered);
 

@@ -55,8 +55,9 @@ void insert_version1_record(SQLite::Database& db, const std::string& text, const
   const notrain::EvidenceContent content{"instagram", "page", "https://www.instagram.com/accounts/privacy", "marie",
                                          text};
   const std::string png = notrain::test::tiny_png();
-  SQLite::Statement insert(db, "INSERT INTO confirmations (service, kind, url, account, text, captured_at, "
-                               "screenshot, screenshot_mime, content_key, sha256) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement insert(db,
+                           "INSERT INTO confirmations (service, kind, url, account, text, captured_at, "
+                           "screenshot, screenshot_mime, content_key, sha256) VALUES (?,?,?,?,?,?,?,?,?,?)");
   insert.bind(1, content.service);
   insert.bind(2, content.kind);
   insert.bind(3, content.url);

@@ -76,8 +76,7 @@ TEST_CASE("notrain-host install, doctor and uninstall for a browser profile's fo
   // Without --host-path the manifest names the very binary that ran.
   CHECK(json::parse(read_text(manifest))["path"] == fs::canonical(NOTRAIN_HOST_BINARY).string());
 
-  const Run doctor =
-      run_host({"doctor", "--json", "--browser", "chromium", "--manifest-dir", folder.string()});
+  const Run doctor = run_host({"doctor", "--json", "--browser", "chromium", "--manifest-dir", folder.string()});
   CAPTURE(doctor.out);
   CHECK(doctor.status == 0);
   const json report = json::parse(doctor.out);

@@ -65,8 +65,8 @@ TEST_CASE("bad input gets a clear error or a clean exit, and loses nothing") {
   {
     HostProcess host(home.path());
     for (int i = 0; i < 3; ++i) {
-      const json saved = host.call(request(i, "confirmation.save",
-                                           notrain::test::sample_confirmation("kept " + std::to_string(i))));
+      const json saved =
+          host.call(request(i, "confirmation.save", notrain::test::sample_confirmation("kept " + std::to_string(i))));
       saved_ids.insert(saved["result"]["id"].get<std::int64_t>());
     }
     REQUIRE(host.finish() == 0);

@@ -32,12 +32,12 @@ TEST_CASE("countries are officially assigned ISO 3166-1 alpha-2 codes") {
 }
 
 TEST_CASE("language tags follow BCP 47") {
-  for (const char* tag : {"fr", "nl-BE", "de-DE", "en", "pt-BR", "zh-Hant-TW", "sr-Latn-RS", "es-419",
-                          "de-CH-1996", "en-US-x-twain", "x-private", "gsw", "fr-u-ca-gregory"}) {
+  for (const char* tag : {"fr", "nl-BE", "de-DE", "en", "pt-BR", "zh-Hant-TW", "sr-Latn-RS", "es-419", "de-CH-1996",
+                          "en-US-x-twain", "x-private", "gsw", "fr-u-ca-gregory"}) {
     CHECK_MESSAGE(is_language_tag(tag), tag);
   }
-  for (const char* tag : {"", "f", "french-", "-fr", "fr_BE", "fr--BE", "toolonglanguage", "en-a", "x-",
-                          "fr BE", "12"}) {
+  for (const char* tag :
+       {"", "f", "french-", "-fr", "fr_BE", "fr--BE", "toolonglanguage", "en-a", "x-", "fr BE", "12"}) {
     CHECK_FALSE_MESSAGE(is_language_tag(tag), tag);
   }
 }
@@ -80,11 +80,11 @@ TEST_CASE("timestamps: fractions, zones, leap days, out-of-range fields and trai
   CHECK(normalize_timestamp("2016-12-31T23:59:60.5Z") == "2016-12-31T23:59:59.500Z");
   CHECK(normalize_timestamp("2024-12-31T23:30:00-01:00") == "2025-01-01T00:30:00.000Z");
   // Out-of-range fields, years before 1970, and digits where the pattern has none (or none where it has them).
-  for (const char* text : {"2025-13-01T00:00:00Z", "2025-00-10T00:00:00Z", "2025-04-31T00:00:00Z",
-                           "2025-05-32T00:00:00Z", "2025-05-20T24:00:00Z", "2025-05-20T14:60:00Z",
-                           "2025-05-20T14:03:61Z", "1969-12-31T23:59:59Z", "2025-5-20T14:03:00Z",
-                           "+2025-05-20T14:03:00Z", "20250520T140300Z", "2025-05-20 14:03:00Z",
-                           " 2025-05-20T14:03:00Z", "2025-05-20T14:03Z", "２025-05-20T14:03:00Z"}) {
+  for (const char* text :
+       {"2025-13-01T00:00:00Z", "2025-00-10T00:00:00Z", "2025-04-31T00:00:00Z", "2025-05-32T00:00:00Z",
+        "2025-05-20T24:00:00Z", "2025-05-20T14:60:00Z", "2025-05-20T14:03:61Z", "1969-12-31T23:59:59Z",
+        "2025-5-20T14:03:00Z", "+2025-05-20T14:03:00Z", "20250520T140300Z", "2025-05-20 14:03:00Z",
+        " 2025-05-20T14:03:00Z", "2025-05-20T14:03Z", "２025-05-20T14:03:00Z"}) {
     CAPTURE(text);
     CHECK_FALSE(normalize_timestamp(text).has_value());
   }

@@ -216,7 +216,7 @@ void bench_save(const Host& notrain, const fs::path& work, const Sizes& sizes) {
     return samples;
   };
   const std::vector<double> plain = measure(sizes.saves, 0);
-  const std::vector<double> with_screenshot = measure(sizes.screenshot_saves, 2u << 20);
+  const std::vector<double> with_screenshot = measure(sizes.screenshot_saves, 2U << 20);
   const ExitInfo exit = child.wait(true);
   emit(merged(json{{"suite", "notrain"}, {"name", "save"}, {"host", "notrain"}, {"unit", "ms"}}, summary(plain)));
   emit(merged(json{{"suite", "notrain"},

@@ -218,7 +218,7 @@ void write_zip(int fd, const std::vector<Entry>& entries) {
   info.tmz_date = {0, 0, 0, 1, 0, 2020};  // a fixed date: the same records give the same pack
   for (const Entry& entry : entries) {
     const bool ok = zipOpenNewFileInZip64(zip, entry.name.c_str(), &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED,
-                                          Z_DEFAULT_COMPRESSION, entry.bytes.size() >= 0xFFFFFFFFu) == ZIP_OK &&
+                                          Z_DEFAULT_COMPRESSION, entry.bytes.size() >= 0xFFFFFFFFU) == ZIP_OK &&
                     zipWriteInFileInZip(zip, entry.bytes.data(), static_cast<unsigned>(entry.bytes.size())) == ZIP_OK &&
                     zipCloseFileInZip(zip) == ZIP_OK;
     if (!ok) {

@@ -11,7 +11,7 @@
 namespace notrain::framing {
 
 // Browsers may send up to 4 GiB; the host refuses anything above this before allocating.
-inline constexpr std::uint32_t kMaxInputFrame = 64u * 1024 * 1024;
+inline constexpr std::uint32_t kMaxInputFrame = 64U * 1024 * 1024;
 // Chrome and Firefox close the port when a host sends more than 1 MiB in one message.
 inline constexpr std::size_t kMaxOutputFrame = 1024 * 1024;
 

@@ -63,19 +63,19 @@ bool is_valid_utf8(std::string_view text) {
     }
     if ((lead & 0xE0) == 0xC0) {
       length = 2;
-      code = lead & 0x1Fu;
+      code = lead & 0x1FU;
     } else if ((lead & 0xF0) == 0xE0) {
       length = 3;
-      code = lead & 0x0Fu;
+      code = lead & 0x0FU;
     } else if ((lead & 0xF8) == 0xF0) {
       length = 4;
-      code = lead & 0x07u;
+      code = lead & 0x07U;
     } else return false;
     if (i + length > text.size()) return false;
     for (std::size_t j = 1; j < length; ++j) {
       const auto next = static_cast<unsigned char>(text[i + j]);
       if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3Fu);
+      code = (code << 6) | (next & 0x3FU);
     }
     static constexpr std::array<std::uint32_t, 5> kSmallest = {0, 0, 0x80, 0x800, 0x10000};
     if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;

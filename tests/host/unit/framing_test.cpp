@@ -73,11 +73,11 @@ TEST_CASE("a zero-length frame is a frame with an empty body") {
 }
 
 TEST_CASE("a length above the cap is refused before any of the body is read") {
-  ScriptedSource data{header(0xFFFFFFFFu) + std::string(100, 'x'), 4};
+  ScriptedSource data{header(0xFFFFFFFFU) + std::string(100, 'x'), 4};
   FrameReader reader(data.source(), 1024);
   auto result = reader.next();
   CHECK(result.status == ReadStatus::TooLarge);
-  CHECK(result.announced_length == 0xFFFFFFFFu);
+  CHECK(result.announced_length == 0xFFFFFFFFU);
   CHECK(data.position == 4);
 }
 

@@ -78,7 +78,8 @@ void bench_cold_start(const std::vector<Host>& hosts, const Sizes& sizes) {
   for (int i = 0; i < sizes.warmup_runs; ++i) {
     for (const Host& host : hosts) cold_run(host, frame, 1);
   }
-  std::vector<std::vector<double>> to_reply(hosts.size()), to_exit(hosts.size());
+  std::vector<std::vector<double>> to_reply(hosts.size());
+  std::vector<std::vector<double>> to_exit(hosts.size());
   for (int round = 0; round < sizes.cold_runs; ++round) {
     for (std::size_t k = 0; k < hosts.size(); ++k) {
       const std::size_t h = (k + static_cast<std::size_t>(round)) % hosts.size();
@@ -178,8 +179,11 @@ Host notrain_with_database(const Host& notrain, const fs::path& data_home, int r
 void bench_cold_list(const Host& notrain, const fs::path& work, const Sizes& sizes) {
   progress("NoTrain cold confirmation.list: " + std::to_string(sizes.cold_list_runs) + " runs");
   const Host host = notrain_with_database(notrain, work / "cold-list", sizes.cold_list_records);
-  const std::string list = request_frame(1, "confirmation.list"), ping = request_frame(1, "ping");
-  std::vector<double> list_reply, list_exit, ping_reply;
+  const std::string list = request_frame(1, "confirmation.list");
+  const std::string ping = request_frame(1, "ping");
+  std::vector<double> list_reply;
+  std::vector<double> list_exit;
+  std::vector<double> ping_reply;
   for (int i = 0; i < sizes.warmup_runs; ++i) cold_run(host, list, 1);
   for (int i = 0; i < sizes.cold_list_runs; ++i) {
     const ColdRun listed = cold_run(host, list, 1);

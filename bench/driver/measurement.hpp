@@ -3,6 +3,7 @@
 #pragma once
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <numeric>
@@ -22,7 +23,7 @@ inline double milliseconds_since(Clock::time_point start) {
 // Nearest-rank percentile of sorted samples.
 inline double percentile(const std::vector<double>& sorted, double fraction) {
   if (sorted.empty()) return 0;
-  const auto rank = static_cast<std::size_t>(fraction * static_cast<double>(sorted.size() - 1) + 0.5);
+  const auto rank = static_cast<std::size_t>(std::lround(fraction * static_cast<double>(sorted.size() - 1)));
   return sorted[std::min(rank, sorted.size() - 1)];
 }
 

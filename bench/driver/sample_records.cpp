@@ -32,8 +32,10 @@ std::string confirmation_text(std::size_t index) {
 // Newer records have later timestamps, 37 seconds apart, from 2025-05-01.
 std::string captured_at(std::size_t index) {
   const long long seconds = 37LL * static_cast<long long>(index);
-  const long long day = seconds / 86400, rest = seconds % 86400;
-  const int month_day = static_cast<int>(day % 28) + 1, month = static_cast<int>(day / 28 % 12) + 1;
+  const long long day = seconds / 86400;
+  const long long rest = seconds % 86400;
+  const int month_day = static_cast<int>(day % 28) + 1;
+  const int month = static_cast<int>(day / 28 % 12) + 1;
   const int year = 2025 + static_cast<int>(day / (28 * 12));
   char text[40];
   std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02lld:%02lld:%02lldZ", year, month, month_day, rest / 3600,

@@ -101,7 +101,10 @@ void bench_list_through_host(const Options& options, std::size_t records) {
   json before_last;
   timed_call(host, "confirmation.list", {{"limit", 1}, {"offset", last_offset - 1}}, &before_last);
   const json last_cursor = before_last["next_cursor"];
-  std::vector<double> first_page, last_page, last_page_cursor, one_service;
+  std::vector<double> first_page;
+  std::vector<double> last_page;
+  std::vector<double> last_page_cursor;
+  std::vector<double> one_service;
   for (int i = 0; i < options.repeat; ++i) {
     first_page.push_back(timed_call(host, "confirmation.list", {{"limit", 50}}));
     json last;
@@ -126,7 +129,10 @@ void bench_list_through_host(const Options& options, std::size_t records) {
 // Store::list alone (SQL and row decoding, no JSON, no pipe): where the host's time goes.
 void bench_list_in_process(const Options& options, std::size_t records) {
   notrain::Store store(database_in(data_home_for(options, records)));
-  std::vector<double> first_page, last_page, count, verify;
+  std::vector<double> first_page;
+  std::vector<double> last_page;
+  std::vector<double> count;
+  std::vector<double> verify;
   for (int i = 0; i < std::min(options.repeat, 5); ++i) {
     // Every digest recomputed and the chain walked, as `notrain-host verify` does.
     const auto start = Clock::now();

@@ -23,7 +23,8 @@ std::string synopsis(const CLI::App& command) {
     if (!option->get_positional() && !option->get_type_name().empty()) word += " " + option->get_type_name();
     if (!option->get_required()) word = "[" + word + "]";
     if (option->get_expected_max() > 1) word += "...";  // repeated, one value each time
-    text += " " + word;
+    text += ' ';
+    text += word;
   }
   return text;
 }

@@ -45,6 +45,8 @@ struct Screenshot {
   std::string bytes;  // decoded image
 };
 
+// NOLINTNEXTLINE(bugprone-exception-escape): nlohmann::json's destructor is reported; it may allocate while it takes
+// apart nested values.
 struct NewConfirmation {
   EvidenceContent content;
   std::string captured_at;  // normalised UTC, see validation::normalize_timestamp
@@ -61,6 +63,8 @@ struct ConfirmationSummary {
   bool has_screenshot = false;
 };
 
+// NOLINTNEXTLINE(bugprone-exception-escape): nlohmann::json's destructor is reported; it may allocate while it takes
+// apart nested values.
 struct Confirmation {
   std::int64_t id = 0;
   EvidenceContent content;

@@ -1,5 +1,6 @@
 #include "installer/browsers.hpp"
 
+#include <algorithm>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -306,8 +307,9 @@ bool is_installed(const Target& target, const Environment& env) {
   namespace fs = std::filesystem;
   std::error_code ignored;
   if (!target.detect_folder.empty() && fs::is_directory(target.detect_folder, ignored)) return true;
-  for (const std::string& folder : target.install_folders) {
-    if (fs::is_directory(folder, ignored)) return true;
+  if (std::any_of(target.install_folders.begin(), target.install_folders.end(),
+                  [&](const std::string& folder) { return fs::is_directory(folder, ignored); })) {
+    return true;
   }
   for (const std::string_view program : target.programs) {
     const std::optional<fs::path> found = find_program(program, env.path);

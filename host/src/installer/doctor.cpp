@@ -100,6 +100,7 @@ int doctor(const Options& options, Platform platform, const Environment& env) {
     targets = as_browsers_resolve(std::move(targets), compute_targets(platform, env, Scope::System));
   }
   std::vector<Diagnosis> diagnoses;
+  diagnoses.reserve(targets.size());
   for (const Target& target : targets) {
     diagnoses.push_back(diagnose(target, options));
   }

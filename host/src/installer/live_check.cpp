@@ -32,7 +32,8 @@ constexpr auto kExitGrace = std::chrono::milliseconds(2000);
 // ignored signal would otherwise be inherited across exec.
 struct DefaultSigpipeInChild {
   template <typename Launcher>
-  error_code on_exec_setup(Launcher&, const std::filesystem::path&, const char* const*&) {
+  error_code on_exec_setup(Launcher& /*launcher*/, const std::filesystem::path& /*executable*/,
+                           const char* const*& /*argv*/) {
     std::signal(SIGPIPE, SIG_DFL);
     return {};
   }

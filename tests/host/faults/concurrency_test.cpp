@@ -26,6 +26,7 @@ TEST_CASE("sixteen hosts saving, reading and deleting at once lose and duplicate
   std::set<std::int64_t> shared_ids;  // ids answered for the content every host saves
   std::vector<std::string> failures;
   std::vector<std::thread> workers;
+  workers.reserve(kHosts);
   for (int h = 0; h < kHosts; ++h) {
     workers.emplace_back([&, h] {
       HostProcess host(home.path(),

@@ -141,7 +141,7 @@ TEST_CASE("a file that is not a database is reported as damaged and never overwr
 
 // A database with 40 records of several pages each, closed cleanly (the WAL checkpointed into the file).
 fs::path database_with_records(const fs::path& home) {
-  const fs::path database = database_in(home);
+  fs::path database = database_in(home);
   HostProcess host(home);
   for (int i = 0; i < 40; ++i) {
     json params = notrain::test::sample_confirmation("record " + std::to_string(i) + " " + std::string(3000, 'x'));

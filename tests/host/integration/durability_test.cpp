@@ -18,6 +18,7 @@ TEST_CASE("eight hosts saving at once lose nothing") {
   std::vector<std::set<std::int64_t>> acknowledged(kHosts);
   std::vector<std::vector<std::string>> refusals(kHosts);  // what a host answered instead of a save
   std::vector<std::thread> workers;
+  workers.reserve(kHosts);
   for (int h = 0; h < kHosts; ++h) {
     workers.emplace_back([&, h] {
       HostProcess host(home.path());

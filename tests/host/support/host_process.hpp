@@ -33,12 +33,12 @@ inline std::vector<std::string> firefox_arguments() {
 
 class HostProcess {
  public:
-  HostProcess(const std::filesystem::path& data_home, std::vector<std::string> args = chromium_arguments(),
+  HostProcess(const std::filesystem::path& data_home, const std::vector<std::string>& args = chromium_arguments(),
               std::vector<std::string> extra_env = {})
       : stdin_(context_),
         stdout_(context_),
         stderr_(context_),
-        process_(context_, NOTRAIN_HOST_BINARY, std::move(args), bp::process_stdio{stdin_, stdout_, stderr_},
+        process_(context_, NOTRAIN_HOST_BINARY, args, bp::process_stdio{stdin_, stdout_, stderr_},
                  bp::process_environment(environment(data_home, std::move(extra_env)))) {}
 
   ~HostProcess() {

@@ -147,7 +147,7 @@ TEST_CASE("a large frame cut short is truncated, and a read error inside it is a
   FrameReader failing([&](char* buffer, std::size_t size) -> ssize_t {
     if (calls++ > 0) return -1;
     const std::size_t count = std::min(size, start.size());
-    std::memcpy(buffer, start.data(), count);
+    std::memcpy(buffer, start.data(), count);  // NOLINT(bugprone-not-null-terminated-result): bytes, not a C string
     return static_cast<ssize_t>(count);
   });
   CHECK(failing.next().status == ReadStatus::ReadError);

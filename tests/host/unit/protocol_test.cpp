@@ -91,7 +91,7 @@ TEST_CASE("a reply that would exceed 1 MiB becomes error 1005") {
 
 TEST_CASE("an object that is not a valid request is answered -32600 with a null id, never with silence") {
   const Dispatcher dispatcher = echo_dispatcher();
-  for (const std::string body :
+  for (const std::string& body :
        {R"({"asd":"sdf"})", "{}", R"({"a":[]})", "\xEF\xBB\xBF{}", R"({"id":null})", R"({"jsonrpc":"2.0"})",
         R"({"jsonrpc":"1.0","method":"echo"})", R"({"method":"echo"})"}) {
     CAPTURE(body);

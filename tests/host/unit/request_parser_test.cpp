@@ -26,8 +26,10 @@ std::string lifted_text(const std::string& text) {
 // Parses both ways; both must agree on the value or on the error code.
 void same_either_way(const std::string& text) {
   CAPTURE(text.substr(0, 120));
-  int whole_error = 0, frame_error = 0;
-  Json whole, framed;
+  int whole_error = 0;
+  int frame_error = 0;
+  Json whole;
+  Json framed;
   try {
     whole = parse_request_body(text);
   } catch (const notrain::RpcError& error) {

@@ -12,13 +12,13 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
 packages=(cmake g++ make pkg-config nlohmann-json3-dev libboost1.81-dev libsqlitecpp-dev libsqlite3-dev
-          libminizip-dev nettle-dev doctest-dev sqlite3 ca-certificates)
+          libminizip-dev nettle-dev libcli11-dev libhowardhinnant-date-dev doctest-dev sqlite3 ca-certificates)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 if $for_tests; then
   # Real browsers for the end-to-end tests (chromium-l10n: its interface in fr/nl/de), openssl for the
-  # test site's certificate, clang for fuzzing, python3 for the benchmark's reference host.
+  # test site's certificate, clang for fuzzing (and clang-format, clang-tidy for the C++ lint), python3 for the benchmark's reference host.
   packages+=(chromium chromium-l10n firefox-esr openssl fonts-liberation libnss3-tools clang libclang-rt-14-dev
-            python3)
+            clang-format clang-tidy python3)
 fi
 
 echo "Installing Debian packages: ${packages[*]}"

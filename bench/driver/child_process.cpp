@@ -12,17 +12,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char** environ;
-
 namespace notrain::bench {
 namespace {
 
-[[noreturn]] void fail(const std::string& what) {
-  throw std::runtime_error(what + ": " + std::strerror(errno));
-}
+[[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what + ": " + std::strerror(errno)); }
 
 std::vector<char*> c_strings(const std::vector<std::string>& strings) {
   std::vector<char*> pointers;
+  pointers.reserve(strings.size() + 1);
   for (const std::string& text : strings) pointers.push_back(const_cast<char*>(text.c_str()));
   pointers.push_back(nullptr);
   return pointers;
@@ -41,7 +38,8 @@ long peak_rss_of(pid_t pid) {
 
 ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::vector<std::string>& environment)
     : buffer_(1 << 16, '\0') {
-  int to_child[2], from_child[2];
+  int to_child[2];
+  int from_child[2];
   // O_CLOEXEC on every end: the child keeps only what dup2 gives it as 0 and 1.
   if (::pipe2(to_child, O_CLOEXEC) != 0) fail("pipe");
   if (::pipe2(from_child, O_CLOEXEC) != 0) fail("pipe");

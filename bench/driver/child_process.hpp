@@ -13,9 +13,9 @@
 namespace notrain::bench {
 
 struct ExitInfo {
-  int status = -1;          // exit code, or -1 when killed by a signal
-  long peak_rss_kib = 0;    // the child's VmHWM when sampled (see wait), else 0
-  double cpu_seconds = 0;   // user + system
+  int status = -1;         // exit code, or -1 when killed by a signal
+  long peak_rss_kib = 0;   // the child's VmHWM when sampled (see wait), else 0
+  double cpu_seconds = 0;  // user + system
 };
 
 class ChildProcess {

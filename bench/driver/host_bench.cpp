@@ -78,7 +78,8 @@ void bench_cold_start(const std::vector<Host>& hosts, const Sizes& sizes) {
   for (int i = 0; i < sizes.warmup_runs; ++i) {
     for (const Host& host : hosts) cold_run(host, frame, 1);
   }
-  std::vector<std::vector<double>> to_reply(hosts.size()), to_exit(hosts.size());
+  std::vector<std::vector<double>> to_reply(hosts.size());
+  std::vector<std::vector<double>> to_exit(hosts.size());
   for (int round = 0; round < sizes.cold_runs; ++round) {
     for (std::size_t k = 0; k < hosts.size(); ++k) {
       const std::size_t h = (k + static_cast<std::size_t>(round)) % hosts.size();
@@ -88,8 +89,10 @@ void bench_cold_start(const std::vector<Host>& hosts, const Sizes& sizes) {
     }
   }
   for (std::size_t h = 0; h < hosts.size(); ++h) {
-    emit(merged(json{{"suite", "host"}, {"name", "cold_start"}, {"host", hosts[h].name}, {"unit", "ms"}}, summary(to_exit[h])));
-    emit(merged(json{{"suite", "host"}, {"name", "cold_start_to_reply"}, {"host", hosts[h].name}, {"unit", "ms"}}, summary(to_reply[h])));
+    emit(merged(json{{"suite", "host"}, {"name", "cold_start"}, {"host", hosts[h].name}, {"unit", "ms"}},
+                summary(to_exit[h])));
+    emit(merged(json{{"suite", "host"}, {"name", "cold_start_to_reply"}, {"host", hosts[h].name}, {"unit", "ms"}},
+                summary(to_reply[h])));
   }
 }
 
@@ -107,8 +110,12 @@ void bench_latency(const Host& host, const Sizes& sizes) {
     if (i >= sizes.latency_warmup) samples.push_back(elapsed * 1000.0);
   }
   const ExitInfo exit = child.wait(true);
-  emit(merged(json{{"suite", "host"}, {"name", "round_trip"}, {"host", host.name}, {"unit", "us"},
-            {"peak_rss_kib", exit.peak_rss_kib}}, summary(samples)));
+  emit(merged(json{{"suite", "host"},
+                   {"name", "round_trip"},
+                   {"host", host.name},
+                   {"unit", "us"},
+                   {"peak_rss_kib", exit.peak_rss_kib}},
+              summary(samples)));
 }
 
 // All requests written at once by one thread while this one reads the replies: messages per second.
@@ -146,8 +153,12 @@ void bench_throughput(const std::vector<Host>& hosts, const Sizes& sizes) {
     for (std::size_t h = 0; h < hosts.size(); ++h) rates[h].push_back(pipelined_rate(hosts[h], sizes.pipelined_calls));
   }
   for (std::size_t h = 0; h < hosts.size(); ++h) {
-    emit(merged(json{{"suite", "host"}, {"name", "pipelined"}, {"host", hosts[h].name}, {"unit", "msg/s"},
-              {"messages", sizes.pipelined_calls}}, summary(rates[h])));
+    emit(merged(json{{"suite", "host"},
+                     {"name", "pipelined"},
+                     {"host", hosts[h].name},
+                     {"unit", "msg/s"},
+                     {"messages", sizes.pipelined_calls}},
+                summary(rates[h])));
   }
 }
 
@@ -168,8 +179,11 @@ Host notrain_with_database(const Host& notrain, const fs::path& data_home, int r
 void bench_cold_list(const Host& notrain, const fs::path& work, const Sizes& sizes) {
   progress("NoTrain cold confirmation.list: " + std::to_string(sizes.cold_list_runs) + " runs");
   const Host host = notrain_with_database(notrain, work / "cold-list", sizes.cold_list_records);
-  const std::string list = request_frame(1, "confirmation.list"), ping = request_frame(1, "ping");
-  std::vector<double> list_reply, list_exit, ping_reply;
+  const std::string list = request_frame(1, "confirmation.list");
+  const std::string ping = request_frame(1, "ping");
+  std::vector<double> list_reply;
+  std::vector<double> list_exit;
+  std::vector<double> ping_reply;
   for (int i = 0; i < sizes.warmup_runs; ++i) cold_run(host, list, 1);
   for (int i = 0; i < sizes.cold_list_runs; ++i) {
     const ColdRun listed = cold_run(host, list, 1);
@@ -200,16 +214,21 @@ void bench_save(const Host& notrain, const fs::path& work, const Sizes& sizes) {
       child.write_all(frame);
       const auto reply = child.read_frame();
       samples.push_back(milliseconds_since(start));
-      if (expect_result(reply, id, host.name).value("duplicate", true)) throw std::runtime_error("a save was a duplicate");
+      if (expect_result(reply, id, host.name).value("duplicate", true))
+        throw std::runtime_error("a save was a duplicate");
     }
     return samples;
   };
   const std::vector<double> plain = measure(sizes.saves, 0);
-  const std::vector<double> with_screenshot = measure(sizes.screenshot_saves, 2u << 20);
+  const std::vector<double> with_screenshot = measure(sizes.screenshot_saves, 2U << 20);
   const ExitInfo exit = child.wait(true);
   emit(merged(json{{"suite", "notrain"}, {"name", "save"}, {"host", "notrain"}, {"unit", "ms"}}, summary(plain)));
-  emit(merged(json{{"suite", "notrain"}, {"name", "save_screenshot_2mib"}, {"host", "notrain"}, {"unit", "ms"},
-            {"peak_rss_kib", exit.peak_rss_kib}}, summary(with_screenshot)));
+  emit(merged(json{{"suite", "notrain"},
+                   {"name", "save_screenshot_2mib"},
+                   {"host", "notrain"},
+                   {"unit", "ms"},
+                   {"peak_rss_kib", exit.peak_rss_kib}},
+              summary(with_screenshot)));
 }
 
 struct Options {
@@ -240,13 +259,13 @@ Options parse(int argc, char** argv) {
       const auto equals = text.find('=');
       if (equals == std::string::npos) throw std::invalid_argument("--variant takes NAME=BINARY");
       options.variants.emplace_back(text.substr(0, equals), text.substr(equals + 1));
-    }
-    else throw std::invalid_argument("unknown argument " + word);
+    } else throw std::invalid_argument("unknown argument " + word);
   }
   if (options.notrain.empty() || options.c_host.empty() || options.python.empty() || options.python_script.empty() ||
       options.work.empty()) {
     throw std::invalid_argument(
-        "usage: notrain-host-bench --notrain BIN --c-host BIN --python PYTHON3 --python-host SCRIPT --work DIR [--tiny]\n"
+        "usage: notrain-host-bench --notrain BIN --c-host BIN --python PYTHON3 --python-host SCRIPT --work DIR "
+        "[--tiny]\n"
         "       [--cold-only] [--variant NAME=BIN]...  (cold start of other NoTrain builds beside the rest)");
   }
   return options;

@@ -3,6 +3,7 @@
 #pragma once
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <numeric>
@@ -22,15 +23,15 @@ inline double milliseconds_since(Clock::time_point start) {
 // Nearest-rank percentile of sorted samples.
 inline double percentile(const std::vector<double>& sorted, double fraction) {
   if (sorted.empty()) return 0;
-  const auto rank = static_cast<std::size_t>(fraction * static_cast<double>(sorted.size() - 1) + 0.5);
+  const auto rank = static_cast<std::size_t>(std::lround(fraction * static_cast<double>(sorted.size() - 1)));
   return sorted[std::min(rank, sorted.size() - 1)];
 }
 
 // {n, median, p90, p99, min, max, mean} of the samples.
 inline nlohmann::json summary(std::vector<double> samples) {
   std::sort(samples.begin(), samples.end());
-  const double mean = samples.empty() ? 0 : std::accumulate(samples.begin(), samples.end(), 0.0) /
-                                                 static_cast<double>(samples.size());
+  const double mean =
+      samples.empty() ? 0 : std::accumulate(samples.begin(), samples.end(), 0.0) / static_cast<double>(samples.size());
   return {{"n", samples.size()},
           {"median", percentile(samples, 0.5)},
           {"p90", percentile(samples, 0.9)},
@@ -47,9 +48,7 @@ inline nlohmann::json merged(nlohmann::json base, const nlohmann::json& more) {
 }
 
 // Prints one result line; `fields` names it (suite, name, host or records, unit) and holds its values.
-inline void emit(const nlohmann::json& fields) {
-  std::cout << fields.dump() << '\n' << std::flush;
-}
+inline void emit(const nlohmann::json& fields) { std::cout << fields.dump() << '\n' << std::flush; }
 
 // Progress for the person running the bench, on stderr so stdout stays results only.
 inline void progress(const std::string& message) { std::cerr << "bench: " << message << '\n'; }

@@ -11,12 +11,12 @@
 namespace notrain::bench {
 namespace {
 
-constexpr std::array<std::string_view, 12> kWords = {
-    "objection", "Meta", "AI", "information", "public", "content", "train", "models",
-    "request",   "your", "we",  "reviewed"};
+constexpr std::array<std::string_view, 12> kWords = {"objection", "Meta",    "AI",    "information",
+                                                     "public",    "content", "train", "models",
+                                                     "request",   "your",    "we",    "reviewed"};
 
 constexpr std::array<std::string_view, 6> kServices = {"facebook", "instagram", "messenger",
-                                                        "whatsapp", "threads",   "meta_ai"};
+                                                       "whatsapp", "threads",   "meta_ai"};
 
 // About 2 KB of words, different for every index.
 std::string confirmation_text(std::size_t index) {
@@ -32,8 +32,10 @@ std::string confirmation_text(std::size_t index) {
 // Newer records have later timestamps, 37 seconds apart, from 2025-05-01.
 std::string captured_at(std::size_t index) {
   const long long seconds = 37LL * static_cast<long long>(index);
-  const long long day = seconds / 86400, rest = seconds % 86400;
-  const int month_day = static_cast<int>(day % 28) + 1, month = static_cast<int>(day / 28 % 12) + 1;
+  const long long day = seconds / 86400;
+  const long long rest = seconds % 86400;
+  const int month_day = static_cast<int>(day % 28) + 1;
+  const int month = static_cast<int>(day / 28 % 12) + 1;
   const int year = 2025 + static_cast<int>(day / (28 * 12));
   char text[40];
   std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02lld:%02lld:%02lldZ", year, month, month_day, rest / 3600,
@@ -53,7 +55,8 @@ std::string screenshot_data_url(std::size_t index, std::size_t size) {
 NewConfirmation sample_confirmation(std::size_t index) {
   NewConfirmation record;
   const std::string service(kServices[index % kServices.size()]);
-  record.content = {service, "page", "https://www.facebook.com/help/contact/" + std::to_string(6'359'191'084'165'019 + index),
+  record.content = {service, "page",
+                    "https://www.facebook.com/help/contact/" + std::to_string(6'359'191'084'165'019 + index),
                     "user" + std::to_string(index % 97) + "@example.be", confirmation_text(index)};
   record.captured_at = captured_at(index);
   record.language = "fr-BE";

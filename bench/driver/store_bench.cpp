@@ -55,9 +55,13 @@ void fill(const Options& options) {
     fs::remove_all(data_home);
     fs::create_directories(database_in(data_home).parent_path());
     fs::copy_file(scratch, database_in(data_home));
-    emit({{"suite", "store"}, {"name", "database_size"}, {"records", target}, {"unit", "bytes"},
+    emit({{"suite", "store"},
+          {"name", "database_size"},
+          {"records", target},
+          {"unit", "bytes"},
           {"bytes", fs::file_size(database_in(data_home))},
-          {"bytes_per_record", static_cast<double>(fs::file_size(database_in(data_home))) / static_cast<double>(target)}});
+          {"bytes_per_record",
+           static_cast<double>(fs::file_size(database_in(data_home))) / static_cast<double>(target)}});
   }
   fs::remove_all(options.fill_dir);
 }
@@ -82,7 +86,8 @@ double timed_call(ChildProcess& host, const std::string& method, const json& par
 // `confirmation.list` through the real host, as the extension's full page calls it.
 void bench_list_through_host(const Options& options, std::size_t records) {
   const fs::path data_home = data_home_for(options, records);
-  const std::vector<std::string> env = environment_with({"XDG_DATA_HOME=" + data_home.string(), "HOME=" + data_home.string()});
+  const std::vector<std::string> env =
+      environment_with({"XDG_DATA_HOME=" + data_home.string(), "HOME=" + data_home.string()});
   const auto spawned = Clock::now();
   ChildProcess host({options.notrain, std::string(notrain::identity::kChromiumOrigin)}, env);
   json first;
@@ -96,14 +101,19 @@ void bench_list_through_host(const Options& options, std::size_t records) {
   json before_last;
   timed_call(host, "confirmation.list", {{"limit", 1}, {"offset", last_offset - 1}}, &before_last);
   const json last_cursor = before_last["next_cursor"];
-  std::vector<double> first_page, last_page, last_page_cursor, one_service;
+  std::vector<double> first_page;
+  std::vector<double> last_page;
+  std::vector<double> last_page_cursor;
+  std::vector<double> one_service;
   for (int i = 0; i < options.repeat; ++i) {
     first_page.push_back(timed_call(host, "confirmation.list", {{"limit", 50}}));
     json last;
     last_page.push_back(timed_call(host, "confirmation.list", {{"limit", 50}, {"offset", last_offset}}, &last));
-    if (last["items"].size() != 50 || !last["next_offset"].is_null()) throw std::runtime_error("the last page is wrong");
+    if (last["items"].size() != 50 || !last["next_offset"].is_null())
+      throw std::runtime_error("the last page is wrong");
     json by_cursor;
-    last_page_cursor.push_back(timed_call(host, "confirmation.list", {{"limit", 50}, {"cursor", last_cursor}}, &by_cursor));
+    last_page_cursor.push_back(
+        timed_call(host, "confirmation.list", {{"limit", 50}, {"cursor", last_cursor}}, &by_cursor));
     if (by_cursor["items"] != last["items"]) throw std::runtime_error("the cursor's last page differs from OFFSET's");
     one_service.push_back(timed_call(host, "confirmation.list", {{"limit", 50}, {"service", "instagram"}}));
   }
@@ -119,7 +129,10 @@ void bench_list_through_host(const Options& options, std::size_t records) {
 // Store::list alone (SQL and row decoding, no JSON, no pipe): where the host's time goes.
 void bench_list_in_process(const Options& options, std::size_t records) {
   notrain::Store store(database_in(data_home_for(options, records)));
-  std::vector<double> first_page, last_page, count, verify;
+  std::vector<double> first_page;
+  std::vector<double> last_page;
+  std::vector<double> count;
+  std::vector<double> verify;
   for (int i = 0; i < std::min(options.repeat, 5); ++i) {
     // Every digest recomputed and the chain walked, as `notrain-host verify` does.
     const auto start = Clock::now();
@@ -147,22 +160,30 @@ void bench_list_in_process(const Options& options, std::size_t records) {
 // `notrain-host export` as a person runs it: wall time and the peak memory of the process.
 void bench_export(const Options& options, std::size_t records) {
   const fs::path data_home = data_home_for(options, records);
-  const std::vector<std::string> env = environment_with({"XDG_DATA_HOME=" + data_home.string(), "HOME=" + data_home.string()});
+  const std::vector<std::string> env =
+      environment_with({"XDG_DATA_HOME=" + data_home.string(), "HOME=" + data_home.string()});
   for (const std::string format : {"json", "csv"}) {
     const fs::path output = options.work / ("export." + format);
-    const std::vector<std::string> command = {options.notrain, "export", "--format", format, "--output", output.string()};
+    const std::vector<std::string> command = {options.notrain, "export",   "--format",
+                                              format,          "--output", output.string()};
     std::vector<double> times;
     for (int i = 0; i < options.export_repeat; ++i) {
       const auto start = Clock::now();
       ChildProcess cli(command, env);
       const ExitInfo exit = cli.wait();
       times.push_back(milliseconds_since(start));
-      if (exit.status != 0) throw std::runtime_error("notrain-host export failed with status " + std::to_string(exit.status));
+      if (exit.status != 0)
+        throw std::runtime_error("notrain-host export failed with status " + std::to_string(exit.status));
     }
     // One more run, untimed, for the peak memory (sampling it would disturb the timing).
     const long peak = ChildProcess(command, env).wait(true).peak_rss_kib;
-    emit(merged(json{{"suite", "store"}, {"name", "export_" + format}, {"records", records}, {"unit", "ms"},
-              {"peak_rss_kib", peak}, {"output_bytes", fs::file_size(output)}}, summary(times)));
+    emit(merged(json{{"suite", "store"},
+                     {"name", "export_" + format},
+                     {"records", records},
+                     {"unit", "ms"},
+                     {"peak_rss_kib", peak},
+                     {"output_bytes", fs::file_size(output)}},
+                summary(times)));
     fs::remove(output);
   }
 }
@@ -191,8 +212,9 @@ Options parse(int argc, char** argv) {
     else throw std::invalid_argument("unknown argument " + word);
   }
   if (options.notrain.empty() || options.work.empty()) {
-    throw std::invalid_argument("usage: notrain-store-bench --notrain BIN --work DIR [--fill-dir DIR] "
-                                "[--sizes 1000,10000,100000] [--repeat N] [--export-repeat N]");
+    throw std::invalid_argument(
+        "usage: notrain-store-bench --notrain BIN --work DIR [--fill-dir DIR] "
+        "[--sizes 1000,10000,100000] [--repeat N] [--export-repeat N]");
   }
   for (const std::size_t size : options.sizes) {
     if (size < 50) throw std::invalid_argument("each size must be at least 50 records (one page)");

@@ -8,8 +8,8 @@
 namespace notrain::bytes {
 
 inline constexpr std::size_t kWord = sizeof(std::uint64_t);
-inline constexpr std::uint64_t kOnes = 0x0101010101010101u;
-inline constexpr std::uint64_t kHighs = 0x8080808080808080u;
+inline constexpr std::uint64_t kOnes = 0x0101010101010101U;
+inline constexpr std::uint64_t kHighs = 0x8080808080808080U;
 
 // The eight bytes at `text[at]` (the caller checks at + kWord <= text.size()).
 inline std::uint64_t word_at(std::string_view text, std::size_t at) {

@@ -48,8 +48,9 @@ ChainEntry append_chain(SQLite::Database& db, std::string_view event, std::int64
   entry.fields = fields.dump();
   entry.prev = head ? head->link : kChainGenesis;
   entry.link = chain_link(entry);
-  SQLite::Statement insert(db, "INSERT INTO chain (seq, event, record_id, at, digest, fields, prev, link) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement insert(db,
+                           "INSERT INTO chain (seq, event, record_id, at, digest, fields, prev, link) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, entry.seq);
   insert.bind(2, entry.event);
   insert.bind(3, entry.record_id);

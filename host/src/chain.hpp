@@ -26,11 +26,11 @@ struct ChainEntry {
   std::int64_t seq = 0;
   std::string event;
   std::int64_t record_id = 0;
-  std::string at;       // when it happened (UTC)
-  std::string digest;   // the record's digest (of its version)
+  std::string at;             // when it happened (UTC)
+  std::string digest;         // the record's digest (of its version)
   std::string fields = "{}";  // short hashes per field (saves only), to name a change: compact JSON, as stored
-  std::string prev;     // the link of the entry before
-  std::string link;     // SHA-256 over prev and everything above
+  std::string prev;           // the link of the entry before
+  std::string link;           // SHA-256 over prev and everything above
 };
 
 // SHA-256 (hex) over "notrain-chain-v1", prev, seq, event, record id, time, digest and fields, one per line.

@@ -6,7 +6,7 @@
 #include <cctype>
 #include <sstream>
 
-#include "cli_args.hpp"
+#include "usage_error.hpp"
 
 namespace notrain::cli {
 namespace {
@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 
 std::string joined(const std::vector<std::string>& names) {
   std::string text;
-  for (std::size_t i = 0; i < names.size(); ++i) text += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  for (std::size_t i = 0; i < names.size(); ++i)
+    text += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
   return text;
 }
 
@@ -61,13 +62,13 @@ std::string problem_sentence(const EvidenceProblem& problem) {
   switch (problem.kind) {
     case EvidenceProblem::Kind::Changed:
       return who + " was changed after it was saved" +
-             (problem.fields.empty() ? "." : ": " + joined(problem.fields) + (problem.fields.size() == 1 ? " differs." : " differ."));
+             (problem.fields.empty()
+                  ? "."
+                  : ": " + joined(problem.fields) + (problem.fields.size() == 1 ? " differs." : " differ."));
     case EvidenceProblem::Kind::Missing:
       return who + " is missing: it was removed without NoTrain (a deletion through NoTrain leaves a trace).";
-    case EvidenceProblem::Kind::Inserted:
-      return who + " was not saved by NoTrain: it was added to the file by hand.";
-    case EvidenceProblem::Kind::Reappeared:
-      return who + " was deleted through NoTrain and is in the file again.";
+    case EvidenceProblem::Kind::Inserted: return who + " was not saved by NoTrain: it was added to the file by hand.";
+    case EvidenceProblem::Kind::Reappeared: return who + " was deleted through NoTrain and is in the file again.";
     case EvidenceProblem::Kind::ChainBroken:
       return "The chain is broken at position " + std::to_string(problem.seq) + " (confirmation " +
              std::to_string(problem.record_id) + "): an entry was changed, removed or inserted.";
@@ -100,7 +101,9 @@ std::optional<Receipt> parse_receipt(const std::string& text) {
   };
   const auto position = value_after("Chain position:");
   const auto head = value_after("Chain head:");
-  const auto all_of = [](const std::string& word, auto test) { return !word.empty() && std::all_of(word.begin(), word.end(), test); };
+  const auto all_of = [](const std::string& word, auto test) {
+    return !word.empty() && std::all_of(word.begin(), word.end(), test);
+  };
   if (!position || !head || position->size() > 18 || !all_of(*position, ::isdigit) || head->size() != 64 ||
       !all_of(*head, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f'); })) {
     return std::nullopt;
@@ -108,10 +111,7 @@ std::optional<Receipt> parse_receipt(const std::string& text) {
   return Receipt{std::stoll(*position), *head};
 }
 
-int verify_command(const std::vector<std::string>& words) {
-  ArgReader reader(words);
-  const auto receipt = reader.option("--receipt");
-  if (!reader.positionals().empty()) throw UsageError("verify takes no further words");
+int verify_command(const std::optional<std::string>& receipt) {
   auto store = existing_store();
   if (receipt) return verify_against_receipt(store ? &*store : nullptr, *receipt);
   if (!store) {
@@ -119,9 +119,12 @@ int verify_command(const std::vector<std::string>& words) {
     return 0;
   }
   const VerifyReport report = store->verify();
-  const std::string older = report.v1_records == 0 ? ""
-      : " (" + std::to_string(report.v1_records) + " saved before every field was under the digest: checked under "
-        "digest version 1, which covers the service, kind, address, account, text and screenshot)";
+  const std::string older =
+      report.v1_records == 0
+          ? ""
+          : " (" + std::to_string(report.v1_records) +
+                " saved before every field was under the digest: checked under "
+                "digest version 1, which covers the service, kind, address, account, text and screenshot)";
   if (report.ok()) {
     std::cout << "All " << report.records << " stored confirmations match their SHA-256 digests" << older
               << ", and the chain of " << report.entries << " saves and deletions is whole.\n";
@@ -133,8 +136,7 @@ int verify_command(const std::vector<std::string>& words) {
   return 1;
 }
 
-int receipt_command(const std::vector<std::string>& words) {
-  if (!ArgReader(words).positionals().empty()) throw UsageError("receipt takes no further words");
+int receipt_command() {
   auto store = existing_store();
   const auto text = store ? receipt_text(*store) : std::nullopt;
   if (!text) {

@@ -9,8 +9,9 @@
 
 namespace notrain::cli {
 
-int verify_command(const std::vector<std::string>& words);
-int receipt_command(const std::vector<std::string>& words);
+// `verify [--receipt FILE]` and `receipt`, their words parsed by cli::Parser.
+int verify_command(const std::optional<std::string>& receipt);
+int receipt_command();
 
 // One sentence for a person: what is wrong with which confirmation.
 std::string problem_sentence(const EvidenceProblem& problem);

@@ -41,7 +41,9 @@ PreparedDownload::~PreparedDownload() {
 }
 
 PreparedDownload::PreparedDownload(PreparedDownload&& other) noexcept
-    : fd_(std::exchange(other.fd_, -1)), name_(std::move(other.name_)), size_(other.size_),
+    : fd_(std::exchange(other.fd_, -1)),
+      name_(std::move(other.name_)),
+      size_(other.size_),
       sha256_(std::move(other.sha256_)) {}
 
 PreparedDownload& PreparedDownload::operator=(PreparedDownload&& other) noexcept {
@@ -68,7 +70,8 @@ void PreparedDownload::write(const std::function<void(std::ostream&)>& writer) {
 void PreparedDownload::finish() {
   Sha256 digest;
   std::int64_t offset = 0;
-  for (std::string block; !(block = read(offset, kMaxDownloadChunk)).empty(); offset += static_cast<std::int64_t>(block.size())) {
+  for (std::string block; !(block = read(offset, kMaxDownloadChunk)).empty();
+       offset += static_cast<std::int64_t>(block.size())) {
     digest.update(block);
   }
   size_ = offset;
@@ -81,7 +84,8 @@ std::string PreparedDownload::read(std::int64_t offset, std::int64_t length) con
   while (have < bytes.size()) {
     const ssize_t got = ::pread(fd_, bytes.data() + have, bytes.size() - have, offset + static_cast<off_t>(have));
     if (got < 0 && errno == EINTR) continue;
-    if (got < 0) throw std::runtime_error(std::string("reading the prepared file failed: ") + std::strerror(errno) + ".");
+    if (got < 0)
+      throw std::runtime_error(std::string("reading the prepared file failed: ") + std::strerror(errno) + ".");
     if (got == 0) break;
     have += static_cast<std::size_t>(got);
   }

@@ -41,9 +41,10 @@ auto with_digested_values(const Confirmation& record, std::string_view screensho
   const EvidenceContent& c = record.content;
   const std::string form = form_text(record);
   const std::string screenshot = screenshot_bytes.empty() ? std::string() : sha256_hex(screenshot_bytes);
-  const DigestedValues values = {c.service,      c.kind,      c.url,           c.account,         c.text,
-                                 record.captured_at, record.saved_at, record.language, form,
-                                 record.verdict, record.sent_at, record.screenshot_mime, screenshot};
+  const DigestedValues values = {
+      c.service,       c.kind,          c.url, c.account,      c.text,         record.captured_at,
+      record.saved_at, record.language, form,  record.verdict, record.sent_at, record.screenshot_mime,
+      screenshot};
   return use(values);
 }
 

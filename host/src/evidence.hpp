@@ -45,6 +45,8 @@ struct Screenshot {
   std::string bytes;  // decoded image
 };
 
+// NOLINTNEXTLINE(bugprone-exception-escape): nlohmann::json's destructor is reported; it may allocate while it takes
+// apart nested values.
 struct NewConfirmation {
   EvidenceContent content;
   std::string captured_at;  // normalised UTC, see validation::normalize_timestamp
@@ -61,6 +63,8 @@ struct ConfirmationSummary {
   bool has_screenshot = false;
 };
 
+// NOLINTNEXTLINE(bugprone-exception-escape): nlohmann::json's destructor is reported; it may allocate while it takes
+// apart nested values.
 struct Confirmation {
   std::int64_t id = 0;
   EvidenceContent content;
@@ -71,12 +75,10 @@ struct Confirmation {
   int digest_version = kDigestVersion;
 };
 
-
 // The fields a version-2 digest covers, in their canonical order; verify names a changed one by these names.
-inline constexpr std::string_view kDigestFields[] = {"service",  "kind",    "url",     "account",
-                                                     "text",     "captured_at", "saved_at", "language",
-                                                     "form",     "verdict", "sent_at", "screenshot_mime",
-                                                     "screenshot"};
+inline constexpr std::string_view kDigestFields[] = {
+    "service", "kind",    "url",     "account",         "text",      "captured_at", "saved_at", "language",
+    "form",    "verdict", "sent_at", "screenshot_mime", "screenshot"};
 
 using DigestedValues = std::array<std::string_view, std::size(kDigestFields)>;
 

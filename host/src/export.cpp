@@ -12,8 +12,8 @@ namespace {
 constexpr const char* kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
 constexpr std::array<const char*, 16> kCsvColumns = {
-    "id", "service", "kind", "captured_at", "account", "url", "language", "text",
-    "form", "sha256", "has_screenshot", "screenshot_mime", "saved_at", "verdict", "sent_at", "digest_version"};
+    "id",   "service", "kind",           "captured_at",     "account",  "url",     "language", "text",
+    "form", "sha256",  "has_screenshot", "screenshot_mime", "saved_at", "verdict", "sent_at",  "digest_version"};
 
 // A spreadsheet evaluates a cell that starts with one of these.
 bool starts_formula(char c) { return std::string_view("=+-@\t\r").find(c) != std::string_view::npos; }
@@ -76,13 +76,25 @@ void append_csv_field(std::string& out, std::string_view value) {
 void append_csv_row(std::string& out, const Confirmation& record) {
   const std::string id = std::to_string(record.id);
   const std::string version = std::to_string(record.digest_version);
-  const std::string form =
-      record.form.is_null() ? std::string() : record.form.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  const std::array<std::string_view, kCsvColumns.size()> values = {
-      id, record.content.service, record.content.kind, record.captured_at,
-      record.content.account, record.content.url, record.language, record.content.text, form, record.sha256,
-      record.screenshot_size > 0 ? "true" : "false", record.screenshot_mime, record.saved_at,
-      record.verdict, record.sent_at, version};
+  const std::string form = record.form.is_null()
+                               ? std::string()
+                               : record.form.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::array<std::string_view, kCsvColumns.size()> values = {id,
+                                                                   record.content.service,
+                                                                   record.content.kind,
+                                                                   record.captured_at,
+                                                                   record.content.account,
+                                                                   record.content.url,
+                                                                   record.language,
+                                                                   record.content.text,
+                                                                   form,
+                                                                   record.sha256,
+                                                                   record.screenshot_size > 0 ? "true" : "false",
+                                                                   record.screenshot_mime,
+                                                                   record.saved_at,
+                                                                   record.verdict,
+                                                                   record.sent_at,
+                                                                   version};
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (i) out += ',';
     append_csv_field(out, values[i]);

@@ -59,7 +59,7 @@ ReadResult FrameReader::next() {
   ReadResult result;
   if (!fill(kHeaderSize)) {
     const bool nothing_left = filled_ == position_;
-    result.status = failed_ ? ReadStatus::ReadError
+    result.status = failed_        ? ReadStatus::ReadError
                     : nothing_left ? ReadStatus::EndOfInput
                                    : ReadStatus::TruncatedHeader;
     return result;
@@ -69,8 +69,8 @@ ReadResult FrameReader::next() {
     result.status = ReadStatus::TooLarge;
     return result;
   }
-  const bool complete = result.announced_length > kReadChunk ? read_large_body(result)
-                                                              : fill(kHeaderSize + result.announced_length);
+  const bool complete =
+      result.announced_length > kReadChunk ? read_large_body(result) : fill(kHeaderSize + result.announced_length);
   if (!complete) {
     result.status = failed_ ? ReadStatus::ReadError : ReadStatus::TruncatedBody;
     return result;
@@ -119,8 +119,7 @@ bool write_frame(int fd, std::string_view body) {
   std::array<char, kHeaderSize> header{};
   std::memcpy(header.data(), &length, kHeaderSize);
   // One writev for header and body: a reply is a single system call in the common case.
-  std::array<iovec, 2> parts{iovec{header.data(), header.size()},
-                             iovec{const_cast<char*>(body.data()), body.size()}};
+  std::array<iovec, 2> parts{iovec{header.data(), header.size()}, iovec{const_cast<char*>(body.data()), body.size()}};
   std::size_t first = 0;
   while (first < parts.size()) {
     const ssize_t written = ::writev(fd, &parts[first], static_cast<int>(parts.size() - first));

@@ -11,7 +11,7 @@
 namespace notrain::framing {
 
 // Browsers may send up to 4 GiB; the host refuses anything above this before allocating.
-inline constexpr std::uint32_t kMaxInputFrame = 64u * 1024 * 1024;
+inline constexpr std::uint32_t kMaxInputFrame = 64U * 1024 * 1024;
 // Chrome and Firefox close the port when a host sends more than 1 MiB in one message.
 inline constexpr std::size_t kMaxOutputFrame = 1024 * 1024;
 
@@ -50,7 +50,7 @@ class FrameReader {
 
   ByteSource source_;
   std::uint32_t max_frame_;
-  std::string buffer_;        // storage; bytes [position_, filled_) are read but unconsumed
+  std::string buffer_;  // storage; bytes [position_, filled_) are read but unconsumed
   std::size_t position_ = 0;
   std::size_t filled_ = 0;
   bool failed_ = false;

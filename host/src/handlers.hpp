@@ -1,5 +1,6 @@
 // The methods of protocol 1, registered in one table. One file per family:
-// handlers_session.cpp (hello, ping), handlers_profile.cpp, handlers_confirmation.cpp, handlers_evidence.cpp (with the prepared downloads).
+// handlers_session.cpp (hello, ping), handlers_profile.cpp, handlers_confirmation.cpp, handlers_evidence.cpp (with the
+// prepared downloads).
 #pragma once
 #include <cstdint>
 #include <limits>
@@ -23,7 +24,8 @@ inline constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
 
 // "No stored confirmation has the number N." (1002, with the id).
 inline RpcError confirmation_not_found(std::int64_t id) {
-  return RpcError(ErrorCode::NotFound, "No stored confirmation has the number " + std::to_string(id) + ".", {{"id", id}});
+  return RpcError(ErrorCode::NotFound, "No stored confirmation has the number " + std::to_string(id) + ".",
+                  {{"id", id}});
 }
 
 void add_session_handlers(protocol::Dispatcher& dispatcher, HostContext& context);

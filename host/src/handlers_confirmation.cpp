@@ -32,7 +32,8 @@ bool is_one_of(const std::string& value, const std::string_view (&choices)[N]) {
 
 std::string checked_service(const std::string& service) {
   if (!is_one_of(service, kServices)) {
-    throw invalid_field("service", "Unknown service \"" + service + "\": use one of " + std::string(kServicesInWords) + ".");
+    throw invalid_field("service",
+                        "Unknown service \"" + service + "\": use one of " + std::string(kServicesInWords) + ".");
   }
   return service;
 }
@@ -48,8 +49,9 @@ std::string checked_url(const std::string& url, const std::string& kind) {
   const bool may_be_empty = kind == "email" || kind == "manual";
   if (url.empty() && may_be_empty) return url;
   if (url.size() > kMaxUrl || !validation::is_http_url(url)) {
-    throw invalid_field("url", "The address of the confirmation must be a web address (http or https) of at "
-                               "most 8192 characters.");
+    throw invalid_field("url",
+                        "The address of the confirmation must be a web address (http or https) of at "
+                        "most 8192 characters.");
   }
   return url;
 }
@@ -58,7 +60,8 @@ std::string checked_text(const std::string& text) {
   if (text.empty()) throw invalid_field("text", "The confirmation text is empty.");
   if (validation::count_characters(text) > facts::kMaxTextCharacters ||
       json(text).dump(-1, ' ', false, json::error_handler_t::replace).size() > kMaxEncodedText) {
-    throw invalid_field("text", "The confirmation text is longer than " + std::to_string(facts::kMaxTextCharacters) + " characters.");
+    throw invalid_field(
+        "text", "The confirmation text is longer than " + std::to_string(facts::kMaxTextCharacters) + " characters.");
   }
   return text;
 }
@@ -67,9 +70,10 @@ std::string checked_text(const std::string& text) {
 // states as the extension reads them. Anything else would be a setting record that proves nothing.
 void check_setting_form(const json* form) {
   const auto refuse = [] {
-    return invalid_field("form", "A setting's record needs form {setting, label, before, after, held}: the setting's "
-                                 "name, its label as shown, the states \"on\" or \"off\" before and after (after may be "
-                                 "\"\" when unknown), and whether the change held (true or false).");
+    return invalid_field("form",
+                         "A setting's record needs form {setting, label, before, after, held}: the setting's "
+                         "name, its label as shown, the states \"on\" or \"off\" before and after (after may be "
+                         "\"\" when unknown), and whether the change held (true or false).");
   };
   if (!form || form->size() != std::size(kSettingFormKeys)) throw refuse();
   const auto text = [&](std::string_view key) -> std::optional<std::string> {
@@ -102,8 +106,8 @@ Screenshot decoded_screenshot(std::string&& data_url) {
   if (!base64::decode_in_place(data_url, payload) || data_url.empty()) {
     throw refuse("The screenshot's data is not valid base64.");
   }
-  const bool looks_right = screenshot.mime == "image/png" ? data_url.starts_with("\x89PNG\r\n\x1a\n")
-                                                          : data_url.starts_with("\xFF\xD8\xFF");
+  const bool looks_right =
+      screenshot.mime == "image/png" ? data_url.starts_with("\x89PNG\r\n\x1a\n") : data_url.starts_with("\xFF\xD8\xFF");
   if (!looks_right) throw refuse("The screenshot's data is not a " + screenshot.mime + " image.");
   // The buffer still has the room its base64 text took (a third more): give that back before SQLite makes its
   // own copy of the row.
@@ -124,13 +128,15 @@ NewConfirmation read_new_confirmation(json& params) {
   content.text = checked_text(fields.required_string("text"));
   content.account = fields.optional_string("account").value_or("");
   if (!content.account.empty() && (content.account.size() > kMaxAccount || !validation::is_account(content.account))) {
-    throw invalid_field("account", "The account must be an e-mail address or a Meta username (letters, digits, "
-                                   "\".\" and \"_\"), of at most 320 characters.");
+    throw invalid_field("account",
+                        "The account must be an e-mail address or a Meta username (letters, digits, "
+                        "\".\" and \"_\"), of at most 320 characters.");
   }
   const auto captured_at = validation::normalize_timestamp(fields.required_string("captured_at"));
   if (!captured_at) {
-    throw invalid_field("captured_at", "The capture time must be an ISO-8601 date and time with a time zone, "
-                                       "such as 2025-05-20T14:03:00Z.");
+    throw invalid_field("captured_at",
+                        "The capture time must be an ISO-8601 date and time with a time zone, "
+                        "such as 2025-05-20T14:03:00Z.");
   }
   record.captured_at = *captured_at;
   record.language = fields.optional_string("language").value_or("");
@@ -149,8 +155,9 @@ NewConfirmation read_new_confirmation(json& params) {
   if (const auto sent_at = fields.optional_string("sent_at")) {
     const auto normalised = validation::normalize_timestamp(*sent_at);
     if (!normalised || content.kind != "page") {
-      throw invalid_field("sent_at", "The time the form was sent must be an ISO-8601 date and time with a time zone, "
-                                     "and only a page confirmation has one.");
+      throw invalid_field("sent_at",
+                          "The time the form was sent must be an ISO-8601 date and time with a time zone, "
+                          "and only a page confirmation has one.");
     }
     record.sent_at = *normalised;
   }
@@ -202,7 +209,8 @@ json list_page(Store& store, const json& params) {
   // More follow when the page was cut short by the budget, or when it was full (the next page may be empty).
   const bool more = taken < page.size() || (taken == static_cast<std::size_t>(limit) && taken > 0);
   const std::int64_t next = offset + static_cast<std::int64_t>(taken);
-  json reply = {{"items", std::move(items)}, {"total", total}, {"next_offset", next < total && !cursor ? json(next) : json()}};
+  json reply = {
+      {"items", std::move(items)}, {"total", total}, {"next_offset", next < total && !cursor ? json(next) : json()}};
   reply["next_cursor"] = more && taken > 0 ? json(cursor_text(page[taken - 1])) : json();
   return reply;
 }
@@ -218,10 +226,12 @@ json screenshot_chunk(Store& store, const json& params) {
     throw RpcError(ErrorCode::NotFound, "Confirmation " + std::to_string(id) + " has no screenshot.", {{"id", id}});
   }
   if (offset > chunk->total) {
-    throw invalid_field("offset", "The offset is past the end of the screenshot (" +
-                                      std::to_string(chunk->total) + " bytes).");
+    throw invalid_field("offset",
+                        "The offset is past the end of the screenshot (" + std::to_string(chunk->total) + " bytes).");
   }
-  return {{"mime", chunk->mime}, {"total", chunk->total}, {"offset", chunk->offset},
+  return {{"mime", chunk->mime},
+          {"total", chunk->total},
+          {"offset", chunk->offset},
           {"data", base64::encode(chunk->bytes)}};
 }
 

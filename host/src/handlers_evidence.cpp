@@ -28,13 +28,14 @@ std::string today() { return utc_now().substr(0, 10); }
 
 // Prepares a download in the data folder with `write`, replacing any earlier one; its description for the page.
 // `write` returns how many confirmations the file holds.
-nlohmann::json prepare(HostContext& context, std::string name, const std::function<std::size_t(PreparedDownload&)>& write) {
+nlohmann::json prepare(HostContext& context, std::string name,
+                       const std::function<std::size_t(PreparedDownload&)>& write) {
   context.download.reset();
   PreparedDownload download(context.store.path().parent_path(), std::move(name));
   const std::size_t count = write(download);
   download.finish();
-  nlohmann::json described = {{"name", download.name()}, {"size", download.size()}, {"sha256", download.sha256()},
-                              {"count", count}};
+  nlohmann::json described = {
+      {"name", download.name()}, {"size", download.size()}, {"sha256", download.sha256()}, {"count", count}};
   context.download = std::move(download);
   return described;
 }
@@ -61,23 +62,26 @@ nlohmann::json evidence_pack(HostContext& context, const nlohmann::json& params)
   Store& store = context.store.get();
   if (request.id && !store.get(*request.id)) throw confirmation_not_found(*request.id);
   const std::string name = "notrain-evidence-" + (request.id ? std::to_string(*request.id) : today()) + ".zip";
-  return prepare(context, name,
-                 [&](PreparedDownload& download) { return write_evidence_pack(store, request, download.descriptor()); });
+  return prepare(context, name, [&](PreparedDownload& download) {
+    return write_evidence_pack(store, request, download.descriptor());
+  });
 }
 
 nlohmann::json download_chunk(HostContext& context, const nlohmann::json& params) {
   const Params fields(params, {"offset"});
   const std::int64_t offset = fields.integer_or("offset", 0, 0, kMaxId);
   if (!context.download) {
-    throw RpcError(ErrorCode::NotFound, "No file is being prepared: ask for confirmation.export or evidence.pack first.");
+    throw RpcError(ErrorCode::NotFound,
+                   "No file is being prepared: ask for confirmation.export or evidence.pack first.");
   }
   const PreparedDownload& download = *context.download;
   if (offset > download.size()) {
-    throw invalid_field("offset", "The offset is past the end of the file (" + std::to_string(download.size()) + " bytes).");
+    throw invalid_field("offset",
+                        "The offset is past the end of the file (" + std::to_string(download.size()) + " bytes).");
   }
   const std::string bytes = download.read(offset, kMaxDownloadChunk);
-  nlohmann::json chunk = {{"name", download.name()}, {"offset", offset}, {"total", download.size()},
-                          {"data", base64::encode(bytes)}};
+  nlohmann::json chunk = {
+      {"name", download.name()}, {"offset", offset}, {"total", download.size()}, {"data", base64::encode(bytes)}};
   // Read to the end: the file is let go (a new request prepares a new one).
   if (offset + static_cast<std::int64_t>(bytes.size()) >= download.size()) context.download.reset();
   return chunk;
@@ -98,12 +102,17 @@ void add_evidence_handlers(protocol::Dispatcher& dispatcher, HostContext& contex
     const VerifyReport report = context.store.get().verify();
     nlohmann::json problems = nlohmann::json::array();
     for (const EvidenceProblem& problem : report.problems) problems.push_back(problem_json(problem));
-    return {{"ok", report.ok()}, {"records", report.records}, {"v1_records", report.v1_records},
-            {"entries", report.entries}, {"problems", problems}};
+    return {{"ok", report.ok()},
+            {"records", report.records},
+            {"v1_records", report.v1_records},
+            {"entries", report.entries},
+            {"problems", problems}};
   });
-  dispatcher.add("confirmation.export", [&context](const nlohmann::json& params) { return export_file(context, params); });
+  dispatcher.add("confirmation.export",
+                 [&context](const nlohmann::json& params) { return export_file(context, params); });
   dispatcher.add("evidence.pack", [&context](const nlohmann::json& params) { return evidence_pack(context, params); });
-  dispatcher.add("download.chunk", [&context](const nlohmann::json& params) { return download_chunk(context, params); });
+  dispatcher.add("download.chunk",
+                 [&context](const nlohmann::json& params) { return download_chunk(context, params); });
 }
 
 }  // namespace notrain

@@ -21,13 +21,13 @@ nlohmann::json validated_profile(const nlohmann::json& input) {
   take("email", validation::is_email, "This is not a valid e-mail address.");
   take("country", validation::is_country_code,
        "The country must be a two-letter ISO 3166-1 code in capitals, such as BE, FR, NL or DE.");
-  take("language", validation::is_language_tag,
-       "The language must be a language tag such as fr, nl-BE or de.");
-  take("name", [](const std::string& v) { return validation::count_characters(v) <= kMaxName; },
-       "The name is longer than 200 characters.");
-  take("objection_text",
-       [](const std::string& v) { return validation::count_characters(v) <= kMaxObjectionText; },
-       "The objection text is longer than 5000 characters.");
+  take("language", validation::is_language_tag, "The language must be a language tag such as fr, nl-BE or de.");
+  take(
+      "name", [](const std::string& v) { return validation::count_characters(v) <= kMaxName; },
+      "The name is longer than 200 characters.");
+  take(
+      "objection_text", [](const std::string& v) { return validation::count_characters(v) <= kMaxObjectionText; },
+      "The objection text is longer than 5000 characters.");
   return profile;
 }
 

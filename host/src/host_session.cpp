@@ -32,21 +32,18 @@ int serve_browser(int in_fd, int out_fd, const std::filesystem::path& database) 
           }
         }
         break;
-      case framing::ReadStatus::EndOfInput:
-        return 0;
+      case framing::ReadStatus::EndOfInput: return 0;
       case framing::ReadStatus::TruncatedHeader:
       case framing::ReadStatus::TruncatedBody:
         report("the input ended in the middle of a message; it was ignored");
         return 1;
-      case framing::ReadStatus::ReadError:
-        report("reading from the browser failed");
-        return 1;
+      case framing::ReadStatus::ReadError: report("reading from the browser failed"); return 1;
       case framing::ReadStatus::TooLarge:
         // The rest of the stream cannot be trusted to be in step: answer, then stop.
-        framing::write_frame(out_fd, error_frame_body(ErrorCode::MessageTooLarge,
-                                                      "The message is larger than the 64 MiB NoTrain accepts.",
-                                                      {{"size", frame.announced_length},
-                                                       {"max_size", framing::kMaxInputFrame}}));
+        framing::write_frame(
+            out_fd,
+            error_frame_body(ErrorCode::MessageTooLarge, "The message is larger than the 64 MiB NoTrain accepts.",
+                             {{"size", frame.announced_length}, {"max_size", framing::kMaxInputFrame}}));
         report("refused a message of " + std::to_string(frame.announced_length) + " bytes");
         return 1;
     }
@@ -55,8 +52,7 @@ int serve_browser(int in_fd, int out_fd, const std::filesystem::path& database) 
 
 int refuse_caller(int out_fd, const std::string& caller) {
   framing::write_frame(out_fd, error_frame_body(ErrorCode::CallerNotAllowed,
-                                                "This host serves only the NoTrain extension.",
-                                                {{"caller", caller}}));
+                                                "This host serves only the NoTrain extension.", {{"caller", caller}}));
   report("refused caller " + caller);
   return 3;
 }

@@ -60,7 +60,7 @@ void append_json_string(std::string& out, std::string_view text) {
       out += escape;
     }
   }
-  out.append(text, run_start, std::string_view::npos);
+  out += text.substr(run_start);
   out += '"';
 }
 

@@ -22,10 +22,8 @@ int main(int argc, char** argv) {
       // default raises the threshold after the first free and then keeps the freed megabytes resident.
       ::mallopt(M_MMAP_THRESHOLD, 256 * 1024);
       return notrain::serve_browser(STDIN_FILENO, STDOUT_FILENO, notrain::default_database_path());
-    case notrain::Mode::RefuseCaller:
-      return notrain::refuse_caller(STDOUT_FILENO, invocation.caller);
-    case notrain::Mode::CommandLine:
-      break;
+    case notrain::Mode::RefuseCaller: return notrain::refuse_caller(STDOUT_FILENO, invocation.caller);
+    case notrain::Mode::CommandLine: break;
   }
   return notrain::cli::run(args);
 }

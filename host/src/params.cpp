@@ -18,8 +18,7 @@ RpcError missing(const std::string& name) {
 
 }  // namespace
 
-Params::Params(const nlohmann::json& params, std::initializer_list<std::string_view> allowed)
-    : params_(params) {
+Params::Params(const nlohmann::json& params, std::initializer_list<std::string_view> allowed) : params_(params) {
   for (const auto& [name, value] : params.items()) {
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       throw RpcError(ErrorCode::InvalidParams, "Unknown parameter \"" + name + "\".", {{"field", name}});

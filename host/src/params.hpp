@@ -22,8 +22,7 @@ class Params {
   // The same without a copy, for values of megabytes (a screenshot): valid while the params live.
   std::optional<std::string_view> optional_string_view(const std::string& name) const;
   std::int64_t required_integer(const std::string& name, std::int64_t min, std::int64_t max) const;
-  std::int64_t integer_or(const std::string& name, std::int64_t fallback, std::int64_t min,
-                          std::int64_t max) const;
+  std::int64_t integer_or(const std::string& name, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
   // The object itself, or nullptr when absent or null.
   const nlohmann::json* optional_object(const std::string& name) const;
   const nlohmann::json& required_object(const std::string& name) const;

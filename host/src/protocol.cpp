@@ -13,7 +13,6 @@ bool is_valid_id(const Json& id) {
   return id.is_string() || id.is_number_integer() || id.is_number_unsigned() || id.is_null();
 }
 
-
 // A reference into the request: params can hold a screenshot of megabytes, which is not copied. Absent params
 // read as an empty object.
 Json& checked_params(Json& request) {

@@ -58,8 +58,8 @@ RpcError over_limit(const OverLimit& limit) {
                     "The message is nested more than " + std::to_string(kMaxDepth) + " levels deep.",
                     {{"max_depth", kMaxDepth}});
   }
-  return RpcError(ErrorCode::InvalidRequest,
-                  "The message holds more than " + std::to_string(kMaxValues) + " values.", {{"max_values", kMaxValues}});
+  return RpcError(ErrorCode::InvalidRequest, "The message holds more than " + std::to_string(kMaxValues) + " values.",
+                  {{"max_values", kMaxValues}});
 }
 
 bool is_plain(char c) { return c >= 0x20 && c <= 0x7E; }
@@ -132,7 +132,8 @@ Json parse_request_body(std::string_view body) {
 }
 
 Json parse_request_frame(std::string&& body) {
-  const std::optional<TextSpan> lifted = body.find('\0') == std::string::npos ? largest_plain_string(body) : std::nullopt;
+  const std::optional<TextSpan> lifted =
+      body.find('\0') == std::string::npos ? largest_plain_string(body) : std::nullopt;
   if (!lifted) {
     Json request = parse_request_body(body);
     std::string().swap(body);

@@ -38,8 +38,6 @@ inline RpcError invalid_field(const std::string& field, const std::string& messa
   return RpcError(ErrorCode::InvalidField, message, {{"field", field}});
 }
 
-inline RpcError storage_failure(const std::string& message) {
-  return RpcError(ErrorCode::StorageFailure, message);
-}
+inline RpcError storage_failure(const std::string& message) { return RpcError(ErrorCode::StorageFailure, message); }
 
 }  // namespace notrain

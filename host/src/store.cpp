@@ -117,8 +117,23 @@ constexpr const char* kRecordColumns =
     "screenshot_mime, coalesce(length(screenshot), 0), verdict, sent_at, digest_version";
 namespace column {
 enum : int {
-  kId, kService, kKind, kUrl, kAccount, kText, kCapturedAt, kLanguage, kForm, kSha256, kSavedAt,
-  kScreenshotMime, kScreenshotSize, kVerdict, kSentAt, kDigestVersion, kScreenshot
+  kId,
+  kService,
+  kKind,
+  kUrl,
+  kAccount,
+  kText,
+  kCapturedAt,
+  kLanguage,
+  kForm,
+  kSha256,
+  kSavedAt,
+  kScreenshotMime,
+  kScreenshotSize,
+  kVerdict,
+  kSentAt,
+  kDigestVersion,
+  kScreenshot
 };
 }  // namespace column
 
@@ -188,7 +203,9 @@ std::optional<ChainEntry> chain_entry_at(const SQLite::Database& db, std::int64_
 std::string_view column_view(SQLite::Statement& row, int index) {
   const SQLite::Column column = row.getColumn(index);
   const void* data = column.getBlob();
-  return data == nullptr ? std::string_view() : std::string_view(static_cast<const char*>(data), static_cast<std::size_t>(column.getBytes()));
+  return data == nullptr
+             ? std::string_view()
+             : std::string_view(static_cast<const char*>(data), static_cast<std::size_t>(column.getBytes()));
 }
 
 // The common case of verify, without building the record: a version-2 record whose stored values give the digest
@@ -223,21 +240,17 @@ std::optional<EvidenceProblem> check_against_chain(const RecordWithScreenshot& r
 
 std::string describe_storage_error(const SQLite::Exception& error) {
   switch (error.getErrorCode() & 0xFF) {
-    case SQLITE_FULL:
-      return "The disk is full: the confirmation was not saved. Free some space and try again.";
+    case SQLITE_FULL: return "The disk is full: the confirmation was not saved. Free some space and try again.";
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
       return std::string("NoTrain's database cannot be written (") + error.what() +
              "). Check the permissions of its folder.";
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return "NoTrain's database is damaged. It was left as it is; run `notrain-host verify`.";
+    case SQLITE_NOTADB: return "NoTrain's database is damaged. It was left as it is; run `notrain-host verify`.";
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return "NoTrain's database stayed busy for too long; please try again.";
-    default:
-      return std::string("NoTrain's database failed: ") + error.what();
+    case SQLITE_LOCKED: return "NoTrain's database stayed busy for too long; please try again.";
+    default: return std::string("NoTrain's database failed: ") + error.what();
   }
 }
 
@@ -274,8 +287,9 @@ nlohmann::json Store::load_profile() const {
 }
 
 void Store::save_profile(const nlohmann::json& profile) {
-  SQLite::Statement upsert(db_, "INSERT INTO profile (id, json) VALUES (1, ?) "
-                                "ON CONFLICT (id) DO UPDATE SET json = excluded.json");
+  SQLite::Statement upsert(db_,
+                           "INSERT INTO profile (id, json) VALUES (1, ?) "
+                           "ON CONFLICT (id) DO UPDATE SET json = excluded.json");
   upsert.bind(1, profile.dump());
   upsert.exec();
 }
@@ -350,8 +364,8 @@ std::vector<ConfirmationSummary> Store::list(const std::optional<std::string>& s
   const std::string where = service ? "WHERE service = ? " : "";
   SQLite::Statement query(db_,
                           "SELECT id, service, kind, account, captured_at, url, sha256, screenshot IS NOT NULL "
-                          "FROM confirmations " + where +
-                          "ORDER BY captured_at DESC, id DESC LIMIT ? OFFSET ?");
+                          "FROM confirmations " +
+                              where + "ORDER BY captured_at DESC, id DESC LIMIT ? OFFSET ?");
   int index = 1;
   if (service) query.bind(index++, *service);
   query.bind(index++, limit);
@@ -367,7 +381,8 @@ std::vector<ConfirmationSummary> Store::list_after(const std::optional<std::stri
   if (after) where += std::string(service ? "AND " : "WHERE ") + "(captured_at, id) < (?, ?) ";
   SQLite::Statement query(db_,
                           "SELECT id, service, kind, account, captured_at, url, sha256, screenshot IS NOT NULL "
-                          "FROM confirmations " + where + "ORDER BY captured_at DESC, id DESC LIMIT ?");
+                          "FROM confirmations " +
+                              where + "ORDER BY captured_at DESC, id DESC LIMIT ?");
   int index = 1;
   if (service) query.bind(index++, *service);
   if (after) {
@@ -389,8 +404,9 @@ std::optional<Confirmation> Store::get(std::int64_t id) const {
 
 std::optional<ScreenshotChunk> Store::screenshot(std::int64_t id, std::int64_t offset, std::int64_t length) const {
   // substr() on a blob returns only the requested bytes: a chunk never loads the whole image.
-  SQLite::Statement query(db_, "SELECT screenshot_mime, length(screenshot), substr(screenshot, ? + 1, ?) "
-                               "FROM confirmations WHERE id = ? AND screenshot IS NOT NULL");
+  SQLite::Statement query(db_,
+                          "SELECT screenshot_mime, length(screenshot), substr(screenshot, ? + 1, ?) "
+                          "FROM confirmations WHERE id = ? AND screenshot IS NOT NULL");
   query.bind(1, offset);
   query.bind(2, length);
   query.bind(3, id);
@@ -461,7 +477,8 @@ VerifyReport Store::verify() const {
     }
   }
   for (const auto& [id, named] : last_named) {
-    if (!named.deleted && !present.contains(id)) report.problems.push_back({EvidenceProblem::Kind::Missing, id, named.seq, {}});
+    if (!named.deleted && !present.contains(id))
+      report.problems.push_back({EvidenceProblem::Kind::Missing, id, named.seq, {}});
   }
   std::sort(report.problems.begin(), report.problems.end(),
             [](const EvidenceProblem& a, const EvidenceProblem& b) { return a.record_id < b.record_id; });
@@ -469,7 +486,8 @@ VerifyReport Store::verify() const {
 }
 
 std::optional<ChainEntry> Store::chain_entry_of(std::int64_t id) const {
-  SQLite::Statement last(db_, std::string("SELECT ") + kChainColumns + " FROM chain WHERE record_id = ? ORDER BY seq DESC LIMIT 1");
+  SQLite::Statement last(
+      db_, std::string("SELECT ") + kChainColumns + " FROM chain WHERE record_id = ? ORDER BY seq DESC LIMIT 1");
   last.bind(1, id);
   if (!last.executeStep()) return std::nullopt;
   return read_chain_entry(last);
@@ -480,7 +498,8 @@ std::vector<EvidenceProblem> Store::verify_record(std::int64_t id) const {
   query.bind(1, id);
   if (!query.executeStep()) return {};
   const RecordWithScreenshot row = read_with_screenshot(query);
-  SQLite::Statement last(db_, std::string("SELECT ") + kChainColumns + " FROM chain WHERE record_id = ? ORDER BY seq DESC LIMIT 1");
+  SQLite::Statement last(
+      db_, std::string("SELECT ") + kChainColumns + " FROM chain WHERE record_id = ? ORDER BY seq DESC LIMIT 1");
   last.bind(1, id);
   if (!last.executeStep()) return {{EvidenceProblem::Kind::Inserted, id, 0, {}}};
   auto problem = check_against_chain(row, read_chain_entry(last));
@@ -496,7 +515,8 @@ std::vector<EvidenceProblem> Store::verify_receipt(const Receipt& receipt) const
   SQLite::Statement at(db_, "SELECT link, record_id FROM chain WHERE seq = ?");
   at.bind(1, receipt.seq);
   if (!at.executeStep() || at.getColumn(0).getString() != receipt.link) {
-    problems.push_back({EvidenceProblem::Kind::ChainBroken, at.hasRow() ? at.getColumn(1).getInt64() : 0, receipt.seq, {}});
+    problems.push_back(
+        {EvidenceProblem::Kind::ChainBroken, at.hasRow() ? at.getColumn(1).getInt64() : 0, receipt.seq, {}});
   }
   return problems;
 }

@@ -83,7 +83,8 @@ constexpr std::array<Step, 5> kMigrations = {{
         link TEXT NOT NULL
       );
       CREATE INDEX chain_by_record ON chain (record_id, seq);
-    )sql", adopt_records_saved_before_the_chain},
+    )sql",
+     adopt_records_saved_before_the_chain},
 }};
 
 int current_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
@@ -99,8 +100,8 @@ void migrate(SQLite::Database& db) {
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     const int version = current_version(db);
     if (version > latest_schema_version()) {
-      throw StorageError("NoTrain's database was written by a newer version (schema " +
-                               std::to_string(version) + "); update NoTrain. The file was not changed.");
+      throw StorageError("NoTrain's database was written by a newer version (schema " + std::to_string(version) +
+                         "); update NoTrain. The file was not changed.");
     }
     if (version == latest_schema_version()) return;
     const Step& step = kMigrations[static_cast<std::size_t>(version)];

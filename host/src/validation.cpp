@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <chrono>
-#include <cstdio>
+#include <sstream>
 #include <vector>
 
 #include <boost/url/parse.hpp>
+#include <date/date.h>
 #include <notrain/shared_facts.hpp>
 
 #include "byte_scan.hpp"
@@ -19,10 +19,7 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 
-bool all_of(std::string_view text, bool (*predicate)(char)) {
-  return std::all_of(text.begin(), text.end(), predicate);
-}
-
+bool all_of(std::string_view text, bool (*predicate)(char)) { return std::all_of(text.begin(), text.end(), predicate); }
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
@@ -38,20 +35,13 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 bool is_email_label(std::string_view label) {
   if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
   // Bytes from 0x80 up are parts of internationalised (UTF-8) domain names.
-  return std::all_of(label.begin(), label.end(), [](char c) {
-    return is_alnum(c) || c == '-' || static_cast<unsigned char>(c) >= 0x80;
-  });
+  return std::all_of(label.begin(), label.end(),
+                     [](char c) { return is_alnum(c) || c == '-' || static_cast<unsigned char>(c) >= 0x80; });
 }
 
 bool is_email_local_char(char c) {
   static constexpr std::string_view kSpecials = "!#$%&'*+/=?^_`{|}~.-";
   return is_alnum(c) || kSpecials.find(c) != std::string_view::npos || static_cast<unsigned char>(c) >= 0x80;
-}
-
-template <typename Number>
-bool parse_fixed_number(std::string_view text, Number& out) {
-  if (text.empty() || !all_of(text, is_digit)) return false;
-  return std::from_chars(text.data(), text.data() + text.size(), out).ec == std::errc{};
 }
 
 }  // namespace
@@ -67,16 +57,25 @@ bool is_valid_utf8(std::string_view text) {
     const auto lead = static_cast<unsigned char>(text[i]);
     std::size_t length = 0;
     std::uint32_t code = 0;
-    if (lead < 0x80) { ++i; continue; }
-    if ((lead & 0xE0) == 0xC0) { length = 2; code = lead & 0x1Fu; }
-    else if ((lead & 0xF0) == 0xE0) { length = 3; code = lead & 0x0Fu; }
-    else if ((lead & 0xF8) == 0xF0) { length = 4; code = lead & 0x07u; }
-    else return false;
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((lead & 0xE0) == 0xC0) {
+      length = 2;
+      code = lead & 0x1FU;
+    } else if ((lead & 0xF0) == 0xE0) {
+      length = 3;
+      code = lead & 0x0FU;
+    } else if ((lead & 0xF8) == 0xF0) {
+      length = 4;
+      code = lead & 0x07U;
+    } else return false;
     if (i + length > text.size()) return false;
     for (std::size_t j = 1; j < length; ++j) {
       const auto next = static_cast<unsigned char>(text[i + j]);
       if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3Fu);
+      code = (code << 6) | (next & 0x3FU);
     }
     static constexpr std::array<std::uint32_t, 5> kSmallest = {0, 0, 0x80, 0x800, 0x10000};
     if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
@@ -86,9 +85,8 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 std::size_t count_characters(std::string_view utf8) {
-  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 bool is_email(std::string_view text) {
@@ -108,8 +106,7 @@ bool is_email(std::string_view text) {
 
 bool is_account(std::string_view text) {
   if (is_email(text)) return true;
-  return !text.empty() && text.size() <= 50 &&
-         all_of(text, [](char c) { return is_alnum(c) || c == '.' || c == '_'; });
+  return !text.empty() && text.size() <= 50 && all_of(text, [](char c) { return is_alnum(c) || c == '.' || c == '_'; });
 }
 
 bool is_country_code(std::string_view text) {
@@ -135,22 +132,21 @@ bool is_language_tag(std::string_view text) {
   if (!size_between(parts[0], 2, 8) || parts[0].size() == 4 || !all_of(parts[0], is_alpha)) return false;
   ++i;
   // Up to three extended language subtags after a 2-3 letter language.
-  for (int extlang = 0; extlang < 3 && parts[0].size() <= 3 && i < parts.size() && parts[i].size() == 3 &&
-                        all_of(parts[i], is_alpha);
+  for (int extlang = 0;
+       extlang < 3 && parts[0].size() <= 3 && i < parts.size() && parts[i].size() == 3 && all_of(parts[i], is_alpha);
        ++extlang) {
     ++i;
   }
   if (i < parts.size() && parts[i].size() == 4 && all_of(parts[i], is_alpha)) ++i;  // script
-  if (i < parts.size() && ((parts[i].size() == 2 && all_of(parts[i], is_alpha)) ||
-                           (parts[i].size() == 3 && all_of(parts[i], is_digit)))) {
+  if (i < parts.size() &&
+      ((parts[i].size() == 2 && all_of(parts[i], is_alpha)) || (parts[i].size() == 3 && all_of(parts[i], is_digit)))) {
     ++i;  // region
   }
   while (i < parts.size() && ((size_between(parts[i], 5, 8) && all_of(parts[i], is_alnum)) ||
                               (parts[i].size() == 4 && is_digit(parts[i][0]) && all_of(parts[i], is_alnum)))) {
     ++i;  // variants
   }
-  while (i < parts.size() && parts[i].size() == 1 && is_alnum(parts[i][0]) && parts[i] != "x" &&
-         parts[i] != "X") {
+  while (i < parts.size() && parts[i].size() == 1 && is_alnum(parts[i][0]) && parts[i] != "x" && parts[i] != "X") {
     ++i;  // extension singleton, then at least one 2-8 subtag
     const std::size_t first = i;
     while (i < parts.size() && size_between(parts[i], 2, 8) && all_of(parts[i], is_alnum)) ++i;
@@ -183,58 +179,40 @@ bool is_http_url(std::string_view text) {
 }
 
 std::optional<std::string> normalize_timestamp(std::string_view text) {
-  // YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)
-  if (text.size() < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != 't') ||
-      text[13] != ':' || text[16] != ':') {
-    return std::nullopt;
-  }
-  int year = 0;
-  unsigned month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
-  if (!parse_fixed_number(text.substr(0, 4), year) || !parse_fixed_number(text.substr(5, 2), month) ||
-      !parse_fixed_number(text.substr(8, 2), day) || !parse_fixed_number(text.substr(11, 2), hour) ||
-      !parse_fixed_number(text.substr(14, 2), minute) || !parse_fixed_number(text.substr(17, 2), second)) {
-    return std::nullopt;
-  }
-  std::size_t i = 19;
-  if (i < text.size() && text[i] == '.') {
-    const std::size_t start = ++i;
-    while (i < text.size() && is_digit(text[i])) ++i;
-    const std::size_t digits = i - start;
+  // YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM), digits exactly where the pattern has them: date::parse alone would
+  // also take one-digit fields, a zone without minutes and a bare "." before the zone.
+  static constexpr std::string_view kDateTime = "dddd-dd-ddTdd:dd:dd";
+  const auto fits = [](std::string_view part, std::string_view pattern) {
+    return part.size() == pattern.size() && std::equal(part.begin(), part.end(), pattern.begin(), [](char c, char p) {
+             return p == 'd' ? is_digit(c) : c == p || (p == 'T' && c == 't');
+           });
+  };
+  if (text.size() < kDateTime.size() + 1 || !fits(text.substr(0, kDateTime.size()), kDateTime)) return std::nullopt;
+  std::string_view rest = text.substr(kDateTime.size());
+  std::size_t fraction = 0;  // the length of ".digits": 1 to 9 digits, truncated to milliseconds
+  if (rest.front() == '.') {
+    const auto digits = std::find_if_not(rest.begin() + 1, rest.end(), is_digit) - (rest.begin() + 1);
     if (digits == 0 || digits > 9) return std::nullopt;
-    std::string fraction(text.substr(start, std::min<std::size_t>(digits, 3)));
-    fraction.resize(3, '0');
-    parse_fixed_number(std::string_view(fraction), millis);
+    fraction = 1 + static_cast<std::size_t>(digits);
   }
-  int offset_minutes = 0;
-  const std::string_view zone = text.substr(i);
-  if (zone == "Z" || zone == "z") {
-    offset_minutes = 0;
-  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
-    unsigned zone_hours = 0, zone_minutes = 0;
-    if (!parse_fixed_number(zone.substr(1, 2), zone_hours) ||
-        !parse_fixed_number(zone.substr(4, 2), zone_minutes) || zone_hours > 23 || zone_minutes > 59) {
-      return std::nullopt;
-    }
-    offset_minutes = static_cast<int>(zone_hours * 60 + zone_minutes) * (zone[0] == '-' ? -1 : 1);
-  } else {
-    return std::nullopt;
-  }
-  using namespace std::chrono;
-  const year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
-  if (!date.ok() || year < 1970 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
-  const auto utc = sys_days{date} + hours{hour} + minutes{minute} + seconds{std::min(second, 59u)} -
-                   minutes{offset_minutes};
-  const auto utc_day = floor<days>(utc);
-  const year_month_day utc_date{utc_day};
-  const hh_mm_ss time{utc - utc_day};
-  std::array<char, 32> out{};
-  std::snprintf(out.data(), out.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(utc_date.year()),
-                static_cast<unsigned>(utc_date.month()), static_cast<unsigned>(utc_date.day()),
-                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
-                static_cast<int>(time.seconds().count()));
-  std::string result(out.data());
-  result.insert(result.size() - 1, "." + std::string(3 - std::to_string(millis).size(), '0') + std::to_string(millis));
-  return result;
+  const std::string_view zone = rest.substr(fraction);
+  const bool utc = zone == "Z" || zone == "z";
+  // Offsets stop at 23:59 (date::parse takes any two digits).
+  const bool offset = zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && fits(zone.substr(1), "dd:dd") &&
+                      zone.substr(1, 2) <= "23" && zone[4] <= '5';
+  if (!utc && !offset) return std::nullopt;
+  if (text.substr(0, 4) < "1970") return std::nullopt;
+  // Milliseconds are kept (the digits after them are dropped, not rounded), T and Z in capitals, and a leap second
+  // stays within its minute.
+  std::string normal(text.substr(0, kDateTime.size() + std::min<std::size_t>(fraction, 4)));
+  normal[10] = 'T';
+  if (normal.compare(17, 2, "60") == 0) normal.replace(17, 2, "59");
+  normal += utc ? "+00:00" : std::string(zone);
+  std::istringstream in(normal);
+  date::sys_time<std::chrono::milliseconds> time;
+  in >> date::parse("%FT%T%Ez", time);
+  if (in.fail() || in.peek() != std::char_traits<char>::eof()) return std::nullopt;
+  return date::format("%FT%TZ", time);
 }
 
 }  // namespace notrain::validation

@@ -1,5 +1,6 @@
 #include "installer/browsers.hpp"
 
+#include <algorithm>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -16,7 +17,9 @@ namespace {
 // Chrome's channels share its system folder and registry key; Brave, Vivaldi and Opera read Chrome's
 // registry key on Windows. Snap Chromium and Snap Brave cannot run native hosts, so they have no row.
 const std::vector<Browser> kBrowsers = {
-    {"google-chrome", "Google Chrome", Flavour::Chromium,
+    {"google-chrome",
+     "Google Chrome",
+     Flavour::Chromium,
      Location{Base::XdgConfig, "google-chrome", "google-chrome/NativeMessagingHosts"},
      Location{Base::Absolute, "/opt/google/chrome", "/etc/opt/chrome/native-messaging-hosts"},
      Location{Base::AppSupport, "Google/Chrome", "Google/Chrome/NativeMessagingHosts"},
@@ -24,7 +27,9 @@ const std::vector<Browser> kBrowsers = {
      WindowsKey{R"(Software\Google\Chrome\NativeMessagingHosts)"},
      "/etc/opt/chrome/policies",
      {"google-chrome", "google-chrome-stable"}},
-    {"google-chrome-beta", "Google Chrome Beta", Flavour::Chromium,
+    {"google-chrome-beta",
+     "Google Chrome Beta",
+     Flavour::Chromium,
      Location{Base::XdgConfig, "google-chrome-beta", "google-chrome-beta/NativeMessagingHosts"},
      Location{Base::Absolute, "/opt/google/chrome-beta", "/etc/opt/chrome/native-messaging-hosts"},
      Location{Base::AppSupport, "Google/Chrome Beta", "Google/Chrome Beta/NativeMessagingHosts"},
@@ -32,7 +37,9 @@ const std::vector<Browser> kBrowsers = {
      WindowsKey{R"(Software\Google\Chrome\NativeMessagingHosts)"},
      "/etc/opt/chrome/policies",
      {"google-chrome-beta"}},
-    {"google-chrome-unstable", "Google Chrome Dev", Flavour::Chromium,
+    {"google-chrome-unstable",
+     "Google Chrome Dev",
+     Flavour::Chromium,
      Location{Base::XdgConfig, "google-chrome-unstable", "google-chrome-unstable/NativeMessagingHosts"},
      Location{Base::Absolute, "/opt/google/chrome-unstable", "/etc/opt/chrome/native-messaging-hosts"},
      Location{Base::AppSupport, "Google/Chrome Dev", "Google/Chrome Dev/NativeMessagingHosts"},
@@ -40,15 +47,20 @@ const std::vector<Browser> kBrowsers = {
      WindowsKey{R"(Software\Google\Chrome\NativeMessagingHosts)"},
      "/etc/opt/chrome/policies",
      {"google-chrome-unstable"}},
-    {"chromium", "Chromium", Flavour::Chromium,
+    {"chromium",
+     "Chromium",
+     Flavour::Chromium,
      Location{Base::XdgConfig, "chromium", "chromium/NativeMessagingHosts"},
      Location{Base::Absolute, "/usr/lib/chromium", "/etc/chromium/native-messaging-hosts"},
      Location{Base::AppSupport, "Chromium", "Chromium/NativeMessagingHosts"},
-     Location{Base::Absolute, "/Applications/Chromium.app", "/Library/Application Support/Chromium/NativeMessagingHosts"},
+     Location{Base::Absolute, "/Applications/Chromium.app",
+              "/Library/Application Support/Chromium/NativeMessagingHosts"},
      WindowsKey{R"(Software\Chromium\NativeMessagingHosts)"},
      "/etc/chromium/policies",
      {"chromium", "chromium-browser"}},
-    {"microsoft-edge", "Microsoft Edge", Flavour::Chromium,
+    {"microsoft-edge",
+     "Microsoft Edge",
+     Flavour::Chromium,
      Location{Base::XdgConfig, "microsoft-edge", "microsoft-edge/NativeMessagingHosts"},
      Location{Base::Absolute, "/opt/microsoft/msedge", "/etc/opt/edge/native-messaging-hosts"},
      Location{Base::AppSupport, "Microsoft Edge", "Microsoft Edge/NativeMessagingHosts"},
@@ -57,7 +69,9 @@ const std::vector<Browser> kBrowsers = {
      "/etc/opt/edge/policies",
      {"microsoft-edge", "microsoft-edge-stable"}},
     // Brave has no settled system folder on Linux or macOS.
-    {"brave", "Brave", Flavour::Chromium,
+    {"brave",
+     "Brave",
+     Flavour::Chromium,
      Location{Base::XdgConfig, "BraveSoftware/Brave-Browser", "BraveSoftware/Brave-Browser/NativeMessagingHosts"},
      std::nullopt,
      Location{Base::AppSupport, "BraveSoftware/Brave-Browser", "BraveSoftware/Brave-Browser/NativeMessagingHosts"},
@@ -66,7 +80,9 @@ const std::vector<Browser> kBrowsers = {
      "/etc/brave/policies",
      {"brave-browser", "brave-browser-stable", "brave"}},
     // Vivaldi's Linux system folder follows Chrome's pattern; not confirmed by Vivaldi's documentation.
-    {"vivaldi", "Vivaldi", Flavour::Chromium,
+    {"vivaldi",
+     "Vivaldi",
+     Flavour::Chromium,
      Location{Base::XdgConfig, "vivaldi", "vivaldi/NativeMessagingHosts"},
      Location{Base::Absolute, "/opt/vivaldi", "/etc/opt/vivaldi/native-messaging-hosts"},
      Location{Base::AppSupport, "Vivaldi", "Vivaldi/NativeMessagingHosts"},
@@ -74,7 +90,9 @@ const std::vector<Browser> kBrowsers = {
      WindowsKey{R"(Software\Google\Chrome\NativeMessagingHosts)"},
      {},
      {"vivaldi", "vivaldi-stable"}},
-    {"opera", "Opera", Flavour::Chromium,
+    {"opera",
+     "Opera",
+     Flavour::Chromium,
      Location{Base::XdgConfig, "opera", "opera/NativeMessagingHosts"},
      std::nullopt,
      Location{Base::AppSupport, "Opera", "Opera/NativeMessagingHosts"},
@@ -84,7 +102,9 @@ const std::vector<Browser> kBrowsers = {
      {"opera"}},
     // Firefox does not follow XDG_CONFIG_HOME for ~/.mozilla. On macOS its profiles live in "Firefox"
     // but it reads manifests from "Mozilla".
-    {"firefox", "Firefox", Flavour::Firefox,
+    {"firefox",
+     "Firefox",
+     Flavour::Firefox,
      Location{Base::Home, ".mozilla", ".mozilla/native-messaging-hosts"},
      Location{Base::Absolute, "/usr/lib/mozilla", "/usr/lib/mozilla/native-messaging-hosts"},
      Location{Base::AppSupport, "Firefox", "Mozilla/NativeMessagingHosts"},
@@ -92,25 +112,55 @@ const std::vector<Browser> kBrowsers = {
      WindowsKey{R"(Software\Mozilla\NativeMessagingHosts)"},
      {},
      {"firefox", "firefox-esr"}},
-    {"librewolf", "LibreWolf", Flavour::Firefox,
+    {"librewolf",
+     "LibreWolf",
+     Flavour::Firefox,
      Location{Base::Home, ".librewolf", ".librewolf/native-messaging-hosts"},
      Location{Base::Absolute, "/usr/lib/librewolf", "/usr/lib/librewolf/native-messaging-hosts"},
      Location{Base::AppSupport, "librewolf", "LibreWolf/NativeMessagingHosts"},
-     Location{Base::Absolute, "/Applications/LibreWolf.app", "/Library/Application Support/LibreWolf/NativeMessagingHosts"},
+     Location{Base::Absolute, "/Applications/LibreWolf.app",
+              "/Library/Application Support/LibreWolf/NativeMessagingHosts"},
      WindowsKey{R"(Software\Mozilla\NativeMessagingHosts)"},
      {},
      {"librewolf"}},
     // Flatpak browsers read manifests inside their sandbox's own home; the host must be reachable
     // from inside the sandbox (doctor warns about that).
-    {"flatpak-firefox", "Firefox (Flatpak)", Flavour::Firefox,
-     Location{Base::Home, ".var/app/org.mozilla.firefox", ".var/app/org.mozilla.firefox/.mozilla/native-messaging-hosts"},
-     std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}, {}, "org.mozilla.firefox"},
-    {"flatpak-chrome", "Google Chrome (Flatpak)", Flavour::Chromium,
-     Location{Base::Home, ".var/app/com.google.Chrome", ".var/app/com.google.Chrome/config/google-chrome/NativeMessagingHosts"},
-     std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}, {}, "com.google.Chrome"},
-    {"flatpak-chromium", "Chromium (Flatpak)", Flavour::Chromium,
-     Location{Base::Home, ".var/app/org.chromium.Chromium", ".var/app/org.chromium.Chromium/config/chromium/NativeMessagingHosts"},
-     std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}, {}, "org.chromium.Chromium"},
+    {"flatpak-firefox",
+     "Firefox (Flatpak)",
+     Flavour::Firefox,
+     Location{Base::Home, ".var/app/org.mozilla.firefox",
+              ".var/app/org.mozilla.firefox/.mozilla/native-messaging-hosts"},
+     std::nullopt,
+     std::nullopt,
+     std::nullopt,
+     std::nullopt,
+     {},
+     {},
+     "org.mozilla.firefox"},
+    {"flatpak-chrome",
+     "Google Chrome (Flatpak)",
+     Flavour::Chromium,
+     Location{Base::Home, ".var/app/com.google.Chrome",
+              ".var/app/com.google.Chrome/config/google-chrome/NativeMessagingHosts"},
+     std::nullopt,
+     std::nullopt,
+     std::nullopt,
+     std::nullopt,
+     {},
+     {},
+     "com.google.Chrome"},
+    {"flatpak-chromium",
+     "Chromium (Flatpak)",
+     Flavour::Chromium,
+     Location{Base::Home, ".var/app/org.chromium.Chromium",
+              ".var/app/org.chromium.Chromium/config/chromium/NativeMessagingHosts"},
+     std::nullopt,
+     std::nullopt,
+     std::nullopt,
+     std::nullopt,
+     {},
+     {},
+     "org.chromium.Chromium"},
 };
 
 // Flatpak installs applications per user (under XDG_DATA_HOME) or for the whole system.
@@ -136,16 +186,14 @@ std::string base_folder(Base base, Platform platform, const Environment& env) {
     case Base::Home: return env.home;
     // XDG says a relative XDG_CONFIG_HOME is invalid and must be ignored; Chromium does the same.
     case Base::XdgConfig:
-      return !env.xdg_config_home.empty() && env.xdg_config_home.front() == '/'
-                 ? env.xdg_config_home
-                 : join(platform, env.home, ".config");
+      return !env.xdg_config_home.empty() && env.xdg_config_home.front() == '/' ? env.xdg_config_home
+                                                                                : join(platform, env.home, ".config");
     case Base::AppSupport: return join(platform, env.home, "Library/Application Support");
   }
   return {};
 }
 
-std::string resolve(const Location& location, std::string_view relative, Platform platform,
-                    const Environment& env) {
+std::string resolve(const Location& location, std::string_view relative, Platform platform, const Environment& env) {
   if (location.base == Base::Absolute) return std::string(relative);
   return join(platform, base_folder(location.base, platform, env), relative);
 }
@@ -185,9 +233,7 @@ std::optional<std::filesystem::path> find_program(std::string_view program, cons
   return std::nullopt;
 }
 
-bool is_snap(const std::filesystem::path& program) {
-  return program.string().rfind("/snap/", 0) == 0;
-}
+bool is_snap(const std::filesystem::path& program) { return program.string().rfind("/snap/", 0) == 0; }
 
 // Windows keeps the manifest file wherever the installer likes; the registry points at it. One file
 // per flavour, because Chromium and Firefox manifests differ.
@@ -195,24 +241,21 @@ Target windows_target(const Browser& browser, const Environment& env, Scope scop
   Target target;
   target.browser = &browser;
   target.scope = scope;
-  const std::string local = !env.local_app_data.empty()
-                                ? env.local_app_data
-                                : join(Platform::Windows, env.home, R"(AppData\Local)");
+  const std::string local =
+      !env.local_app_data.empty() ? env.local_app_data : join(Platform::Windows, env.home, R"(AppData\Local)");
   const std::string root = scope == Scope::User ? local : std::string(R"(C:\ProgramData)");
   target.hosts_folder = join(Platform::Windows, join(Platform::Windows, root, R"(NoTrain\NativeMessagingHosts)"),
                              to_string(browser.flavour));
   target.manifest_path = join(Platform::Windows, target.hosts_folder, manifest_file_name());
   const std::string_view hive = scope == Scope::User ? "HKEY_CURRENT_USER" : "HKEY_LOCAL_MACHINE";
-  target.registry_key = join(Platform::Windows, join(Platform::Windows, hive, browser.windows->key),
-                             identity::kHostName);
+  target.registry_key =
+      join(Platform::Windows, join(Platform::Windows, hive, browser.windows->key), identity::kHostName);
   return target;
 }
 
 }  // namespace
 
-std::string_view to_string(Flavour flavour) {
-  return flavour == Flavour::Chromium ? "chromium" : "firefox";
-}
+std::string_view to_string(Flavour flavour) { return flavour == Flavour::Chromium ? "chromium" : "firefox"; }
 
 std::string_view to_string(Platform platform) {
   switch (platform) {
@@ -255,16 +298,18 @@ Environment environment_from_process() {
 }
 
 std::string data_home(const Environment& env) {
-  return !env.xdg_data_home.empty() && env.xdg_data_home.front() == '/' ? env.xdg_data_home
-                                                                         : join(Platform::Linux, env.home, ".local/share");
+  return !env.xdg_data_home.empty() && env.xdg_data_home.front() == '/'
+             ? env.xdg_data_home
+             : join(Platform::Linux, env.home, ".local/share");
 }
 
 bool is_installed(const Target& target, const Environment& env) {
   namespace fs = std::filesystem;
   std::error_code ignored;
   if (!target.detect_folder.empty() && fs::is_directory(target.detect_folder, ignored)) return true;
-  for (const std::string& folder : target.install_folders) {
-    if (fs::is_directory(folder, ignored)) return true;
+  if (std::any_of(target.install_folders.begin(), target.install_folders.end(),
+                  [&](const std::string& folder) { return fs::is_directory(folder, ignored); })) {
+    return true;
   }
   for (const std::string_view program : target.programs) {
     const std::optional<fs::path> found = find_program(program, env.path);

@@ -20,10 +20,10 @@ std::optional<Platform> current_platform();
 
 // What a path in the table is relative to.
 enum class Base {
-  Absolute,          // the folder is given in full (system folders)
-  Home,              // $HOME
-  XdgConfig,         // $XDG_CONFIG_HOME, else $HOME/.config (Chromium-family browsers follow it on Linux)
-  AppSupport,        // $HOME/Library/Application Support (macOS)
+  Absolute,    // the folder is given in full (system folders)
+  Home,        // $HOME
+  XdgConfig,   // $XDG_CONFIG_HOME, else $HOME/.config (Chromium-family browsers follow it on Linux)
+  AppSupport,  // $HOME/Library/Application Support (macOS)
 };
 
 // One place a browser reads manifests from, both folders relative to `base`. The browser counts as
@@ -77,7 +77,7 @@ struct Target {
   std::string detect_folder;  // exists when the browser is installed (Linux, macOS)
   std::string hosts_folder;   // where the manifest file lives
   std::string manifest_path;
-  std::string registry_key;   // Windows only: full key whose default value is manifest_path
+  std::string registry_key;  // Windows only: full key whose default value is manifest_path
   // Where the browser itself would be, when it was never started (Linux): its commands, looked up on
   // PATH, and the folders of its Flatpak installation (per user and system-wide).
   std::vector<std::string_view> programs;

@@ -20,8 +20,8 @@ namespace {
 std::string install_fix(const Target& target, const Options& options) {
   std::string command = "run: notrain-host install --browser " + std::string(target.browser->id);
   if (options.manifest_dir) command += " --manifest-dir " + *options.manifest_dir;
-  if (target.scope == Scope::System) command = "run as administrator: sudo notrain-host install --system --browser " +
-                                                 std::string(target.browser->id);
+  if (target.scope == Scope::System)
+    command = "run as administrator: sudo notrain-host install --system --browser " + std::string(target.browser->id);
   return command;
 }
 
@@ -49,8 +49,10 @@ void check_answer(const LiveResult& live, Diagnosis& diagnosis, CheckList& repor
   const std::string by_hand = "run " + binary + " --version in a terminal to see the error";
   if (reply.contains("error")) {
     const json& error = reply["error"];
-    report.fail("hello", "the host refused hello: " + error.value("message", std::string("no message")) +
-                             " (code " + error.value("code", json(0)).dump() + ")", by_hand);
+    report.fail("hello",
+                "the host refused hello: " + error.value("message", std::string("no message")) + " (code " +
+                    error.value("code", json(0)).dump() + ")",
+                by_hand);
     return;
   }
   const json result = reply.value("result", json());
@@ -60,8 +62,9 @@ void check_answer(const LiveResult& live, Diagnosis& diagnosis, CheckList& repor
     return;
   }
   if (result.value("protocol", 0) != identity::kProtocolVersion) {
-    report.fail("hello", "the host speaks protocol " + result.value("protocol", json()).dump() + ", this one " +
-                             std::to_string(identity::kProtocolVersion),
+    report.fail("hello",
+                "the host speaks protocol " + result.value("protocol", json()).dump() + ", this one " +
+                    std::to_string(identity::kProtocolVersion),
                 "run notrain-host install from the same version as the extension");
     return;
   }
@@ -71,13 +74,15 @@ void check_answer(const LiveResult& live, Diagnosis& diagnosis, CheckList& repor
                            ", database " + result.value("database", std::string("?")) + ")");
   const std::string version = result.value("version", std::string());
   if (version != identity::kVersion) {
-    report.warn("version", "the registered host is version " + version + ", this program is " +
-                               std::string(identity::kVersion),
+    report.warn("version",
+                "the registered host is version " + version + ", this program is " + std::string(identity::kVersion),
                 "run notrain-host install with the version you want browsers to use");
   }
   if (!live.exited_on_eof) {
-    report.warn("exit", "the host kept running after its input closed; browsers kill it then, which can cut a "
-                        "save short", by_hand);
+    report.warn("exit",
+                "the host kept running after its input closed; browsers kill it then, which can cut a "
+                "save short",
+                by_hand);
   }
 }
 
@@ -90,21 +95,23 @@ void check_live(const Target& target, const std::string& binary, const Options& 
       report.fail("hello", "the host cannot start: " + live.detail + exit_text(live), by_hand);
       return;
     case LiveOutcome::ExitedEarly:
-      report.fail("hello", "the host exited without answering" + exit_text(live) +
-                               "; the extension would see \"Native host has exited\"", by_hand);
+      report.fail("hello",
+                  "the host exited without answering" + exit_text(live) +
+                      "; the extension would see \"Native host has exited\"",
+                  by_hand);
       return;
     case LiveOutcome::NotAFrame:
     case LiveOutcome::NotJson:
-      report.fail("hello", "the host wrote bytes that are not a native-messaging reply: " + live.detail +
-                               "; the extension would see \"Error when communicating with the native messaging "
-                               "host\"", "nothing but replies may reach stdout: " + by_hand);
+      report.fail("hello",
+                  "the host wrote bytes that are not a native-messaging reply: " + live.detail +
+                      "; the extension would see \"Error when communicating with the native messaging "
+                      "host\"",
+                  "nothing but replies may reach stdout: " + by_hand);
       return;
     case LiveOutcome::TimedOut:
       report.fail("hello", "the host did not answer hello: " + live.detail + exit_text(live), by_hand);
       return;
-    case LiveOutcome::Answered:
-      check_answer(live, diagnosis, report, binary);
-      return;
+    case LiveOutcome::Answered: check_answer(live, diagnosis, report, binary); return;
   }
 }
 
@@ -113,17 +120,18 @@ void check_live(const Target& target, const std::string& binary, const Options& 
 std::optional<Check> policy_check(const PolicyVerdict& verdict, const Target& target) {
   if (verdict.blocked) {
     return Check{"policy", Status::Fail,
-                 "an administrator's policy (" + verdict.blocked_by + ") blocks this browser's native-messaging "
-                 "hosts; the extension would see \"Specified native messaging host not found\"",
-                 "ask the administrator to add " + std::string(identity::kHostName) +
-                     " to NativeMessagingAllowlist"};
+                 "an administrator's policy (" + verdict.blocked_by +
+                     ") blocks this browser's native-messaging "
+                     "hosts; the extension would see \"Specified native messaging host not found\"",
+                 "ask the administrator to add " + std::string(identity::kHostName) + " to NativeMessagingAllowlist"};
   }
   if (!verdict.user_level_allowed && target.scope == Scope::User) {
-    return Check{"policy", Status::Fail,
-                 "an administrator's policy (" + verdict.user_level_denied_by + ") lets this browser use "
-                 "system-wide hosts only, and this manifest is per-user",
-                 "run as administrator: sudo notrain-host install --system --browser " +
-                     std::string(target.browser->id)};
+    return Check{
+        "policy", Status::Fail,
+        "an administrator's policy (" + verdict.user_level_denied_by +
+            ") lets this browser use "
+            "system-wide hosts only, and this manifest is per-user",
+        "run as administrator: sudo notrain-host install --system --browser " + std::string(target.browser->id)};
   }
   if (verdict.any_policy) return Check{"policy", Status::Pass, "the browser's policies allow NoTrain's host", ""};
   return std::nullopt;
@@ -155,8 +163,11 @@ Diagnosis diagnose(const Target& target, const Options& options) {
   const std::optional<std::string> binary =
       check_manifest_file(target, target.scope != options.scope, install_fix(target, options), report);
   if (binary && target.browser->id.starts_with("flatpak-")) {
-    report.warn("sandbox", std::string(target.browser->name) + " starts the host inside its sandbox, which may not "
-                           "see " + *binary,
+    report.warn("sandbox",
+                std::string(target.browser->name) +
+                    " starts the host inside its sandbox, which may not "
+                    "see " +
+                    *binary,
                 "if the extension cannot reach the host, allow it: flatpak override --user --filesystem=" +
                     fs::path(*binary).parent_path().string() + ":ro " +
                     fs::path(target.detect_folder).filename().string());

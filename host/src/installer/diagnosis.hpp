@@ -16,7 +16,7 @@ enum class Status { Pass, Warn, Fail };
 std::string_view to_string(Status status);
 
 struct Check {
-  std::string name;     // manifest, encoding, json, name, description, type, allowed, path, binary, sandbox, hello, exit
+  std::string name;  // manifest, encoding, json, name, description, type, allowed, path, binary, sandbox, hello, exit
   Status status = Status::Pass;
   std::string message;  // what was found, for people
   std::string fix;      // what to run or do; empty for PASS

@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli_args.hpp"
 #include "installer/commands.hpp"
 #include "installer/diagnosis.hpp"
 #include "installer/options.hpp"
@@ -17,7 +16,7 @@ namespace {
 using nlohmann::ordered_json;
 
 std::vector<const Browser*> browsers_not_found(const Options& options, Platform platform, const Environment& env,
-                                                 const std::vector<Diagnosis>& checked) {
+                                               const std::vector<Diagnosis>& checked) {
   std::vector<const Browser*> missing;
   if (options.manifest_dir || !options.browsers.empty()) return missing;
   for (const Target& target : compute_targets(platform, env, options.scope)) {
@@ -93,47 +92,27 @@ void print_json(const std::vector<Diagnosis>& diagnoses, const std::vector<const
   std::cout << report.dump(2) << '\n';
 }
 
+}  // namespace
+
 int doctor(const Options& options, Platform platform, const Environment& env) {
   std::vector<Target> targets = select_targets(options, platform, env, true);
   if (options.scope == Scope::User && !options.manifest_dir) {
     targets = as_browsers_resolve(std::move(targets), compute_targets(platform, env, Scope::System));
   }
   std::vector<Diagnosis> diagnoses;
+  diagnoses.reserve(targets.size());
   for (const Target& target : targets) {
     diagnoses.push_back(diagnose(target, options));
   }
   const std::vector<const Browser*> not_found = browsers_not_found(options, platform, env, diagnoses);
-  const bool ok = !diagnoses.empty() && std::none_of(diagnoses.begin(), diagnoses.end(), [](const Diagnosis& d) {
-    return d.status() == Status::Fail;
-  });
+  const bool ok = !diagnoses.empty() && std::none_of(diagnoses.begin(), diagnoses.end(),
+                                                     [](const Diagnosis& d) { return d.status() == Status::Fail; });
   if (options.json) {
     print_json(diagnoses, not_found, ok);
   } else {
     print_human(diagnoses, not_found);
   }
   return ok ? 0 : 1;
-}
-
-}  // namespace
-
-int run_doctor(const std::vector<std::string>& args) {
-  try {
-    if (print_help_if_asked(Command::Doctor, args)) return 0;
-    const Options options = parse_options(Command::Doctor, args);
-    const std::optional<Platform> platform = current_platform();
-    if (!platform || *platform == Platform::Windows) throw std::runtime_error("this operating system is not supported yet");
-    const Environment env = environment_from_process();
-    if (env.home.empty() && !options.manifest_dir && options.scope == Scope::User) {
-      throw std::runtime_error("HOME is not set: cannot find the browsers' folders");
-    }
-    return doctor(options, *platform, env);
-  } catch (const cli::UsageError& error) {
-    std::cerr << "notrain-host doctor: " << error.what() << "\nUsage: notrain-host " << usage(Command::Doctor) << '\n';
-    return 2;
-  } catch (const std::exception& error) {
-    std::cerr << "notrain-host doctor: " << error.what() << '\n';
-    return 1;
-  }
 }
 
 }  // namespace notrain::installer

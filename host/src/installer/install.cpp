@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli_args.hpp"
 #include "installer/commands.hpp"
 #include "installer/files.hpp"
 #include "installer/manifest.hpp"
@@ -58,6 +57,8 @@ std::string host_path(const Options& options) {
   return own.string();
 }
 
+}  // namespace
+
 int install(const Options& options, Platform platform, const Environment& env) {
   if (platform == Platform::Windows) {
     std::cerr << "notrain-host install: registry entries on Windows are not written yet.\n";
@@ -66,11 +67,13 @@ int install(const Options& options, Platform platform, const Environment& env) {
   const std::vector<Target> targets = select_targets(options, platform, env, false);
   if (targets.empty()) {
     std::cerr << "notrain-host install: no supported browser found for this user. Name yours with --browser "
-                 "(known: " << browser_ids() << ").\n";
+                 "(known: "
+              << browser_ids() << ").\n";
     return 1;
   }
   const std::string path = host_path(options);
-  if (!options.package_root && !fs::exists(path)) std::cerr << "Warning: " << path << " does not exist; browsers will not find the host.\n";
+  if (!options.package_root && !fs::exists(path))
+    std::cerr << "Warning: " << path << " does not exist; browsers will not find the host.\n";
 
   std::vector<std::string> created;
   int failures = 0;
@@ -106,28 +109,6 @@ int install(const Options& options, Platform platform, const Environment& env) {
   }
   if (!options.dry_run && !options.package_root) std::cout << "Check the registration with: " << path << " doctor\n";
   return 0;
-}
-
-}  // namespace
-
-int run_install(const std::vector<std::string>& args) {
-  try {
-    if (print_help_if_asked(Command::Install, args)) return 0;
-    const Options options = parse_options(Command::Install, args);
-    const std::optional<Platform> platform = current_platform();
-    if (!platform) throw std::runtime_error("this operating system is not supported");
-    const Environment env = environment_from_process();
-    if (env.home.empty() && !options.manifest_dir && options.scope == Scope::User) {
-      throw std::runtime_error("HOME is not set: cannot find the browsers' folders");
-    }
-    return install(options, *platform, env);
-  } catch (const cli::UsageError& error) {
-    std::cerr << "notrain-host install: " << error.what() << "\nUsage: notrain-host " << usage(Command::Install) << '\n';
-    return 2;
-  } catch (const std::exception& error) {
-    std::cerr << "notrain-host install: " << error.what() << '\n';
-    return 1;
-  }
 }
 
 }  // namespace notrain::installer

@@ -32,7 +32,8 @@ constexpr auto kExitGrace = std::chrono::milliseconds(2000);
 // ignored signal would otherwise be inherited across exec.
 struct DefaultSigpipeInChild {
   template <typename Launcher>
-  error_code on_exec_setup(Launcher&, const std::filesystem::path&, const char* const*&) {
+  error_code on_exec_setup(Launcher& /*launcher*/, const std::filesystem::path& /*executable*/,
+                           const char* const*& /*argv*/) {
     std::signal(SIGPIPE, SIG_DFL);
     return {};
   }
@@ -132,8 +133,8 @@ LiveResult run_hello(const std::string& binary, const std::vector<std::string>& 
   try {
     // Chrome starts a host in the host's own folder.
     const std::filesystem::path folder = std::filesystem::path(binary).parent_path();
-    process.emplace(context, binary, arguments, bp::process_stdio{input, output, errors}, bp::process_start_dir{folder.string()},
-                    DefaultSigpipeInChild{});
+    process.emplace(context, binary, arguments, bp::process_stdio{input, output, errors},
+                    bp::process_start_dir{folder.string()}, DefaultSigpipeInChild{});
   } catch (const boost::system::system_error& error) {
     result.outcome = LiveOutcome::CannotStart;
     result.detail = error.code().message();
@@ -177,14 +178,16 @@ LiveResult run_hello(const std::string& binary, const std::vector<std::string>& 
     } else {
       result.reply = nlohmann::json::parse(body, nullptr, false);
       result.outcome = result.reply.is_discarded() ? LiveOutcome::NotJson : LiveOutcome::Answered;
-      if (result.outcome == LiveOutcome::NotJson) result.detail = "the reply was \"" + printable(body.substr(0, 80)) + "\"";
+      if (result.outcome == LiveOutcome::NotJson)
+        result.detail = "the reply was \"" + printable(body.substr(0, 80)) + "\"";
     }
   }
 
   // The browser closes the port: stdin reaches end of input and the host should leave by itself.
   input.close();
   const bool answered = result.outcome == LiveOutcome::Answered;
-  const Clock::time_point exit_deadline = answered ? Clock::now() + kExitGrace : Clock::now() + std::chrono::milliseconds(500);
+  const Clock::time_point exit_deadline =
+      answered ? Clock::now() + kExitGrace : Clock::now() + std::chrono::milliseconds(500);
   result.exit_code = wait_for_exit(context, *process, exit_deadline);
   if (answered) result.exited_on_eof = result.exit_code.has_value();
   // Collect what the host wrote to stderr before it left (it explains most early exits).

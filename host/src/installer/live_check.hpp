@@ -11,12 +11,12 @@
 namespace notrain::installer {
 
 enum class LiveOutcome {
-  Answered,        // one well-formed reply frame; see `reply`
-  CannotStart,     // exec failed (missing, not executable, bad interpreter)
-  ExitedEarly,     // the host closed stdout before a whole reply
-  NotAFrame,       // the first bytes announce an impossible length (text on stdout, usually)
-  NotJson,         // a frame whose body is not JSON
-  TimedOut,        // no reply before the deadline
+  Answered,     // one well-formed reply frame; see `reply`
+  CannotStart,  // exec failed (missing, not executable, bad interpreter)
+  ExitedEarly,  // the host closed stdout before a whole reply
+  NotAFrame,    // the first bytes announce an impossible length (text on stdout, usually)
+  NotJson,      // a frame whose body is not JSON
+  TimedOut,     // no reply before the deadline
 };
 
 struct LiveResult {

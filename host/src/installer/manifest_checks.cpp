@@ -33,11 +33,15 @@ void check_name(const json& manifest, const Target& target, CheckList& report, c
   if (name == manifest.end() || !name->is_string()) {
     report.fail("name", "the manifest has no \"name\"", fix);
   } else if (*name != identity::kHostName) {
-    report.fail("name", "its name is " + in_quotes(name->get<std::string>()) + " but the extension asks for " +
-                            in_quotes(identity::kHostName), fix);
+    report.fail("name",
+                "its name is " + in_quotes(name->get<std::string>()) + " but the extension asks for " +
+                    in_quotes(identity::kHostName),
+                fix);
   } else if (file != name->get<std::string>() + ".json") {
-    report.fail("name", "the file is called " + in_quotes(file) + " but browsers look for " +
-                            in_quotes(name->get<std::string>() + ".json"), fix);
+    report.fail("name",
+                "the file is called " + in_quotes(file) + " but browsers look for " +
+                    in_quotes(name->get<std::string>() + ".json"),
+                fix);
   } else {
     report.pass("name", "name " + in_quotes(identity::kHostName) + " matches the file name");
   }
@@ -63,9 +67,10 @@ void check_allowed(const json& manifest, const Target& target, CheckList& report
   const Flavour other = flavour == Flavour::Chromium ? Flavour::Firefox : Flavour::Chromium;
   const auto list = manifest.find(allowed_key(flavour));
   if (list == manifest.end() && manifest.contains(allowed_key(other))) {
-    report.fail("allowed", "this is a " + std::string(to_string(other)) + "-style manifest (\"" +
-                               std::string(allowed_key(other)) + "\") in a " + std::string(target.browser->name) +
-                               " folder", fix);
+    report.fail("allowed",
+                "this is a " + std::string(to_string(other)) + "-style manifest (\"" + std::string(allowed_key(other)) +
+                    "\") in a " + std::string(target.browser->name) + " folder",
+                fix);
     return;
   }
   if (list == manifest.end() || !list->is_array()) {
@@ -75,17 +80,20 @@ void check_allowed(const json& manifest, const Target& target, CheckList& report
   for (const json& entry : *list) {
     const std::string value = entry.is_string() ? entry.get<std::string>() : entry.dump();
     // Chrome refuses the whole manifest when one origin is malformed or uses a wildcard.
-    if (flavour == Flavour::Chromium &&
-        (!entry.is_string() || !value.starts_with("chrome-extension://") || !value.ends_with("/") ||
-         value.find('*') != std::string::npos)) {
-      report.fail("allowed", "the origin " + in_quotes(value) + " is malformed (it must read chrome-extension://ID/)", fix);
+    if (flavour == Flavour::Chromium && (!entry.is_string() || !value.starts_with("chrome-extension://") ||
+                                         !value.ends_with("/") || value.find('*') != std::string::npos)) {
+      report.fail("allowed", "the origin " + in_quotes(value) + " is malformed (it must read chrome-extension://ID/)",
+                  fix);
       return;
     }
   }
   if (std::find(list->begin(), list->end(), json(our_caller(flavour))) == list->end()) {
-    report.fail("allowed", "NoTrain's extension (" + std::string(our_caller(flavour)) + ") is not listed in \"" +
-                               std::string(allowed_key(flavour)) + "\"; the extension would be told \"Access to "
-                               "the specified native messaging host is forbidden\"", fix);
+    report.fail("allowed",
+                "NoTrain's extension (" + std::string(our_caller(flavour)) + ") is not listed in \"" +
+                    std::string(allowed_key(flavour)) +
+                    "\"; the extension would be told \"Access to "
+                    "the specified native messaging host is forbidden\"",
+                fix);
     return;
   }
   report.pass("allowed", "NoTrain's extension is allowed (" + std::string(our_caller(flavour)) + ")");
@@ -134,12 +142,15 @@ std::optional<std::string> check_manifest_file(const Target& target, bool fallba
     return std::nullopt;
   }
   if (!bytes) {
-    report.fail("manifest", "no manifest at " + target.manifest_path + "; the extension would see \"Specified "
-                            "native messaging host not found\"", fix);
+    report.fail("manifest",
+                "no manifest at " + target.manifest_path +
+                    "; the extension would see \"Specified "
+                    "native messaging host not found\"",
+                fix);
     return std::nullopt;
   }
   report.pass("manifest", fallback ? "system-wide manifest present (the browser uses it: there is no per-user one)"
-                                    : "manifest present");
+                                   : "manifest present");
   if (std::string_view(*bytes).starts_with(kBom)) {
     report.fail("encoding", "the manifest starts with a byte-order mark (BOM); browsers then ignore it", fix);
     bytes->erase(0, kBom.size());
@@ -148,8 +159,8 @@ std::optional<std::string> check_manifest_file(const Target& target, bool fallba
   }
   const json manifest = json::parse(*bytes, nullptr, false);
   if (manifest.is_discarded() || !manifest.is_object()) {
-    report.fail("json", manifest.is_discarded() ? "the manifest is not valid JSON" : "the manifest is not a JSON object",
-                fix);
+    report.fail("json",
+                manifest.is_discarded() ? "the manifest is not valid JSON" : "the manifest is not a JSON object", fix);
     return std::nullopt;
   }
   report.pass("json", "valid JSON");

@@ -1,33 +1,17 @@
 #include "installer/options.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
-#include <iostream>
 
-#include "cli_args.hpp"
+#include <CLI/CLI.hpp>
+
+#include "usage_error.hpp"
 
 namespace notrain::installer {
 namespace fs = std::filesystem;
 
 namespace {
-
-const Browser& browser_named(const std::string& id) {
-  const Browser* browser = find_browser(id);
-  if (!browser) throw cli::UsageError("unknown browser \"" + id + "\"; known browsers: " + browser_ids());
-  return *browser;
-}
-
-std::chrono::milliseconds parse_timeout(const std::string& text) {
-  std::size_t used = 0;
-  long value = 0;
-  try {
-    value = std::stol(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || value <= 0) throw cli::UsageError("--timeout-ms needs a positive number of milliseconds");
-  return std::chrono::milliseconds(value);
-}
 
 Target manifest_dir_target(const Options& options) {
   if (options.browsers.size() != 1) {
@@ -65,79 +49,74 @@ std::string browser_ids() {
   return ids;
 }
 
-std::string_view usage(Command command) {
-  switch (command) {
-    case Command::Install:
-      return "install [--browser NAME]... [--system] [--dry-run] [--manifest-dir DIR] [--host-path PATH] "
-             "[--package-root DIR]";
-    case Command::Uninstall: return "uninstall [--browser NAME]... [--system] [--dry-run] [--manifest-dir DIR]";
-    case Command::Doctor: return "doctor [--json] [--browser NAME]... [--system] [--manifest-dir DIR] [--timeout-ms N]";
+void declare_options(CLI::App& command, Command which, Options& options) {
+  const std::string registrations = which == Command::Install ? "register with" : "act on";
+  command
+      .add_option_function<std::vector<std::string>>(
+          "--browser",
+          [&options](const std::vector<std::string>& ids) {
+            for (const std::string& id : ids) {
+              const Browser* browser = find_browser(id);
+              if (std::find(options.browsers.begin(), options.browsers.end(), browser) == options.browsers.end()) {
+                options.browsers.push_back(browser);
+              }
+            }
+          },
+          "a browser to " + registrations + ", again for each (every one found without it): " + browser_ids())
+      ->type_name("NAME")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->check(CLI::Validator(
+          [](const std::string& id) -> std::string {
+            return find_browser(id) ? "" : "unknown browser \"" + id + "\"; known browsers: " + browser_ids();
+          },
+          ""));
+  CLI::Option* system = command.add_flag_callback(
+      "--system", [&options] { options.scope = Scope::System; },
+      "the folders for every user (needs administrator rights)");
+  if (which != Command::Doctor)
+    command.add_flag("--dry-run", options.dry_run, "print what would change, change nothing");
+  if (which == Command::Doctor) command.add_flag("--json", options.json, "the report as JSON");
+  command
+      .add_option("--manifest-dir", options.manifest_dir,
+                  "one folder of your choice, e.g. a Chromium profile's NativeMessagingHosts (needs one --browser)")
+      ->type_name("DIR")
+      ->excludes(system);
+  if (which == Command::Install) {
+    CLI::Option* host_path =
+        command.add_option("--host-path", options.host_path, "the program to register instead of this one (absolute)")
+            ->type_name("PATH")
+            ->check(CLI::Validator(
+                [](const std::string& path) -> std::string {
+                  if (fs::path(path).is_absolute()) return "";
+                  return "must be absolute: browsers do not resolve relative paths";
+                },
+                ""));
+    command
+        .add_option("--package-root", options.package_root,
+                    "with --system and --host-path: write the manifests of every browser that has a system-wide "
+                    "folder under DIR, as a package installs them (for packagers)")
+        ->type_name("DIR")
+        ->needs(system)
+        ->needs(host_path)
+        ->excludes("--browser");
   }
-  return "";
-}
-
-bool print_help_if_asked(Command command, const std::vector<std::string>& args) {
-  if (std::find(args.begin(), args.end(), "--help") == args.end() &&
-      std::find(args.begin(), args.end(), "-h") == args.end()) {
-    return false;
+  if (which == Command::Doctor) {
+    command
+        .add_option_function<int>(
+            "--timeout-ms",
+            [&options](const int& milliseconds) { options.timeout = std::chrono::milliseconds(milliseconds); },
+            "how long the host may take to answer hello (default 5000)")
+        ->type_name("N")
+        ->check(CLI::Validator(
+            [](const std::string& text) -> std::string {
+              int value = 0;
+              const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+              if (error == std::errc{} && end == text.data() + text.size() && value > 0) return "";
+              return "needs a positive number of milliseconds";
+            },
+            ""));
   }
-  static constexpr std::string_view kPurpose[] = {
-      "Registers NoTrain's host with every supported browser found for this user (or those named),\n"
-      "so that the extension can reach it. Running it again changes nothing, or repairs what differs.",
-      "Removes the manifests that install wrote, and the folders it created once they are empty.",
-      "Checks each browser's registration and starts the host as that browser would; every problem\n"
-      "comes with the command that fixes it. Exit status 1 when anything fails.",
-  };
-  std::cout << "Usage: notrain-host " << usage(command) << "\n\n" << kPurpose[static_cast<int>(command)]
-            << "\n\nBrowsers: " << browser_ids()
-            << "\n  --system        the folders for every user (needs administrator rights)"
-               "\n  --manifest-dir  one folder of your choice, e.g. a Chromium profile's NativeMessagingHosts"
-               " (needs one --browser)\n";
-  if (command == Command::Install) {
-    std::cout << "  --host-path     the program to register instead of this one (absolute)\n"
-                 "  --package-root  with --system and --host-path: write the manifests of every browser that has a\n"
-                 "                  system-wide folder under DIR, as a package installs them (for packagers)\n";
-  }
-  if (command != Command::Doctor) std::cout << "  --dry-run       print what would change, change nothing\n";
-  if (command == Command::Doctor) {
-    std::cout << "  --json          the report as JSON\n"
-                 "  --timeout-ms    how long the host may take to answer hello (default 5000)\n";
-  }
-  return true;
-}
-
-Options parse_options(Command command, const std::vector<std::string>& args) {
-  cli::ArgReader reader(args);
-  Options options;
-  while (const std::optional<std::string> id = reader.option("--browser")) {
-    const Browser* browser = &browser_named(*id);
-    if (std::find(options.browsers.begin(), options.browsers.end(), browser) == options.browsers.end()) {
-      options.browsers.push_back(browser);
-    }
-  }
-  if (reader.flag("--system")) options.scope = Scope::System;
-  options.manifest_dir = reader.option("--manifest-dir");
-  if (command != Command::Doctor) options.dry_run = reader.flag("--dry-run");
-  if (command == Command::Install) {
-    options.host_path = reader.option("--host-path");
-    options.package_root = reader.option("--package-root");
-  }
-  if (command == Command::Doctor) {
-    options.json = reader.flag("--json");
-    if (const auto timeout = reader.option("--timeout-ms")) options.timeout = parse_timeout(*timeout);
-  }
-  const std::vector<std::string> rest = reader.positionals();
-  if (!rest.empty()) throw cli::UsageError("unexpected word \"" + rest.front() + "\"");
-  if (options.manifest_dir && options.scope == Scope::System) {
-    throw cli::UsageError("--manifest-dir and --system exclude each other");
-  }
-  if (options.package_root && (options.scope != Scope::System || !options.host_path || !options.browsers.empty())) {
-    throw cli::UsageError("--package-root goes with --system and --host-path, without --browser");
-  }
-  if (options.host_path && !fs::path(*options.host_path).is_absolute()) {
-    throw cli::UsageError("--host-path must be absolute: browsers do not resolve relative paths");
-  }
-  return options;
 }
 
 std::vector<Target> as_browsers_resolve(std::vector<Target> user_targets, const std::vector<Target>& system_targets) {
@@ -158,11 +137,12 @@ std::vector<Target> select_targets(const Options& options, Platform platform, co
   if (options.package_root) return package_targets(options, platform, env);
   std::vector<Target> all = compute_targets(platform, env, options.scope);
   for (const Browser* browser : options.browsers) {
-    const bool has_location = std::any_of(all.begin(), all.end(), [&](const Target& t) { return t.browser == browser; });
+    const bool has_location =
+        std::any_of(all.begin(), all.end(), [&](const Target& t) { return t.browser == browser; });
     if (!has_location) {
       throw cli::UsageError(std::string(browser->name) + " has no " +
-                            (options.scope == Scope::System ? "system-wide" : "per-user") +
-                            " manifest folder on " + std::string(to_string(platform)));
+                            (options.scope == Scope::System ? "system-wide" : "per-user") + " manifest folder on " +
+                            std::string(to_string(platform)));
     }
   }
   std::vector<Target> chosen;

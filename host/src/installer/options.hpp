@@ -1,4 +1,4 @@
-// Reading the words after `install`, `uninstall` and `doctor`, and choosing the manifests they act on.
+// The options of `install`, `uninstall` and `doctor`, and choosing the manifests they act on.
 #pragma once
 #include <chrono>
 #include <optional>
@@ -6,6 +6,10 @@
 #include <vector>
 
 #include "installer/browsers.hpp"
+
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace notrain::installer {
 
@@ -23,17 +27,13 @@ struct Options {
   std::chrono::milliseconds timeout{5000};  // --timeout-ms (doctor): how long the host may take to answer
 };
 
-// Throws cli::UsageError naming the wrong word.
-Options parse_options(Command command, const std::vector<std::string>& args);
-
-std::string_view usage(Command command);
-
-// True (after printing the command's help to stdout) when `args` asks for help.
-bool print_help_if_asked(Command command, const std::vector<std::string>& args);
+// Declares the command's options on its CLI11 app, filling `options` as they are parsed.
+void declare_options(CLI::App& command, Command which, Options& options);
 
 // The manifests a command acts on, one per file (browsers that share a file appear once):
 // with --manifest-dir that folder; with --package-root every browser's system folder under that root;
-// with --browser those browsers; otherwise the browsers found on this computer, plus (when `include_registered`) any other browser that already has our manifest.
+// with --browser those browsers; otherwise the browsers found on this computer, plus (when `include_registered`) any
+// other browser that already has our manifest.
 std::vector<Target> select_targets(const Options& options, Platform platform, const Environment& env,
                                    bool include_registered);
 

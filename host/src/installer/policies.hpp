@@ -8,11 +8,11 @@
 namespace notrain::installer {
 
 struct PolicyVerdict {
-  bool any_policy = false;          // at least one policy file was read
-  bool blocked = false;             // our host is on the blocklist ("*" counts) and not on the allowlist
-  bool user_level_allowed = true;   // NativeMessagingUserLevelHosts is not false
-  std::string blocked_by;           // the file that blocks it
-  std::string user_level_denied_by; // the file that forbids per-user hosts
+  bool any_policy = false;           // at least one policy file was read
+  bool blocked = false;              // our host is on the blocklist ("*" counts) and not on the allowlist
+  bool user_level_allowed = true;    // NativeMessagingUserLevelHosts is not false
+  std::string blocked_by;            // the file that blocks it
+  std::string user_level_denied_by;  // the file that forbids per-user hosts
 };
 
 // Reads every *.json in `folder`/managed; unreadable or invalid files are skipped (the browser

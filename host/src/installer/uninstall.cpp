@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli_args.hpp"
 #include "installer/commands.hpp"
 #include "installer/files.hpp"
 #include "installer/manifest.hpp"
@@ -42,6 +41,8 @@ void remove_created_folders(const fs::path& path, const std::vector<fs::path>& e
   }
   if (!dry_run) save_record(path, std::move(record));
 }
+
+}  // namespace
 
 int uninstall(const Options& options, Platform platform, const Environment& env) {
   std::vector<Target> targets;
@@ -81,29 +82,6 @@ int uninstall(const Options& options, Platform platform, const Environment& env)
     remove_created_folders(record_path(env, options.scope), emptied, options.dry_run);
   }
   return failures == 0 ? 0 : 1;
-}
-
-}  // namespace
-
-int run_uninstall(const std::vector<std::string>& args) {
-  try {
-    if (print_help_if_asked(Command::Uninstall, args)) return 0;
-    const Options options = parse_options(Command::Uninstall, args);
-    const std::optional<Platform> platform = current_platform();
-    if (!platform || *platform == Platform::Windows) throw std::runtime_error("this operating system is not supported yet");
-    const Environment env = environment_from_process();
-    if (env.home.empty() && !options.manifest_dir && options.scope == Scope::User) {
-      throw std::runtime_error("HOME is not set: cannot find the browsers' folders");
-    }
-    return uninstall(options, *platform, env);
-  } catch (const cli::UsageError& error) {
-    std::cerr << "notrain-host uninstall: " << error.what() << "\nUsage: notrain-host " << usage(Command::Uninstall)
-              << '\n';
-    return 2;
-  } catch (const std::exception& error) {
-    std::cerr << "notrain-host uninstall: " << error.what() << '\n';
-    return 1;
-  }
 }
 
 }  // namespace notrain::installer

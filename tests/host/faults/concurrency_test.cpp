@@ -26,10 +26,11 @@ TEST_CASE("sixteen hosts saving, reading and deleting at once lose and duplicate
   std::set<std::int64_t> shared_ids;  // ids answered for the content every host saves
   std::vector<std::string> failures;
   std::vector<std::thread> workers;
+  workers.reserve(kHosts);
   for (int h = 0; h < kHosts; ++h) {
     workers.emplace_back([&, h] {
-      HostProcess host(home.path(), h % 2 == 0 ? notrain::test::chromium_arguments()
-                                               : notrain::test::firefox_arguments());
+      HostProcess host(home.path(),
+                       h % 2 == 0 ? notrain::test::chromium_arguments() : notrain::test::firefox_arguments());
       const auto call = [&](int id, const std::string& method, json params) {
         json answer = host.call(request(id, method, std::move(params)));
         if (!answer.contains("result")) {
@@ -39,8 +40,9 @@ TEST_CASE("sixteen hosts saving, reading and deleting at once lose and duplicate
         return answer.value("result", json());
       };
       for (int i = 0; i < kSavesEach; ++i) {
-        const json saved = call(i, "confirmation.save",
-                                notrain::test::sample_confirmation("host " + std::to_string(h) + " #" + std::to_string(i)));
+        const json saved =
+            call(i, "confirmation.save",
+                 notrain::test::sample_confirmation("host " + std::to_string(h) + " #" + std::to_string(i)));
         if (saved.is_null()) continue;
         const auto id = saved["id"].get<std::int64_t>();
         // Every third save is read back and every fifth deleted again, while the others write.

@@ -55,8 +55,9 @@ void insert_version1_record(SQLite::Database& db, const std::string& text, const
   const notrain::EvidenceContent content{"instagram", "page", "https://www.instagram.com/accounts/privacy", "marie",
                                          text};
   const std::string png = notrain::test::tiny_png();
-  SQLite::Statement insert(db, "INSERT INTO confirmations (service, kind, url, account, text, captured_at, "
-                               "screenshot, screenshot_mime, content_key, sha256) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement insert(db,
+                           "INSERT INTO confirmations (service, kind, url, account, text, captured_at, "
+                           "screenshot, screenshot_mime, content_key, sha256) VALUES (?,?,?,?,?,?,?,?,?,?)");
   insert.bind(1, content.service);
   insert.bind(2, content.kind);
   insert.bind(3, content.url);
@@ -140,7 +141,7 @@ TEST_CASE("a file that is not a database is reported as damaged and never overwr
 
 // A database with 40 records of several pages each, closed cleanly (the WAL checkpointed into the file).
 fs::path database_with_records(const fs::path& home) {
-  const fs::path database = database_in(home);
+  fs::path database = database_in(home);
   HostProcess host(home);
   for (int i = 0; i < 40; ++i) {
     json params = notrain::test::sample_confirmation("record " + std::to_string(i) + " " + std::string(3000, 'x'));

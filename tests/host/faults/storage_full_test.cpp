@@ -77,7 +77,8 @@ TEST_CASE("a read-only database gives error 1003 with a clear message and is lef
   {
     HostProcess host(disk.path());
     for (int i = 0; i < 3; ++i) {
-      saved.insert(host.call(request(i, "confirmation.save", save_with_screenshot(i)))["result"]["id"].get<std::int64_t>());
+      saved.insert(
+          host.call(request(i, "confirmation.save", save_with_screenshot(i)))["result"]["id"].get<std::int64_t>());
     }
     REQUIRE(host.call(request(9, "profile.set", {{"profile", {{"country", "BE"}}}})).contains("result"));
     CHECK(host.finish() == 0);

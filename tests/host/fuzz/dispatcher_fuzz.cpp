@@ -65,8 +65,7 @@ void check_reply(const std::string& reply) {
   require(!parsed.is_discarded() && parsed.is_object(), "reply is not a JSON object", reply);
   require(parsed.value("jsonrpc", "") == "2.0", "reply is not JSON-RPC 2.0", reply);
   require(parsed.contains("id"), "reply has no id", reply);
-  require(parsed.contains("result") != parsed.contains("error"), "reply needs exactly one of result and error",
-          reply);
+  require(parsed.contains("result") != parsed.contains("error"), "reply needs exactly one of result and error", reply);
   if (!parsed.contains("error")) return;
   const json& error = parsed["error"];
   require(error.is_object() && error.contains("code") && error["code"].is_number_integer(), "error without code",

@@ -76,8 +76,7 @@ TEST_CASE("notrain-host install, doctor and uninstall for a browser profile's fo
   // Without --host-path the manifest names the very binary that ran.
   CHECK(json::parse(read_text(manifest))["path"] == fs::canonical(NOTRAIN_HOST_BINARY).string());
 
-  const Run doctor =
-      run_host({"doctor", "--json", "--browser", "chromium", "--manifest-dir", folder.string()});
+  const Run doctor = run_host({"doctor", "--json", "--browser", "chromium", "--manifest-dir", folder.string()});
   CAPTURE(doctor.out);
   CHECK(doctor.status == 0);
   const json report = json::parse(doctor.out);
@@ -108,5 +107,26 @@ TEST_CASE("each registration command explains itself with --help") {
     CHECK(help.out.find(std::string("Usage: notrain-host ") + command) != std::string::npos);
     CHECK(help.out.find("google-chrome") != std::string::npos);
   }
+  CHECK(snapshot(home.path()).empty());
+}
+
+TEST_CASE("options that go together or exclude each other, and bad values, are usage errors that say so") {
+  TempHome home;
+  const Run package = run_host({"install", "--system", "--package-root", (home / "root").string()});
+  CHECK(package.status == 2);
+  CHECK(package.err.find("--package-root requires --host-path") != std::string::npos);
+  const Run both = run_host({"install", "--system", "--manifest-dir", (home / "x").string()});
+  CHECK(both.status == 2);
+  CHECK(both.err.find("excludes") != std::string::npos);
+  const Run timeout = run_host({"doctor", "--timeout-ms", "0"});
+  CHECK(timeout.status == 2);
+  CHECK(timeout.err.find("--timeout-ms: needs a positive number of milliseconds") != std::string::npos);
+  const Run stray = run_host({"uninstall", "everything"});
+  CHECK(stray.status == 2);
+  CHECK(stray.err.find("unexpected word \"everything\"") != std::string::npos);
+  // One value per --browser: a second word is not taken as a browser.
+  const Run two = run_host({"install", "--browser", "chromium", "firefox"});
+  CHECK(two.status == 2);
+  CHECK(two.err.find("unexpected word \"firefox\"") != std::string::npos);
   CHECK(snapshot(home.path()).empty());
 }

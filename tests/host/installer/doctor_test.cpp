@@ -49,6 +49,8 @@ struct Setup {
   }
 };
 
+// NOLINTNEXTLINE(bugprone-exception-escape): nlohmann::json's destructor is reported; it may allocate while it takes
+// apart nested values.
 struct Result {
   int status = 0;
   json report;
@@ -246,8 +248,8 @@ TEST_CASE("doctor checks a --manifest-dir registration, as the end-to-end tests 
   const fs::path folder = setup.home / "profile/NativeMessagingHosts";
   {
     CapturedOutput quiet;
-    REQUIRE(run_install({"--browser", "chromium", "--manifest-dir", folder.string(), "--host-path",
-                         setup.host.string()}) == 0);
+    REQUIRE(run_install(
+                {"--browser", "chromium", "--manifest-dir", folder.string(), "--host-path", setup.host.string()}) == 0);
   }
   const Result result = doctor({"--browser", "chromium", "--manifest-dir", folder.string()});
   CHECK(result.status == 0);
@@ -314,7 +316,7 @@ TEST_CASE("like the browsers, doctor falls back to the system-wide manifest when
                                       target(firefox, Scope::System, "etc/firefox")};
   write_text(system[0].manifest_path, "{}");  // only Chromium has a system-wide manifest
   write_text(system[1].manifest_path, "{}");
-  write_text(user[1].manifest_path, "{}");    // and Firefox a per-user one, which wins
+  write_text(user[1].manifest_path, "{}");  // and Firefox a per-user one, which wins
 
   const std::vector<Target> resolved = as_browsers_resolve(user, system);
   REQUIRE(resolved.size() == 2);

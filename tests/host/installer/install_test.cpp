@@ -226,9 +226,7 @@ TEST_CASE("install refuses wrong usage with exit status 2 and says why") {
     CHECK(run_install({"--host-path", "build/host/notrain-host"}) == 2);
     CHECK(output.err().find("absolute") != std::string::npos);
   }
-  SUBCASE("--manifest-dir without one browser") {
-    CHECK(run_install({"--manifest-dir", (home / "x").string()}) == 2);
-  }
+  SUBCASE("--manifest-dir without one browser") { CHECK(run_install({"--manifest-dir", (home / "x").string()}) == 2); }
   SUBCASE("a stray word") { CHECK(run_install({"everything"}) == 2); }
 }
 
@@ -243,7 +241,8 @@ TEST_CASE("install without any browser found fails and names the --browser optio
 TEST_CASE("uninstall leaves every folder as it was before install") {
   TempHome home;
   // Chrome already has a folder of manifests with another product's host; Firefox has none yet.
-  write_text(home / ".config/google-chrome/NativeMessagingHosts/com.example.other.json", R"({"name":"com.example.other"})");
+  write_text(home / ".config/google-chrome/NativeMessagingHosts/com.example.other.json",
+             R"({"name":"com.example.other"})");
   fs::create_directories(home / ".mozilla/firefox");
   const auto before = snapshot(home.path());
 
@@ -333,7 +332,8 @@ unsigned mode_of(const fs::path& path) {
 }
 }  // namespace
 
-TEST_CASE("the data folder is the user's alone whoever makes it first: install (as tools/setup.sh does), then the host") {
+TEST_CASE(
+    "the data folder is the user's alone whoever makes it first: install (as tools/setup.sh does), then the host") {
   TempHome home;
   ::umask(022);  // the user's usual umask
   put_program(home, "chromium");

@@ -34,14 +34,14 @@ std::vector<Case> catalogue() {
   // 60 MiB of empty objects: with a parse quadratic in the number of elements this ran for hours; it is refused
   // at the 100,001st value.
   std::string empty_objects = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":[{}";
-  while (empty_objects.size() < 60u * 1024 * 1024) empty_objects += ",{}";
+  while (empty_objects.size() < 60U * 1024 * 1024) empty_objects += ",{}";
   empty_objects += "]}}";
   return {
       {"truncated header", std::string("\x10\x00", 2), std::nullopt, false},
       {"truncated body", header(100) + "{\"jsonrpc\"", std::nullopt, false},
       {"length 0", header(0), -32700, true},
-      {"length 0xFFFFFFFF", header(0xFFFFFFFFu) + "{}", 1005, false},
-      {"length just above 64 MiB", header(64u * 1024 * 1024 + 1), 1005, false},
+      {"length 0xFFFFFFFF", header(0xFFFFFFFFU) + "{}", 1005, false},
+      {"length just above 64 MiB", header(64U * 1024 * 1024 + 1), 1005, false},
       {"invalid JSON", frame("{\"jsonrpc\": \"2.0\", \"id\": 1, "), -32700, true},
       {"invalid UTF-8", frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"x\":\"\xFF\xFE\"}"), -32700, true},
       {"100,000-deep nesting", frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":" + deep + "}"),
@@ -65,8 +65,8 @@ TEST_CASE("bad input gets a clear error or a clean exit, and loses nothing") {
   {
     HostProcess host(home.path());
     for (int i = 0; i < 3; ++i) {
-      const json saved = host.call(request(i, "confirmation.save",
-                                           notrain::test::sample_confirmation("kept " + std::to_string(i))));
+      const json saved =
+          host.call(request(i, "confirmation.save", notrain::test::sample_confirmation("kept " + std::to_string(i))));
       saved_ids.insert(saved["result"]["id"].get<std::int64_t>());
     }
     REQUIRE(host.finish() == 0);

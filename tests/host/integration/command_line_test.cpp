@@ -164,7 +164,8 @@ TEST_CASE("show warns when the record it prints no longer matches; verify names 
   CHECK(verified.out.find("2 problems") != std::string::npos);
 }
 
-TEST_CASE("export --output never writes through a planted link or file, refuses folders first, and leaves no stray file") {
+TEST_CASE(
+    "export --output never writes through a planted link or file, refuses folders first, and leaves no stray file") {
   notrain::test::TempDir home;
   save_two(home.path());
   const auto victim = home / "victim.txt";
@@ -197,8 +198,8 @@ TEST_CASE("export --output never writes through a planted link or file, refuses 
     CHECK(to_folder.err.find("it is a folder") != std::string::npos);
     CHECK(to_folder.err.find("filesystem error") == std::string::npos);
     CHECK(std::filesystem::is_empty(folder));
-    const auto missing = run_host_command(home.path(), {"export", "--format", "json", "--output",
-                                                        (home / "nowhere/export.json").string()});
+    const auto missing = run_host_command(
+        home.path(), {"export", "--format", "json", "--output", (home / "nowhere/export.json").string()});
     CHECK(missing.status == 1);
     CHECK(missing.err.find("does not exist") != std::string::npos);
     CHECK(missing.err.find(".partial") == std::string::npos);
@@ -245,11 +246,25 @@ TEST_CASE("numbers that are not confirmation numbers are usage errors; version a
     CHECK(result.err.find("is not a confirmation number") != std::string::npos);
   }
   CHECK(run_host_command(home.path(), {"show", "12345"}).status == 1);  // a number, but none stored under it
-  for (const char* command : {"version", "--version"}) CHECK(run_host_command(home.path(), {command}).out.find("notrain-host") == 0);
+  const auto service = run_host_command(home.path(), {"list", "--service", "myspace"});
+  CHECK(service.status == 2);
+  CHECK(service.err.find("\"myspace\" is not facebook, instagram") != std::string::npos);
+  const auto stray = run_host_command(home.path(), {"receipt", "now"});
+  CHECK(stray.status == 2);
+  CHECK(stray.err.find("unexpected word \"now\"\nUsage: notrain-host receipt\n") != std::string::npos);
+  const auto no_output = run_host_command(home.path(), {"pack", "1"});
+  CHECK(no_output.status == 2);
+  CHECK(no_output.err.find("--output is required") != std::string::npos);
+  CHECK(run_host_command(home.path(), {"show", "1", "--json"}).status == 0);
+  CHECK(run_host_command(home.path(), {"export", "--format=csv"}).status == 0);
+  for (const char* command : {"version", "--version"})
+    CHECK(run_host_command(home.path(), {command}).out.find("notrain-host") == 0);
   for (const char* command : {"help", "--help", "-h"}) {
     const auto help = run_host_command(home.path(), {command});
     CHECK(help.status == 0);
     CHECK(help.out.find("export [--format json|csv] [--output FILE]") != std::string::npos);
+    CHECK(help.out.find("pack [ID] --output FILE.zip [--language en|fr|nl|de]") != std::string::npos);
+    CHECK(help.out.find("Database: ") != std::string::npos);
     CHECK(help.out.find("JSON unless --format csv") != std::string::npos);
   }
 }
@@ -261,7 +276,8 @@ TEST_CASE("typed alone in a terminal, notrain-host prints its help and succeeds"
   }
   notrain::test::TempDir home;
   // script(1) runs the command on a pseudo-terminal, as a person typing it would.
-  const auto result = notrain::test::run_program("/usr/bin/script", {"-qec", NOTRAIN_HOST_BINARY, "/dev/null"}, home.path());
+  const auto result =
+      notrain::test::run_program("/usr/bin/script", {"-qec", NOTRAIN_HOST_BINARY, "/dev/null"}, home.path());
   CHECK(result.status == 0);
   CHECK(result.out.find("notrain-host list") != std::string::npos);
   CHECK(result.out.find("max_size") == std::string::npos);
@@ -274,9 +290,11 @@ TEST_CASE("pack writes an evidence pack that sha256sum -c checks, with a report 
   const auto packed = run_host_command(home.path(), {"pack", "--output", all.string(), "--language", "fr"});
   REQUIRE_MESSAGE(packed.status == 0, packed.err);
   const auto unpack = home / "unpacked";
-  const auto unzip = notrain::test::run_program("/usr/bin/python3", {"-m", "zipfile", "-e", all.string(), unpack.string()}, home.path());
+  const auto unzip = notrain::test::run_program("/usr/bin/python3",
+                                                {"-m", "zipfile", "-e", all.string(), unpack.string()}, home.path());
   REQUIRE_MESSAGE(unzip.status == 0, unzip.err);
-  const auto checked = notrain::test::run_program("/bin/sh", {"-c", "cd '" + unpack.string() + "' && sha256sum -c SHA256SUMS"}, home.path());
+  const auto checked = notrain::test::run_program(
+      "/bin/sh", {"-c", "cd '" + unpack.string() + "' && sha256sum -c SHA256SUMS"}, home.path());
   CHECK_MESSAGE(checked.status == 0, checked.out, checked.err);
   for (const auto& record : saved) {
     const std::string folder = "confirmation-" + record["id"].dump();
@@ -285,10 +303,10 @@ TEST_CASE("pack writes an evidence pack that sha256sum -c checks, with a report 
     CHECK(json::parse(read_file(unpack / folder / "record.json"))["sha256"] == record["sha256"]);
     // The chain proof holds what its link covers: a reviewer recomputes the link as "link_is" says.
     const json proof = json::parse(read_file(unpack / folder / "chain.json"));
-    const std::string lines = "notrain-chain-v1\n" + proof["prev"].get<std::string>() + "\n" + proof["position"].dump() + "\n" +
-                              proof["event"].get<std::string>() + "\n" + proof["record"].dump() + "\n" +
-                              proof["at"].get<std::string>() + "\n" + proof["chain_digest"].get<std::string>() + "\n" +
-                              proof["fields"].get<std::string>();
+    const std::string lines = "notrain-chain-v1\n" + proof["prev"].get<std::string>() + "\n" +
+                              proof["position"].dump() + "\n" + proof["event"].get<std::string>() + "\n" +
+                              proof["record"].dump() + "\n" + proof["at"].get<std::string>() + "\n" +
+                              proof["chain_digest"].get<std::string>() + "\n" + proof["fields"].get<std::string>();
     CHECK(notrain::sha256_hex(lines) == proof["link"]);
   }
   CHECK(std::filesystem::exists(unpack / ("confirmation-" + saved[1]["id"].dump()) / "screenshot.png"));
@@ -299,7 +317,9 @@ TEST_CASE("pack writes an evidence pack that sha256sum -c checks, with a report 
 
   // A changed file no longer checks.
   { std::ofstream(unpack / ("confirmation-" + saved[0]["id"].dump()) / "text.txt", std::ios::app) << "changed"; }
-  CHECK(notrain::test::run_program("/bin/sh", {"-c", "cd '" + unpack.string() + "' && sha256sum -c SHA256SUMS"}, home.path()).status != 0);
+  CHECK(notrain::test::run_program("/bin/sh", {"-c", "cd '" + unpack.string() + "' && sha256sum -c SHA256SUMS"},
+                                   home.path())
+            .status != 0);
 
   const auto one = home / "one.zip";
   CHECK(run_host_command(home.path(), {"pack", saved[0]["id"].dump(), "--output", one.string()}).status == 0);

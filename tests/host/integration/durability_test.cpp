@@ -18,6 +18,7 @@ TEST_CASE("eight hosts saving at once lose nothing") {
   std::vector<std::set<std::int64_t>> acknowledged(kHosts);
   std::vector<std::vector<std::string>> refusals(kHosts);  // what a host answered instead of a save
   std::vector<std::thread> workers;
+  workers.reserve(kHosts);
   for (int h = 0; h < kHosts; ++h) {
     workers.emplace_back([&, h] {
       HostProcess host(home.path());
@@ -51,8 +52,9 @@ TEST_CASE("a host killed with SIGKILL mid-stream loses no acknowledged save") {
     HostProcess host(home.path());
     // Pipeline a burst of saves, read some of the answers, then kill the host while it works.
     for (int i = 0; i < 40; ++i) {
-      host.send(request(i, "confirmation.save",
-                        notrain::test::sample_confirmation("round " + std::to_string(round) + " #" + std::to_string(i))));
+      host.send(
+          request(i, "confirmation.save",
+                  notrain::test::sample_confirmation("round " + std::to_string(round) + " #" + std::to_string(i))));
     }
     for (int i = 0; i < 10 + round * 5; ++i) {
       const auto answer = host.receive();

@@ -46,8 +46,8 @@ TEST_CASE("the JSONTestSuite parsing cases get the answers JSON-RPC 2.0 asks for
       CHECK(code != -32700);
       ++accepted;
     } else if (name.starts_with("n_") && !bytes_lost) {
-      const bool depth_refusal = code == -32600 && reply["error"].contains("data") &&
-                                 reply["error"]["data"].contains("max_depth");
+      const bool depth_refusal =
+          code == -32600 && reply["error"].contains("data") && reply["error"]["data"].contains("max_depth");
       CHECK_MESSAGE((code == -32700 || depth_refusal), reply.dump());
       ++refused;
     }

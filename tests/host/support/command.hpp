@@ -18,7 +18,7 @@ struct CommandResult {
 };
 
 // Runs `program` with `args` and the environment of a user whose data lives in `data_home`.
-inline CommandResult run_program(const std::string& program, std::vector<std::string> args,
+inline CommandResult run_program(const std::string& program, const std::vector<std::string>& args,
                                  const std::filesystem::path& data_home) {
   namespace bp = boost::process::v2;
   namespace asio = boost::asio;
@@ -27,8 +27,7 @@ inline CommandResult run_program(const std::string& program, std::vector<std::st
   asio::readable_pipe err(context);
   const std::vector<std::string> env = {"HOME=" + data_home.string(), "XDG_DATA_HOME=" + data_home.string(),
                                         "PATH=/usr/bin:/bin", "TERM=dumb"};
-  bp::process process(context, program, std::move(args), bp::process_stdio{nullptr, out, err},
-                      bp::process_environment(env));
+  bp::process process(context, program, args, bp::process_stdio{nullptr, out, err}, bp::process_environment(env));
   CommandResult result;
   boost::system::error_code ignored;
   // Commands print little on stderr, so reading stdout to its end first cannot dead-lock.

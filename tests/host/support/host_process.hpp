@@ -33,10 +33,12 @@ inline std::vector<std::string> firefox_arguments() {
 
 class HostProcess {
  public:
-  HostProcess(const std::filesystem::path& data_home, std::vector<std::string> args = chromium_arguments(),
+  HostProcess(const std::filesystem::path& data_home, const std::vector<std::string>& args = chromium_arguments(),
               std::vector<std::string> extra_env = {})
-      : stdin_(context_), stdout_(context_), stderr_(context_),
-        process_(context_, NOTRAIN_HOST_BINARY, std::move(args), bp::process_stdio{stdin_, stdout_, stderr_},
+      : stdin_(context_),
+        stdout_(context_),
+        stderr_(context_),
+        process_(context_, NOTRAIN_HOST_BINARY, args, bp::process_stdio{stdin_, stdout_, stderr_},
                  bp::process_environment(environment(data_home, std::move(extra_env)))) {}
 
   ~HostProcess() {
@@ -92,8 +94,7 @@ class HostProcess {
   bp::pid_type id() const { return process_.id(); }
 
  private:
-  static std::vector<std::string> environment(const std::filesystem::path& data_home,
-                                              std::vector<std::string> extra) {
+  static std::vector<std::string> environment(const std::filesystem::path& data_home, std::vector<std::string> extra) {
     std::vector<std::string> env = {"HOME=" + data_home.string(), "XDG_DATA_HOME=" + data_home.string(),
                                     "PATH=/usr/bin:/bin"};
     env.insert(env.end(), extra.begin(), extra.end());

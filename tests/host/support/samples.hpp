@@ -25,8 +25,9 @@ inline std::string png_of_size(std::size_t size) {
 
 inline std::string png_data_url(const std::string& bytes) { return "data:image/png;base64," + base64::encode(bytes); }
 
-inline nlohmann::json sample_confirmation(const std::string& text = "We've reviewed your request and will honor "
-                                                                   "your objection.") {
+inline nlohmann::json sample_confirmation(const std::string& text =
+                                              "We've reviewed your request and will honor "
+                                              "your objection.") {
   return {{"service", "facebook"},
           {"kind", "inbox"},
           {"url", "https://www.facebook.com/support/?tab=inbox"},
@@ -45,11 +46,12 @@ inline nlohmann::json sample_setting(const std::string& after = "off") {
           {"text", "Use my data for training content creation AI models: on, then off after NoTrain's click"},
           {"captured_at", "2026-11-20T09:15:00Z"},
           {"language", "en"},
-          {"form", {{"setting", "data-for-generative-ai-improvement"},
-                    {"label", "Use my data for training content creation AI models"},
-                    {"before", "on"},
-                    {"after", after},
-                    {"held", after == "off"}}}};
+          {"form",
+           {{"setting", "data-for-generative-ai-improvement"},
+            {"label", "Use my data for training content creation AI models"},
+            {"before", "on"},
+            {"after", after},
+            {"held", after == "off"}}}};
 }
 
 inline nlohmann::json request(int id, const std::string& method, nlohmann::json params = nlohmann::json::object()) {

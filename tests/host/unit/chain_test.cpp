@@ -21,7 +21,8 @@ namespace {
 
 NewConfirmation confirmation(const std::string& text) {
   NewConfirmation record;
-  record.content = {"facebook", "page", "https://www.facebook.com/help/contact/712876720715583", "jan@example.be", text};
+  record.content = {"facebook", "page", "https://www.facebook.com/help/contact/712876720715583", "jan@example.be",
+                    text};
   record.captured_at = "2025-05-20T14:03:00.000Z";
   record.language = "nl";
   record.form = {{"email", "jan@example.be"}, {"reason", "Ik maak bezwaar."}};
@@ -101,8 +102,10 @@ TEST_CASE("the form is compared by its value: the same values written as other J
   const auto file = dir / "n.db";
   Store store(file);
   const auto ids = four(store);
-  sql(file, "UPDATE confirmations SET form = '{ \"reason\": \"Ik maak bezwaar.\",  \"email\": \"jan@example.be\" }' "
-            "WHERE id = " + id_text(ids[0]));
+  sql(file,
+      "UPDATE confirmations SET form = '{ \"reason\": \"Ik maak bezwaar.\",  \"email\": \"jan@example.be\" }' "
+      "WHERE id = " +
+          id_text(ids[0]));
   CHECK(store.verify().ok());
   CHECK(store.verify_record(ids[0]).empty());
 }
@@ -115,7 +118,8 @@ TEST_CASE("a digest recomputed after the change, or the digest column itself cha
   auto changed = *store.get(ids[1]);
   changed.content.text = "rewritten";
   sql(file, "UPDATE confirmations SET text = 'rewritten', sha256 = '" +
-                notrain::record_digest_v2(changed, notrain::test::png_of_size(200)) + "' WHERE id = " + id_text(ids[1]));
+                notrain::record_digest_v2(changed, notrain::test::png_of_size(200)) +
+                "' WHERE id = " + id_text(ids[1]));
   sql(file, "UPDATE confirmations SET sha256 = '" + std::string(64, 'a') + "' WHERE id = " + id_text(ids[3]));
   const auto report = store.verify();
   REQUIRE(report.problems.size() == 2);
@@ -150,8 +154,9 @@ TEST_CASE("a record copied in by hand, or one deleted through NoTrain and put ba
   const auto file = dir / "n.db";
   Store store(file);
   const auto ids = four(store);
-  const std::string columns = "service, kind, url, account, text, captured_at, language, form, screenshot, "
-                              "screenshot_mime, sha256, saved_at, verdict, sent_at, digest_version";
+  const std::string columns =
+      "service, kind, url, account, text, captured_at, language, form, screenshot, "
+      "screenshot_mime, sha256, saved_at, verdict, sent_at, digest_version";
   sql(file, "INSERT INTO confirmations (" + columns + ", content_key) SELECT " + columns +
                 ", 'copied' FROM confirmations WHERE id = " + id_text(ids[3]));
   store.remove(ids[0]);
@@ -211,14 +216,15 @@ TEST_CASE("a receipt taken before shows a chain rewritten as a whole, which veri
     raw.exec("DELETE FROM chain");
     SQLite::Statement records(raw, "SELECT id, sha256, saved_at FROM confirmations ORDER BY id");
     std::vector<std::tuple<std::int64_t, std::string, std::string>> rows;
-    while (records.executeStep()) rows.emplace_back(records.getColumn(0).getInt64(), records.getColumn(1).getString(),
-                                                      records.getColumn(2).getString());
+    while (records.executeStep())
+      rows.emplace_back(records.getColumn(0).getInt64(), records.getColumn(1).getString(),
+                        records.getColumn(2).getString());
     for (const auto& [id, digest, at] : rows) {
       auto record = *store.get(id);
       notrain::append_chain(raw, notrain::kChainSaved, id, at, digest, notrain::field_hashes(record, image));
     }
   }
-  CHECK(store.verify().ok());  // a whole rewrite cannot be seen from inside the file...
+  CHECK(store.verify().ok());                            // a whole rewrite cannot be seen from inside the file...
   const auto problems = store.verify_receipt(*receipt);  // ...but the receipt kept elsewhere shows it
   REQUIRE_FALSE(problems.empty());
   CHECK(problems.back().seq == receipt->seq);
@@ -239,9 +245,10 @@ TEST_CASE("records saved before the chain keep verifying under digest version 1 
         saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
       PRAGMA user_version = 1;
     )sql");
-    SQLite::Statement insert(old, "INSERT INTO confirmations (service, kind, url, text, captured_at, content_key, sha256) "
-                                  "VALUES ('instagram', 'page', 'https://help.instagram.com/', 'old', "
-                                  "'2024-06-01T10:00:00.000Z', 'k', ?)");
+    SQLite::Statement insert(old,
+                             "INSERT INTO confirmations (service, kind, url, text, captured_at, content_key, sha256) "
+                             "VALUES ('instagram', 'page', 'https://help.instagram.com/', 'old', "
+                             "'2024-06-01T10:00:00.000Z', 'k', ?)");
     insert.bind(1, notrain::evidence_digest(content, ""));
     insert.exec();
   }
@@ -280,8 +287,9 @@ TEST_CASE("a setting's label and its states before and after are under the diges
   const auto id = store.save(setting("off")).id;
   REQUIRE(store.verify().ok());
   CHECK(store.get(id)->digest_version == notrain::kDigestVersion);
-  for (const std::string& change : {std::string("json_set(form, '$.after', 'on')"), std::string("json_set(form, '$.before', 'off')"),
-                                    std::string("json_set(form, '$.label', 'Something else')")}) {
+  for (const std::string& change :
+       {std::string("json_set(form, '$.after', 'on')"), std::string("json_set(form, '$.before', 'off')"),
+        std::string("json_set(form, '$.label', 'Something else')")}) {
     CAPTURE(change);
     const auto kept = store.get(id)->form.dump();
     sql(file, "UPDATE confirmations SET form = " + change + " WHERE id = " + id_text(id));

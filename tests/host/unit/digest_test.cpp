@@ -11,8 +11,7 @@ TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-  CHECK(sha256_hex(std::string(1000000, 'a')) ==
-        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  CHECK(sha256_hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 TEST_CASE("SHA-256 gives the same digest however the input is split") {
@@ -58,9 +57,20 @@ TEST_CASE("the version-2 digest is SHA-256 over the compact JSON array its docum
   // The definition in evidence.hpp, written with nlohmann as a reader of the documentation would.
   const auto documented = [](const notrain::Confirmation& r, const std::string& screenshot) {
     nlohmann::json form_text = r.form.is_null() ? nlohmann::json("") : nlohmann::json(r.form.dump());
-    const nlohmann::json array = {"notrain-evidence", 2, r.content.service, r.content.kind, r.content.url,
-                                  r.content.account, r.content.text, r.captured_at, r.saved_at, r.language,
-                                  form_text, r.verdict, r.sent_at, r.screenshot_mime,
+    const nlohmann::json array = {"notrain-evidence",
+                                  2,
+                                  r.content.service,
+                                  r.content.kind,
+                                  r.content.url,
+                                  r.content.account,
+                                  r.content.text,
+                                  r.captured_at,
+                                  r.saved_at,
+                                  r.language,
+                                  form_text,
+                                  r.verdict,
+                                  r.sent_at,
+                                  r.screenshot_mime,
                                   screenshot.empty() ? std::string() : sha256_hex(screenshot)};
     return sha256_hex(array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   };

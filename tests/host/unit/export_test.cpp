@@ -25,9 +25,8 @@ const std::string kWithNul(kWithNulLiteral, sizeof kWithNulLiteral - 1);
 TEST_CASE("the JSON export holds exactly what confirmation.get returns, however odd the text") {
   notrain::test::TempDir dir;
   notrain::Store store(dir / "n.db");
-  const std::vector<std::string> texts = {
-      "plain", "quotes \" and \\ backslash", "lines\nand\ttabs\r\n", kWithNul,
-      "accents: één, Ça, schön, 😀", "slash / and <script>"};
+  const std::vector<std::string> texts = {"plain",  "quotes \" and \\ backslash", "lines\nand\ttabs\r\n",
+                                          kWithNul, "accents: één, Ça, schön, 😀", "slash / and <script>"};
   for (std::size_t i = 0; i < texts.size(); ++i) {
     auto confirmation = record(texts[i], i % 2 ? "" : "account " + std::to_string(i));
     if (i == 1) confirmation.form = {{"email", "a@b.be"}, {"nested", {{"x", 1}}}};
@@ -114,9 +113,18 @@ bool starts_a_formula(const std::string& cell) {
 TEST_CASE("no cell starts a formula, whether the CSV is read with commas or with semicolons") {
   notrain::test::TempDir dir;
   notrain::Store store(dir / "n.db");
-  const std::vector<std::string> texts = {
-      "=HYPERLINK(\"https://evil.example\",\"click\")", "+32 2 123", "-1+1", "@SUM(A1)", "\tTAB", "\rCR",
-      "ok;=cmd|' /C calc'!A0", "ok;\"=1+1\"", "first line\n=second line", "a\r\n-b", "semi;;@x", "\"=quoted"};
+  const std::vector<std::string> texts = {"=HYPERLINK(\"https://evil.example\",\"click\")",
+                                          "+32 2 123",
+                                          "-1+1",
+                                          "@SUM(A1)",
+                                          "\tTAB",
+                                          "\rCR",
+                                          "ok;=cmd|' /C calc'!A0",
+                                          "ok;\"=1+1\"",
+                                          "first line\n=second line",
+                                          "a\r\n-b",
+                                          "semi;;@x",
+                                          "\"=quoted"};
   for (const std::string& text : texts) store.save(record(text, "marie"));
   std::ostringstream out;
   notrain::export_confirmations(store, ExportFormat::Csv, out);
@@ -165,8 +173,8 @@ std::string csv_field_by_definition(const std::string& value) {
 
 TEST_CASE("long cells with quotes, semicolons and formula starts at every offset are written by the rule") {
   std::mt19937 random(4122026);
-  const std::vector<std::string> pieces = {"plain words ", "a", ";", "=", "+", "-", "@", "\"", ",", "\n", "\r",
-                                           "\t", "é", "x;=y", "\"\"", "; -1"};
+  const std::vector<std::string> pieces = {"plain words ", "a",  ";",  "=", "+",    "-",    "@",   "\"", ",",
+                                           "\n",           "\r", "\t", "é", "x;=y", "\"\"", "; -1"};
   for (int round = 0; round < 3000; ++round) {
     std::string text;
     const int length = static_cast<int>(random() % 30);

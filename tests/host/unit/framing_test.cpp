@@ -73,11 +73,11 @@ TEST_CASE("a zero-length frame is a frame with an empty body") {
 }
 
 TEST_CASE("a length above the cap is refused before any of the body is read") {
-  ScriptedSource data{header(0xFFFFFFFFu) + std::string(100, 'x'), 4};
+  ScriptedSource data{header(0xFFFFFFFFU) + std::string(100, 'x'), 4};
   FrameReader reader(data.source(), 1024);
   auto result = reader.next();
   CHECK(result.status == ReadStatus::TooLarge);
-  CHECK(result.announced_length == 0xFFFFFFFFu);
+  CHECK(result.announced_length == 0xFFFFFFFFU);
   CHECK(data.position == 4);
 }
 
@@ -147,7 +147,7 @@ TEST_CASE("a large frame cut short is truncated, and a read error inside it is a
   FrameReader failing([&](char* buffer, std::size_t size) -> ssize_t {
     if (calls++ > 0) return -1;
     const std::size_t count = std::min(size, start.size());
-    std::memcpy(buffer, start.data(), count);
+    std::memcpy(buffer, start.data(), count);  // NOLINT(bugprone-not-null-terminated-result): bytes, not a C string
     return static_cast<ssize_t>(count);
   });
   CHECK(failing.next().status == ReadStatus::ReadError);

@@ -60,15 +60,20 @@ TEST_CASE("hello and ping answer without opening the database") {
 TEST_CASE("profile.set validates every field and replaces the whole profile") {
   Host host;
   CHECK(host.result("profile.get") == json{{"profile", json::object()}});
-  const json profile = {{"email", "marie@example.be"}, {"country", "BE"}, {"language", "fr-BE"},
-                        {"name", "Marie"}, {"objection_text", "Je m'oppose."}};
+  const json profile = {{"email", "marie@example.be"},
+                        {"country", "BE"},
+                        {"language", "fr-BE"},
+                        {"name", "Marie"},
+                        {"objection_text", "Je m'oppose."}};
   CHECK(host.result("profile.set", {{"profile", profile}})["profile"] == profile);
   CHECK(host.result("profile.get")["profile"] == profile);
 
   SUBCASE("each invalid field is named and nothing changes") {
-    const std::vector<std::pair<std::string, json>> bad = {
-        {"email", "not-an-address"}, {"country", "XX"}, {"language", "fr_BE"},
-        {"objection_text", std::string(5001, 'a')}, {"name", std::string(201, 'n')}};
+    const std::vector<std::pair<std::string, json>> bad = {{"email", "not-an-address"},
+                                                           {"country", "XX"},
+                                                           {"language", "fr_BE"},
+                                                           {"objection_text", std::string(5001, 'a')},
+                                                           {"name", std::string(201, 'n')}};
     for (const auto& [name, value] : bad) {
       json attempt = profile;
       attempt[name] = value;
@@ -221,7 +226,8 @@ TEST_CASE("a list page stays under 1 MiB however long the addresses are") {
   std::size_t seen = 0;
   json offset = 0;
   while (!offset.is_null()) {
-    const auto text = host.dispatcher.handle(request(1, "confirmation.list", {{"limit", 500}, {"offset", offset}}).dump());
+    const auto text =
+        host.dispatcher.handle(request(1, "confirmation.list", {{"limit", 500}, {"offset", offset}}).dump());
     REQUIRE(text.has_value());
     CHECK(text->size() < 1024 * 1024);
     const json page = json::parse(*text)["result"];
@@ -241,7 +247,8 @@ TEST_CASE("screenshots come back in chunks that fit a frame") {
   std::string reassembled;
   std::int64_t offset = 0;
   for (;;) {
-    const auto text = host.dispatcher.handle(request(1, "confirmation.screenshot", {{"id", id}, {"offset", offset}}).dump());
+    const auto text =
+        host.dispatcher.handle(request(1, "confirmation.screenshot", {{"id", id}, {"offset", offset}}).dump());
     REQUIRE(text.has_value());
     CHECK(text->size() < 1024 * 1024);
     const json chunk = json::parse(*text)["result"];
@@ -278,7 +285,8 @@ TEST_CASE("evidence.receipt and evidence.verify: the chain's head to keep elsewh
   const json receipt = host.result("evidence.receipt", json::object());
   CHECK(receipt["position"] == 2);
   CHECK(receipt["head"].get<std::string>().size() == 64);
-  CHECK(receipt["receipt"].get<std::string>().find("Chain head: " + receipt["head"].get<std::string>()) != std::string::npos);
+  CHECK(receipt["receipt"].get<std::string>().find("Chain head: " + receipt["head"].get<std::string>()) !=
+        std::string::npos);
   const json verified = host.result("evidence.verify", json::object());
   CHECK(verified["ok"] == true);
   CHECK(verified["records"] == 2);
@@ -325,7 +333,8 @@ std::string download_all(Host& host) {
 
 TEST_CASE("confirmation.export prepares the command line's very file, read back in chunks under 1 MiB") {
   Host host;
-  for (int i = 0; i < 4; ++i) host.result("confirmation.save", sample_confirmation("answer " + std::to_string(i) + std::string(190'000, 'x')));
+  for (int i = 0; i < 4; ++i)
+    host.result("confirmation.save", sample_confirmation("answer " + std::to_string(i) + std::string(190'000, 'x')));
   for (const std::string format : {"json", "csv"}) {
     CAPTURE(format);
     const json prepared = host.result("confirmation.export", {{"format", format}});
@@ -335,7 +344,8 @@ TEST_CASE("confirmation.export prepares the command line's very file, read back 
     CHECK(bytes.size() == prepared["size"].get<std::size_t>());
     CHECK(notrain::sha256_hex(bytes) == prepared["sha256"]);
     std::ostringstream expected;
-    notrain::export_confirmations(host.context.store.get(), format == "csv" ? notrain::ExportFormat::Csv : notrain::ExportFormat::Json, expected);
+    notrain::export_confirmations(host.context.store.get(),
+                                  format == "csv" ? notrain::ExportFormat::Csv : notrain::ExportFormat::Json, expected);
     CHECK(bytes == expected.str());
     // Read to the end, the file is let go.
     CHECK(code(host.call("download.chunk", {{"offset", 0}})) == 1002);
@@ -365,7 +375,8 @@ TEST_CASE("the prepared file has no name in the data folder while it is read") {
   host.result("confirmation.save", sample_confirmation());
   const auto names = [&] {
     std::vector<std::string> found;
-    for (const auto& entry : std::filesystem::directory_iterator(host.dir / "notrain")) found.push_back(entry.path().filename());
+    for (const auto& entry : std::filesystem::directory_iterator(host.dir / "notrain"))
+      found.push_back(entry.path().filename());
     std::sort(found.begin(), found.end());
     return found;
   };

@@ -35,8 +35,9 @@ TEST_CASE("every single byte and the usual escapes are written as nlohmann write
 
 TEST_CASE("random strings of controls, ASCII, UTF-8 and broken sequences are written as nlohmann writes them") {
   std::mt19937 random(20261204);
-  const std::vector<std::string> pieces = {"a", "Z", " ", "\"", "\\", "\n", "\x01", "\x1f", "\x7f", "é", "€",
-                                           "🙂", "\x80", "\xc3", "\xe2\x82", "\xff", "plain text run "};
+  const std::vector<std::string> pieces = {
+      "a", "Z", " ",    "\"",   "\\",   "\n",       "\x01", "\x1f",           "\x7f",
+      "é", "€", "🙂", "\x80", "\xc3", "\xe2\x82", "\xff", "plain text run "};
   for (int round = 0; round < 2000; ++round) {
     std::string text;
     const int length = static_cast<int>(random() % 40);

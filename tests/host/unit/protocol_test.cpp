@@ -49,7 +49,8 @@ TEST_CASE("malformed requests get the JSON-RPC error codes") {
   CHECK(error_code(reply(dispatcher, "{not json")) == -32700);
   CHECK(error_code(reply(dispatcher, "")) == -32700);
   CHECK(error_code(reply(dispatcher, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"x\":\"\xC3\"}")) == -32700);
-  CHECK(error_code(reply(dispatcher, R"({"jsonrpc":"2.0","id":1,"method":"ping","x":44674407370950E9551615})")) == -32700);
+  CHECK(error_code(reply(dispatcher, R"({"jsonrpc":"2.0","id":1,"method":"ping","x":44674407370950E9551615})")) ==
+        -32700);
   CHECK(error_code(reply(dispatcher, "[1,2]")) == -32600);
   CHECK(error_code(reply(dispatcher, "42")) == -32600);
   CHECK(error_code(reply(dispatcher, R"({"id":1,"method":"echo"})")) == -32600);
@@ -70,7 +71,8 @@ TEST_CASE("errors carry a message for people and the request id") {
 
 TEST_CASE("nesting deeper than the limit is refused without recursion") {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-  const auto answer = reply(echo_dispatcher(), R"({"jsonrpc":"2.0","id":1,"method":"echo","params":{"x":)" + deep + "}}");
+  const auto answer =
+      reply(echo_dispatcher(), R"({"jsonrpc":"2.0","id":1,"method":"echo","params":{"x":)" + deep + "}}");
   CHECK(error_code(answer) == -32600);
   CHECK(answer["error"]["data"]["max_depth"] == notrain::protocol::kMaxDepth);
   const std::string allowed = std::string(50, '[') + std::string(50, ']');
@@ -89,8 +91,9 @@ TEST_CASE("a reply that would exceed 1 MiB becomes error 1005") {
 
 TEST_CASE("an object that is not a valid request is answered -32600 with a null id, never with silence") {
   const Dispatcher dispatcher = echo_dispatcher();
-  for (const std::string body : {R"({"asd":"sdf"})", "{}", R"({"a":[]})", "\xEF\xBB\xBF{}", R"({"id":null})",
-                                 R"({"jsonrpc":"2.0"})", R"({"jsonrpc":"1.0","method":"echo"})", R"({"method":"echo"})"}) {
+  for (const std::string& body :
+       {R"({"asd":"sdf"})", "{}", R"({"a":[]})", "\xEF\xBB\xBF{}", R"({"id":null})", R"({"jsonrpc":"2.0"})",
+        R"({"jsonrpc":"1.0","method":"echo"})", R"({"method":"echo"})"}) {
     CAPTURE(body);
     const Json answer = reply(dispatcher, body);
     CHECK(error_code(answer) == -32600);
@@ -105,8 +108,9 @@ TEST_CASE("an object that is not a valid request is answered -32600 with a null 
 
 TEST_CASE("bytes after the JSON value make the message invalid JSON, a NUL included") {
   const Dispatcher dispatcher = echo_dispatcher();
-  for (const std::string body : {std::string("123\0", 4), std::string("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"}\0x", 41),
-                                 std::string("{}\0", 3), std::string("{} x"), std::string("[1] [2]")}) {
+  for (const std::string body :
+       {std::string("123\0", 4), std::string("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"}\0x", 41),
+        std::string("{}\0", 3), std::string("{} x"), std::string("[1] [2]")}) {
     CAPTURE(body);
     const Json answer = reply(dispatcher, body);
     CHECK(error_code(answer) == -32700);

@@ -91,12 +91,9 @@ TEST_CASE("a setting is saved with its label and states, and refused without the
   CHECK(host.call("confirmation.save", notrain::test::sample_setting("on")).contains("result"));
 
   const std::vector<std::function<void(json&)>> broken = {
-      [](json& form) { form.erase("before"); },
-      [](json& form) { form["before"] = "maybe"; },
-      [](json& form) { form["after"] = "unknown"; },
-      [](json& form) { form["label"] = ""; },
-      [](json& form) { form["held"] = "no"; },
-      [](json& form) { form["extra"] = "x"; },
+      [](json& form) { form.erase("before"); },      [](json& form) { form["before"] = "maybe"; },
+      [](json& form) { form["after"] = "unknown"; }, [](json& form) { form["label"] = ""; },
+      [](json& form) { form["held"] = "no"; },       [](json& form) { form["extra"] = "x"; },
   };
   for (std::size_t i = 0; i < broken.size(); ++i) {
     CAPTURE(i);

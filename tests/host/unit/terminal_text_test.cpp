@@ -2,8 +2,8 @@
 
 #include "terminal_text.hpp"
 
-using notrain::TerminalLayout;
 using notrain::terminal_safe;
+using notrain::TerminalLayout;
 
 TEST_CASE("control characters from stored text reach a terminal escaped, never as they are") {
   const std::string hostile = "Merci\x1b]0;owned\x07\x1b[2J\r\x7f end";
@@ -13,7 +13,8 @@ TEST_CASE("control characters from stored text reach a terminal escaped, never a
 }
 
 TEST_CASE("C1 controls and bytes that are not UTF-8 are escaped; letters of every language stay") {
-  CHECK(terminal_safe("a\xC2\x9B" "31mb") == "a\\u009b31mb");
+  CHECK(terminal_safe("a\xC2\x9B"
+                      "31mb") == "a\\u009b31mb");
   CHECK(terminal_safe("bad \xFF\xFE byte") == "bad \\xff\\xfe byte");
   CHECK(terminal_safe("\xC0\xAF overlong") == "\\xc0\\xaf overlong");
   CHECK(terminal_safe("één, Ça, schön, Zgłoszenie, 😀") == "één, Ça, schön, Zgłoszenie, 😀");

@@ -32,12 +32,12 @@ TEST_CASE("countries are officially assigned ISO 3166-1 alpha-2 codes") {
 }
 
 TEST_CASE("language tags follow BCP 47") {
-  for (const char* tag : {"fr", "nl-BE", "de-DE", "en", "pt-BR", "zh-Hant-TW", "sr-Latn-RS", "es-419",
-                          "de-CH-1996", "en-US-x-twain", "x-private", "gsw", "fr-u-ca-gregory"}) {
+  for (const char* tag : {"fr", "nl-BE", "de-DE", "en", "pt-BR", "zh-Hant-TW", "sr-Latn-RS", "es-419", "de-CH-1996",
+                          "en-US-x-twain", "x-private", "gsw", "fr-u-ca-gregory"}) {
     CHECK_MESSAGE(is_language_tag(tag), tag);
   }
-  for (const char* tag : {"", "f", "french-", "-fr", "fr_BE", "fr--BE", "toolonglanguage", "en-a", "x-",
-                          "fr BE", "12"}) {
+  for (const char* tag :
+       {"", "f", "french-", "-fr", "fr_BE", "fr--BE", "toolonglanguage", "en-a", "x-", "fr BE", "12"}) {
     CHECK_FALSE_MESSAGE(is_language_tag(tag), tag);
   }
 }
@@ -53,6 +53,44 @@ TEST_CASE("timestamps are normalised to UTC with milliseconds") {
   CHECK_FALSE(normalize_timestamp("2025-05-20T25:03:00Z").has_value());
   CHECK_FALSE(normalize_timestamp("2025-05-20T14:03:00+2:00").has_value());
   CHECK_FALSE(normalize_timestamp("yesterday at noon").has_value());
+}
+
+TEST_CASE("timestamps: fractions, zones, leap days, out-of-range fields and trailing junk") {
+  // Fractions: 1 to 9 digits, cut (not rounded) to milliseconds.
+  CHECK(normalize_timestamp("2025-05-20T14:03:00.1Z") == "2025-05-20T14:03:00.100Z");
+  CHECK(normalize_timestamp("2025-05-20T14:03:00.9999Z") == "2025-05-20T14:03:00.999Z");
+  CHECK(normalize_timestamp("2025-05-20T14:03:00.123456789Z") == "2025-05-20T14:03:00.123Z");
+  CHECK_FALSE(normalize_timestamp("2025-05-20T14:03:00.1234567891Z").has_value());
+  CHECK_FALSE(normalize_timestamp("2025-05-20T14:03:00.Z").has_value());
+  CHECK_FALSE(normalize_timestamp("2025-05-20T14:03:00,5Z").has_value());
+  // Zones: Z or z, ±hh:mm up to 23:59; T or t.
+  CHECK(normalize_timestamp("2025-05-20t14:03:00z") == "2025-05-20T14:03:00.000Z");
+  CHECK(normalize_timestamp("2025-05-20T14:03:00-00:00") == "2025-05-20T14:03:00.000Z");
+  CHECK(normalize_timestamp("2025-05-20T23:30:00-23:59") == "2025-05-21T23:29:00.000Z");
+  CHECK(normalize_timestamp("2025-03-01T00:30:00+05:45") == "2025-02-28T18:45:00.000Z");
+  for (const char* zone : {"+24:00", "+23:60", "+0200", "+02", "+02:0", "UTC", "", " Z", "Z ", "ZZ", "+02:00x"}) {
+    CAPTURE(zone);
+    CHECK_FALSE(normalize_timestamp(std::string("2025-05-20T14:03:00") + zone).has_value());
+  }
+  // Leap days, and a leap second kept within its minute.
+  CHECK(normalize_timestamp("2024-02-29T12:00:00Z") == "2024-02-29T12:00:00.000Z");
+  CHECK(normalize_timestamp("2000-02-29T12:00:00Z") == "2000-02-29T12:00:00.000Z");
+  CHECK_FALSE(normalize_timestamp("2100-02-29T12:00:00Z").has_value());
+  CHECK_FALSE(normalize_timestamp("2025-02-29T12:00:00Z").has_value());
+  CHECK(normalize_timestamp("2016-12-31T23:59:60.5Z") == "2016-12-31T23:59:59.500Z");
+  CHECK(normalize_timestamp("2024-12-31T23:30:00-01:00") == "2025-01-01T00:30:00.000Z");
+  // Out-of-range fields, years before 1970, and digits where the pattern has none (or none where it has them).
+  for (const char* text :
+       {"2025-13-01T00:00:00Z", "2025-00-10T00:00:00Z", "2025-04-31T00:00:00Z", "2025-05-32T00:00:00Z",
+        "2025-05-20T24:00:00Z", "2025-05-20T14:60:00Z", "2025-05-20T14:03:61Z", "1969-12-31T23:59:59Z",
+        "2025-5-20T14:03:00Z", "+2025-05-20T14:03:00Z", "20250520T140300Z", "2025-05-20 14:03:00Z",
+        " 2025-05-20T14:03:00Z", "2025-05-20T14:03Z", "２025-05-20T14:03:00Z"}) {
+    CAPTURE(text);
+    CHECK_FALSE(normalize_timestamp(text).has_value());
+  }
+  CHECK(normalize_timestamp("1970-01-01T00:00:00Z") == "1970-01-01T00:00:00.000Z");
+  CHECK(normalize_timestamp("9999-12-31T23:59:59.999Z") == "9999-12-31T23:59:59.999Z");
+  CHECK(normalize_timestamp("1970-01-01T00:30:00+01:00") == "1969-12-31T23:30:00.000Z");  // the year is the sender's
 }
 
 TEST_CASE("UTF-8 is checked strictly and counted in characters") {

@@ -20,8 +20,11 @@ std::string synopsis(const CLI::App& command) {
   for (const CLI::Option* option : command.get_options()) {
     if (option == command.get_help_ptr() || option->get_name().empty()) continue;
     std::string word = option->get_name();
-    if (!option->get_positional() && !option->get_type_name().empty()) word += " " + option->get_type_name();
-    if (!option->get_required()) word = "[" + word + "]";
+    if (!option->get_positional() && !option->get_type_name().empty()) {
+      word += ' ';
+      word += option->get_type_name();
+    }
+    if (!option->get_required()) word.insert(0, 1, '[').push_back(']');
     if (option->get_expected_max() > 1) word += "...";  // repeated, one value each time
     text += ' ';
     text += word;

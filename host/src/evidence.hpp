@@ -45,8 +45,8 @@ struct Screenshot {
   std::string bytes;  // decoded image
 };
 
-// NOLINTNEXTLINE(bugprone-exception-escape): nlohmann::json's destructor is reported; it may allocate while it takes
-// apart nested values.
+// bugprone-exception-escape reports nlohmann::json's destructor (it may allocate while it takes apart nested values).
+// NOLINTNEXTLINE(bugprone-exception-escape)
 struct NewConfirmation {
   EvidenceContent content;
   std::string captured_at;  // normalised UTC, see validation::normalize_timestamp
@@ -63,8 +63,8 @@ struct ConfirmationSummary {
   bool has_screenshot = false;
 };
 
-// NOLINTNEXTLINE(bugprone-exception-escape): nlohmann::json's destructor is reported; it may allocate while it takes
-// apart nested values.
+// bugprone-exception-escape reports nlohmann::json's destructor (it may allocate while it takes apart nested values).
+// NOLINTNEXTLINE(bugprone-exception-escape)
 struct Confirmation {
   std::int64_t id = 0;
   EvidenceContent content;

@@ -202,7 +202,7 @@ std::string report(const std::vector<Confirmation>& records, const std::vector<s
 }
 
 // minizip writes through our own exclusive temporary file (private_output.hpp), never a path it opens itself.
-voidpf ZCALLBACK open_descriptor(voidpf opaque, const void*, int) {
+voidpf ZCALLBACK open_descriptor(voidpf opaque, const void* /*filename*/, int /*mode*/) {
   return ::fdopen(::dup(*static_cast<int*>(opaque)), "w+b");
 }
 

@@ -6,6 +6,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "download.hpp"
 #include "protocol.hpp"
@@ -14,6 +15,8 @@
 namespace notrain {
 
 struct HostContext {
+  explicit HostContext(LazyStore lazy_store) : store(std::move(lazy_store)) {}
+
   LazyStore store;
   // The export or evidence pack the extension is reading in pieces (one at a time).
   std::optional<PreparedDownload> download;

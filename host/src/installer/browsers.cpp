@@ -311,12 +311,11 @@ bool is_installed(const Target& target, const Environment& env) {
                   [&](const std::string& folder) { return fs::is_directory(folder, ignored); })) {
     return true;
   }
-  for (const std::string_view program : target.programs) {
+  return std::any_of(target.programs.begin(), target.programs.end(), [&](const std::string_view program) {
     const std::optional<fs::path> found = find_program(program, env.path);
     // A Snap of the Chromium family cannot start native hosts; Snap Firefox can, through its portal.
-    if (found && !(target.browser->flavour == Flavour::Chromium && is_snap(*found))) return true;
-  }
-  return false;
+    return found && !(target.browser->flavour == Flavour::Chromium && is_snap(*found));
+  });
 }
 
 std::string manifest_file_name() { return std::string(identity::kHostName) + ".json"; }

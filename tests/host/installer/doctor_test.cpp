@@ -49,8 +49,8 @@ struct Setup {
   }
 };
 
-// NOLINTNEXTLINE(bugprone-exception-escape): nlohmann::json's destructor is reported; it may allocate while it takes
-// apart nested values.
+// bugprone-exception-escape reports nlohmann::json's destructor (it may allocate while it takes apart nested values).
+// NOLINTNEXTLINE(bugprone-exception-escape)
 struct Result {
   int status = 0;
   json report;

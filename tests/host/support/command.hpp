@@ -37,8 +37,8 @@ inline CommandResult run_program(const std::string& program, const std::vector<s
   return result;
 }
 
-inline CommandResult run_host_command(const std::filesystem::path& data_home, std::vector<std::string> args) {
-  return run_program(NOTRAIN_HOST_BINARY, std::move(args), data_home);
+inline CommandResult run_host_command(const std::filesystem::path& data_home, const std::vector<std::string>& args) {
+  return run_program(NOTRAIN_HOST_BINARY, args, data_home);
 }
 
 }  // namespace notrain::test

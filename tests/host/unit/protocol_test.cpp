@@ -91,9 +91,8 @@ TEST_CASE("a reply that would exceed 1 MiB becomes error 1005") {
 
 TEST_CASE("an object that is not a valid request is answered -32600 with a null id, never with silence") {
   const Dispatcher dispatcher = echo_dispatcher();
-  for (const std::string& body :
-       {R"({"asd":"sdf"})", "{}", R"({"a":[]})", "\xEF\xBB\xBF{}", R"({"id":null})", R"({"jsonrpc":"2.0"})",
-        R"({"jsonrpc":"1.0","method":"echo"})", R"({"method":"echo"})"}) {
+  for (const char* body : {R"({"asd":"sdf"})", "{}", R"({"a":[]})", "\xEF\xBB\xBF{}", R"({"id":null})",
+                           R"({"jsonrpc":"2.0"})", R"({"jsonrpc":"1.0","method":"echo"})", R"({"method":"echo"})"}) {
     CAPTURE(body);
     const Json answer = reply(dispatcher, body);
     CHECK(error_code(answer) == -32600);
@@ -108,7 +107,7 @@ TEST_CASE("an object that is not a valid request is answered -32600 with a null 
 
 TEST_CASE("bytes after the JSON value make the message invalid JSON, a NUL included") {
   const Dispatcher dispatcher = echo_dispatcher();
-  for (const std::string body :
+  for (const std::string& body :
        {std::string("123\0", 4), std::string("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"}\0x", 41),
         std::string("{}\0", 3), std::string("{} x"), std::string("[1] [2]")}) {
     CAPTURE(body);

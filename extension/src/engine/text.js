@@ -109,15 +109,26 @@ export function readText(root, { skipQuoted = false, blocks = false } = {}) {
     return node;
   };
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  let text = "";
+  const parts = [];
+  let length = 0;
   let block = null;
-  for (let node = walker.nextNode(); node && text.length < MAX_TEXT; node = walker.nextNode()) {
+  for (let node = walker.nextNode(); node && length < MAX_TEXT; node = walker.nextNode()) {
     if (!node.data.trim() || !isShown(node.parentElement)) continue;
-    const nodeBlock = blocks ? blockOf(node.parentElement) : null;
-    text += (text && nodeBlock !== block ? "\n" : " ") + node.data.replace(/\s+/g, " ");
+    length += node.data.length + 1;
+    // A detection pass reads the whole page's text: one join and one replace at the end, nothing per node.
+    if (!blocks) {
+      parts.push(node.data);
+      continue;
+    }
+    // The page's own line breaks are layout, not reading: only a new block starts a line.
+    const nodeBlock = blockOf(node.parentElement);
+    if (parts.length && nodeBlock !== block) parts.push("\n");
+    parts.push(node.data.replace(/\s+/g, " "));
     block = nodeBlock;
   }
-  return text
+  if (!blocks) return parts.join(" ").replace(/\s+/g, " ").trim();
+  return parts
+    .join(" ")
     .split("\n")
     .map((line) => line.replace(/ +/g, " ").trim())
     .filter(Boolean)

@@ -1,7 +1,9 @@
 // The content script's cost on Meta's pages, in headless Chromium: the time of one detection pass on a large
 // Meta-like page (several MB of DOM made from the fixtures), and what the mutation observer adds while the page
 // changes (a feed loading, React re-rendering). Prints one JSON line per result, like the C++ benchmarks.
-//   node bench/page/page_bench.mjs --chromium /usr/lib/chromium/chromium --work DIR [--tiny]
+//   node bench/page/page_bench.mjs --chromium /usr/lib/chromium/chromium --work DIR [--tiny] [--baseline-root DIR]
+// --baseline-root: another source tree of NoTrain (an earlier commit's); its engine runs in the same pages, its
+// passes alternating with this tree's, and its results carry "build": "baseline".
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,10 +23,15 @@ const CASES = [
 ];
 
 const { values: options } = parseArgs({
-  options: { chromium: { type: "string" }, work: { type: "string" }, tiny: { type: "boolean", default: false } },
+  options: {
+    chromium: { type: "string" },
+    work: { type: "string" },
+    tiny: { type: "boolean", default: false },
+    "baseline-root": { type: "string" },
+  },
 });
 if (!options.chromium || !options.work) {
-  console.error("usage: page_bench.mjs --chromium PATH --work DIR [--tiny]");
+  console.error("usage: page_bench.mjs --chromium PATH --work DIR [--tiny] [--baseline-root DIR]");
   process.exit(2);
 }
 const sizes = options.tiny
@@ -48,10 +55,11 @@ function summary(samples) {
   };
 }
 
-async function bundleEngine() {
+/** The engine of the tree at `tree` (this one unless told), bundled as the extension's build does. */
+async function bundleEngine(tree = root) {
   const esbuild = await import("esbuild");
   const result = await esbuild.build({
-    entryPoints: [join(here, "bench_entry.js")],
+    entryPoints: [join(tree, "bench/page/bench_entry.js")],
     bundle: true,
     format: "iife",
     write: false,
@@ -85,35 +93,43 @@ async function open(context, url, html) {
   return page;
 }
 
-// In the page: a fresh engine, one first pass (compiles the phrase tables), then batches of passes.
-function detectPasses({ batches, perBatch }) {
-  const { createEngine, knowledge } = globalThis.__notrainBench;
-  let start = performance.now();
-  const engine = createEngine(knowledge);
-  const detection = engine.detect(document, location.href);
-  const first = performance.now() - start;
-  const samples = [];
+// In the page: for each build (`builds` names the globals their bundles set), a fresh engine and one first pass
+// (compiles the phrase tables), then batches of passes, the builds taking turns so that noise falls on all alike.
+function detectPasses({ batches, perBatch, builds }) {
+  const engines = builds.map((name) => {
+    const { createEngine, knowledge } = globalThis[name];
+    const start = performance.now();
+    const engine = createEngine(knowledge);
+    const detection = engine.detect(document, location.href);
+    const first = performance.now() - start;
+    return { engine, detection, first, samples: [], afterChange: [], afterChangeFlushed: [] };
+  });
+  const turn = (b) => engines.map((_, k) => engines[(b + k) % engines.length]);
   for (let b = 0; b < batches; b++) {
-    start = performance.now();
-    for (let i = 0; i < perBatch; i++) engine.detect(document, location.href);
-    samples.push((performance.now() - start) / perBatch);
+    for (const run of turn(b)) {
+      const start = performance.now();
+      for (let i = 0; i < perBatch; i++) run.engine.detect(document, location.href);
+      run.samples.push((performance.now() - start) / perBatch);
+    }
   }
   // Right after the page changed (one article in, one out), as the content script runs it: whatever a mutation
-  // invalidated (style, layout, the browser's cached collections) the pass now pays for.
+  // invalidated (style, layout, the browser's cached collections) the pass now pays for. Each pass has a change
+  // of its own. The same with the layout brought up to date first (outside the timing): what is left is the
+  // engine's own work.
   const feed = /** @type {HTMLElement} */ (document.getElementById("bench-feed"));
-  // The same with the layout brought up to date first (outside the timing): what is left is the engine's own work.
-  const afterChange = [],
-    afterChangeFlushed = [];
+  let changes = 0;
   for (let b = 0; b < 2 * batches; b++) {
-    feed.append(feed.children[b % feed.children.length].cloneNode(true));
-    /** @type {Element} */ (feed.firstElementChild).remove();
     const flushed = b % 2 === 1;
-    if (flushed) void document.body.offsetHeight;
-    start = performance.now();
-    engine.detect(document, location.href);
-    (flushed ? afterChangeFlushed : afterChange).push(performance.now() - start);
+    for (const run of turn(b)) {
+      feed.append(feed.children[changes++ % feed.children.length].cloneNode(true));
+      /** @type {Element} */ (feed.firstElementChild).remove();
+      if (flushed) void document.body.offsetHeight;
+      const start = performance.now();
+      run.engine.detect(document, location.href);
+      (flushed ? run.afterChangeFlushed : run.afterChange).push(performance.now() - start);
+    }
   }
-  return {
+  return engines.map(({ detection, first, samples, afterChange, afterChangeFlushed }) => ({
     first,
     samples,
     afterChange,
@@ -123,7 +139,7 @@ function detectPasses({ batches, perBatch }) {
     isolated: crossOriginIsolated,
     bytes: document.documentElement.outerHTML.length,
     elements: document.getElementsByTagName("*").length,
-  };
+  }));
 }
 
 // In the page: the feed keeps changing in bursts (new articles in, old ones out, a counter ticking), with or
@@ -189,7 +205,52 @@ async function measureChurn(context, c, html, watch) {
   };
 }
 
+/** One build's detection passes on one page, as JSON lines (`extra` labels the build when it is not this one). */
+function emitPasses(c, passes, extra) {
+  if (passes.kind !== c.expectKind) {
+    throw new Error(`on the large ${c.page} page detect() said ${passes.kind}, pages.json expects ${c.expectKind}`);
+  }
+  const labels = {
+    ...extra,
+    page: c.page,
+    url: c.url,
+    dom_bytes: passes.bytes,
+    elements: passes.elements,
+    detected: passes.kind,
+  };
+  emit({
+    name: "detect_pass",
+    label: "detection pass",
+    unit: "ms",
+    ...labels,
+    fine_timer: passes.isolated,
+    ...summary(passes.samples),
+  });
+  emit({
+    name: "detect_pass_after_change",
+    label: "detection pass right after the page changed",
+    unit: "ms",
+    ...labels,
+    ...summary(passes.afterChange),
+  });
+  emit({
+    name: "detect_pass_after_change_flushed",
+    label: "the same, with the layout brought up to date first (outside the timing)",
+    unit: "ms",
+    ...labels,
+    ...summary(passes.afterChangeFlushed),
+  });
+  emit({
+    name: "detect_first_pass",
+    label: "first pass (engine created, phrase tables compiled)",
+    unit: "ms",
+    ...labels,
+    value: passes.first,
+  });
+}
+
 const bundle = await bundleEngine();
+const baselineBundle = options["baseline-root"] ? await bundleEngine(resolve(options["baseline-root"])) : null;
 const work = resolve(options.work);
 rmSync(work, { recursive: true, force: true });
 for (const folder of ["home", "tmp", "config", "cache"]) mkdirSync(join(work, folder), { recursive: true });
@@ -223,48 +284,20 @@ try {
     progress(`content script: ${c.page} (${c.file} at ${c.url})`);
     const html = largePage(join(fixtures, c.file), sizes.bytes);
     const page = await open(context, c.url, html);
-    await page.addScriptTag({ content: bundle });
-    const passes = await page.evaluate(detectPasses, sizes);
-    await page.close();
-    if (passes.kind !== c.expectKind) {
-      throw new Error(`on the large ${c.page} page detect() said ${passes.kind}, pages.json expects ${c.expectKind}`);
+    const builds = ["__notrainBench"];
+    if (baselineBundle) {
+      // Both bundles set the same global: the baseline's is moved aside before this tree's is added.
+      await page.addScriptTag({ content: baselineBundle });
+      await page.evaluate(() => {
+        globalThis.__notrainBaseline = globalThis.__notrainBench;
+      });
+      builds.push("__notrainBaseline");
     }
-    const labels = {
-      page: c.page,
-      url: c.url,
-      dom_bytes: passes.bytes,
-      elements: passes.elements,
-      detected: passes.kind,
-    };
-    emit({
-      name: "detect_pass",
-      label: "detection pass",
-      unit: "ms",
-      ...labels,
-      fine_timer: passes.isolated,
-      ...summary(passes.samples),
-    });
-    emit({
-      name: "detect_pass_after_change",
-      label: "detection pass right after the page changed",
-      unit: "ms",
-      ...labels,
-      ...summary(passes.afterChange),
-    });
-    emit({
-      name: "detect_pass_after_change_flushed",
-      label: "the same, with the layout brought up to date first (outside the timing)",
-      unit: "ms",
-      ...labels,
-      ...summary(passes.afterChangeFlushed),
-    });
-    emit({
-      name: "detect_first_pass",
-      label: "first pass (engine created, phrase tables compiled)",
-      unit: "ms",
-      ...labels,
-      value: passes.first,
-    });
+    await page.addScriptTag({ content: bundle });
+    const [passes, baselinePasses] = await page.evaluate(detectPasses, { ...sizes, builds });
+    await page.close();
+    emitPasses(c, passes, {});
+    if (baselinePasses) emitPasses(c, baselinePasses, { build: "baseline" });
 
     const without = [],
       watched = [],

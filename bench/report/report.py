@@ -15,13 +15,17 @@ HOSTS = [("c", "C floor"), ("notrain", "NoTrain"), ("python", "Python")]
 NOISY_PAGE_METRICS = ("observer_main_thread", "observer_added")
 
 
+def read_lines(path):
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
+
+
 def load(folder):
-    results = []
-    for name in ("host.jsonl", "store.jsonl", "page.jsonl"):
-        path = folder / name
-        if path.exists():
-            results += [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    return results
+    """(this build's results, the baseline's): the baseline's store ran apart (store-baseline.jsonl), its page
+    passes are labelled "build": "baseline", its host is host "baseline" beside the others in host.jsonl."""
+    lines = [line for name in ("host.jsonl", "store.jsonl", "page.jsonl") for line in read_lines(folder / name)]
+    results = [line for line in lines if line.get("build") != "baseline"]
+    baseline = read_lines(folder / "store-baseline.jsonl") + [line for line in lines if line.get("build") == "baseline"]
+    return results, baseline
 
 
 def find(results, name, **labels):
@@ -179,6 +183,57 @@ def plots(results, folder):
     return written
 
 
+BASELINE_HOST_ROWS = [("cold_start", "median", "cold start, spawn to exit (median)", "ms"),
+                      ("round_trip", "median", "round trip on an open pipe (median)", "us"),
+                      ("pipelined", "median", "pipelined ping throughput (higher is better)", "msg/s")]
+BASELINE_STORE_ROWS = [("list_first_page", "median", "first page of 50, open host (median)", "ms"),
+                       ("list_last_page_cursor", "median", "last page of 50 by cursor, open host (median)", "ms"),
+                       ("store_verify", "median", "verify (digests and chain), in process", "ms"),
+                       ("export_json", "median", "export JSON (median)", "ms"),
+                       ("export_csv", "median", "export CSV (median)", "ms"),
+                       ("export_json", "peak_rss_kib", "peak memory of export JSON", "KiB")]
+BASELINE_PAGE_ROWS = [("detect_pass", "detection pass"), ("detect_pass_after_change", "detection pass right after a change")]
+
+
+def baseline_rows(results, baseline):
+    """(label, unit, baseline value, this build's value) for the measures both builds ran."""
+    rows = []
+    for name, stat, label, unit in BASELINE_HOST_ROWS:
+        then, now = find(results, name, host="baseline"), find(results, name, host="notrain")
+        if then and now:
+            rows.append((label, unit, then[stat], now[stat]))
+    then, now = find(results, "round_trip", host="baseline"), find(results, "round_trip", host="notrain")
+    if then and now and then.get("peak_rss_kib") and now.get("peak_rss_kib"):
+        rows.append(("peak memory of a host process", "KiB", then["peak_rss_kib"], now["peak_rss_kib"]))
+    sizes = sorted({r["records"] for r in baseline if "records" in r})
+    if sizes:
+        largest = sizes[-1]
+        for name, stat, label, unit in BASELINE_STORE_ROWS:
+            then, now = find(baseline, name, records=largest), find(results, name, records=largest)
+            if then and now and stat in then and stat in now:
+                rows.append((f"{label}, {largest:,} records", unit, then[stat], now[stat]))
+    for page in dict.fromkeys(r["page"] for r in baseline if r.get("suite") == "page"):
+        for name, label in BASELINE_PAGE_ROWS:
+            then, now = find(baseline, name, page=page), find(results, name, page=page)
+            if then and now:
+                rows.append((f"{label}, large {page} page (median)", "ms", then["median"], now["median"]))
+    return rows
+
+
+def baseline_section(results, baseline, commit):
+    rows = baseline_rows(results, baseline)
+    if not rows:
+        return []
+    md = ["", "## Against the baseline", "",
+          f"The same benchmarks, in this run, for the build of commit `{commit or 'unknown'}` (`bench/run --baseline`): "
+          "its host takes part in the interleaved host comparisons, its own store driver ran right after this "
+          "build's, and its engine ran in the same large pages, its passes taking turns with this build's. A ratio "
+          "above 1 is slower (or more memory), except for throughput.", "",
+          "| | unit | baseline | this build | this build / baseline |", "|---|---|---:|---:|---:|"]
+    md += [f"| {label} | {unit} | {fmt(then)} | {fmt(now)} | {ratio(now, then)} |" for label, unit, then, now in rows]
+    return md
+
+
 def console_table(results):
     rows = host_rows(results)
     header = f'{"":42} {"unit":6} {"C floor":>10} {"NoTrain":>10} {"Python":>10} {"NoTrain/C":>10} {"Python/C":>9}'
@@ -189,7 +244,7 @@ def console_table(results):
     return lines
 
 
-def markdown(results, args, written):
+def markdown(results, baseline, args, written):
     tiny = args.tiny
     md = ["# NoTrain benchmarks", ""]
     md += [f"Generated by `bench/run{' --tiny' if tiny else ''}` on {args.when} — commit `{args.commit}`.",
@@ -201,7 +256,7 @@ def markdown(results, args, written):
     md += ["", "## Hosts side by side", "",
            "Each host is started as Chromium starts NoTrain (origin and `--parent-window=0` as arguments, stdin and "
            "stdout pipes) by `notrain-host-bench` with posix_spawn. Cold-start runs are interleaved (each round runs "
-           "every host once, in a rotating order) so that machine noise falls on all hosts alike; files are in the "
+           "every host once, in an order drawn afresh) so that machine noise falls on all hosts alike; files are in the "
            "page cache (the browser starts the host again and again, so this is the usual case).", "",
            "| | unit | C floor | NoTrain | Python | NoTrain/C | Python/C |", "|---|---|---:|---:|---:|---:|---:|"]
     for label, unit, v in host_rows(results):
@@ -241,6 +296,7 @@ def markdown(results, args, written):
                "extension API and each `look()` it schedules is timed. (Chromium's own busy-time counters, with and "
                "without the content script, are in the raw results: their difference is below this machine's noise.)",
                ""] + page_lines
+    md += baseline_section(results, baseline, args.baseline_commit)
     findings = Path(args.findings)
     if findings.exists() and not tiny:
         md += ["", findings.read_text().strip()]
@@ -255,18 +311,21 @@ def main():
     parser.add_argument("--findings", default=str(Path(__file__).resolve().parent.parent / "findings.md"))
     parser.add_argument("--tiny", action="store_true")
     parser.add_argument("--commit", default="?")
+    parser.add_argument("--baseline-commit", default="", help="the commit of the build given to --baseline")
     parser.add_argument("--when", default="?")
     parser.add_argument("--machine", default="?")
     parser.add_argument("--load", default="?")
     args = parser.parse_args()
-    results = load(Path(args.results))
+    results, baseline = load(Path(args.results))
     if not results:
         sys.exit("report: no results in " + args.results)
     folder = Path(args.plots)
     folder.mkdir(parents=True, exist_ok=True)
     written = plots(results, folder)
-    Path(args.markdown).write_text(markdown(results, args, written))
+    Path(args.markdown).write_text(markdown(results, baseline, args, written))
     print("\n".join(console_table(results)))
+    for label, unit, then, now in baseline_rows(results, baseline):
+        print(f"against the baseline: {label}: {fmt(then)} -> {fmt(now)} {unit} ({ratio(now, then)})")
     print()
     for target, measured, result, shortfall in targets(results, args.tiny):
         print(f"- {target}: {measured} -> {result.replace('**', '')}{'; ' + shortfall if shortfall else ''}")

@@ -301,7 +301,7 @@ TEST_CASE("pack writes an evidence pack that sha256sum -c checks, with a report 
     CHECK(std::filesystem::exists(unpack / folder / "record.json"));
     CHECK(std::filesystem::exists(unpack / folder / "chain.json"));
     CHECK(json::parse(read_file(unpack / folder / "record.json"))["sha256"] == record["sha256"]);
-    // The chain proof holds what its link covers: a reviewer recomputes the link as "link_is" says.
+    // The chain proof holds what its link covers: whoever checks the evidence recomputes the link as "link_is" says.
     const json proof = json::parse(read_file(unpack / folder / "chain.json"));
     const std::string lines = "notrain-chain-v1\n" + proof["prev"].get<std::string>() + "\n" +
                               proof["position"].dump() + "\n" + proof["event"].get<std::string>() + "\n" +

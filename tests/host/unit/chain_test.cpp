@@ -1,4 +1,4 @@
-// The evidence as a reviewer tries it: a database of saved confirmations changed behind NoTrain's back with SQL.
+// The evidence as a sceptic tries it: a database of saved confirmations changed behind NoTrain's back with SQL.
 // Every stored field is under the digest, deletions through NoTrain leave a tombstone, and verify names by id a
 // changed record (and the field), a missing one, one added by hand, a broken chain; a receipt taken earlier shows
 // even a chain rewritten as a whole.
@@ -48,7 +48,7 @@ NewConfirmation setting(const std::string& after) {
   return record;
 }
 
-// Four saved confirmations, as in the reviewer's report; returns their ids.
+// Four saved confirmations; returns their ids.
 std::vector<std::int64_t> four(Store& store) {
   std::vector<std::int64_t> ids;
   for (const char* text : {"one", "two", "three", "four"}) ids.push_back(store.save(confirmation(text)).id);

@@ -29,25 +29,33 @@ FrameReader::FrameReader(ByteSource source, std::uint32_t max_frame)
 
 void FrameReader::compact() {
   // Move unread bytes to the front so the buffer never grows beyond one frame plus one chunk.
-  std::memmove(buffer_.data(), buffer_.data() + position_, filled_ - position_);
+  if (position_ > 0) std::memmove(buffer_.get(), buffer_.get() + position_, filled_ - position_);
   filled_ -= position_;
   position_ = 0;
   // A large frame (a screenshot) must not pin its memory while it is handled, nor afterwards.
-  if (buffer_.size() > 4 * kReadChunk && filled_ <= kReadChunk) {
-    buffer_.resize(2 * kReadChunk);
-    buffer_.shrink_to_fit();
+  if (capacity_ > 4 * kReadChunk && filled_ <= kReadChunk) {
+    auto smaller = std::make_unique_for_overwrite<char[]>(2 * kReadChunk);
+    std::memcpy(smaller.get(), buffer_.get(), filled_);
+    buffer_ = std::move(smaller);
+    capacity_ = 2 * kReadChunk;
   }
+}
+
+void FrameReader::reserve(std::size_t size) {
+  if (capacity_ >= size) return;
+  auto larger = std::make_unique_for_overwrite<char[]>(size);
+  if (filled_ > 0) std::memcpy(larger.get(), buffer_.get(), filled_);
+  buffer_ = std::move(larger);
+  capacity_ = size;
 }
 
 bool FrameReader::fill(std::size_t count) {
   if (filled_ - position_ >= count) return true;
   compact();
-  // Sized once per frame: growing it on every read would clear megabytes again and again.
-  if (buffer_.size() < std::max(count, filled_ + kReadChunk)) {
-    buffer_.resize(std::max(count, filled_ + kReadChunk));
-  }
+  // Sized once per frame, not on every read.
+  reserve(std::max(count, filled_ + kReadChunk));
   while (filled_ < count && !failed_) {
-    const ssize_t got = source_(buffer_.data() + filled_, buffer_.size() - filled_);
+    const ssize_t got = source_(buffer_.get() + filled_, capacity_ - filled_);
     if (got < 0) failed_ = true;
     if (got <= 0) return false;
     filled_ += static_cast<std::size_t>(got);
@@ -64,7 +72,7 @@ ReadResult FrameReader::next() {
                                    : ReadStatus::TruncatedHeader;
     return result;
   }
-  std::memcpy(&result.announced_length, buffer_.data() + position_, kHeaderSize);
+  std::memcpy(&result.announced_length, buffer_.get() + position_, kHeaderSize);
   if (result.announced_length > max_frame_) {
     result.status = ReadStatus::TooLarge;
     return result;
@@ -77,7 +85,7 @@ ReadResult FrameReader::next() {
   }
   if (result.body.empty()) {
     position_ += kHeaderSize;
-    result.body.assign(buffer_, position_, result.announced_length);
+    result.body.assign(buffer_.get() + position_, result.announced_length);
     position_ += result.announced_length;
   }
   result.status = ReadStatus::Frame;
@@ -90,7 +98,7 @@ bool FrameReader::read_large_body(ReadResult& result) {
   position_ += kHeaderSize;
   result.body.resize(length);
   std::size_t have = std::min(filled_ - position_, length);
-  std::memcpy(result.body.data(), buffer_.data() + position_, have);
+  std::memcpy(result.body.data(), buffer_.get() + position_, have);
   position_ += have;
   compact();
   while (have < length) {

@@ -227,8 +227,9 @@ def baseline_section(results, baseline, commit):
     md = ["", "## Against the baseline", "",
           f"The same benchmarks, in this run, for the build of commit `{commit or 'unknown'}` (`bench/run --baseline`): "
           "its host takes part in the interleaved host comparisons, its own store driver ran right after this "
-          "build's, and its engine ran in the same large pages, its passes taking turns with this build's. A ratio "
-          "above 1 is slower (or more memory), except for throughput.", "",
+          "build's (not interleaved: on a shared machine those rows move by a third between runs of the same "
+          "binary, see the findings), and its engine ran in the same large pages, its passes taking turns with this "
+          "build's. A ratio above 1 is slower (or more memory), except for throughput.", "",
           "| | unit | baseline | this build | this build / baseline |", "|---|---|---:|---:|---:|"]
     md += [f"| {label} | {unit} | {fmt(then)} | {fmt(now)} | {ratio(now, then)} |" for label, unit, then, now in rows]
     return md

@@ -39,6 +39,16 @@ export function describePage(state) {
 }
 
 /**
+ * The heading and the line above answers in unknown words: they name Meta unless one of the answers is a platform's
+ * (LinkedIn's), which they ask about without naming Meta.
+ * @param {{ service: string }[]} items
+ */
+export function answersQuestionKeys(items) {
+  const suffix = items.some((item) => PLATFORM_NAMES.has(item.service)) ? "_platform" : "";
+  return { headingKey: `popup_answers_heading${suffix}`, introKey: `popup_answers_intro${suffix}` };
+}
+
+/**
  * The popup's one primary button: fill the form in this tab, or open the form of a service not objected on yet
  * (this page's service first; after Meta's answer, the next service), or nothing (on the form already filled, the
  * code step, or when every service is covered).

@@ -6,7 +6,7 @@ import { el, clear, byId } from "../shared/dom.js";
 import { ask } from "../shared/messaging.js";
 import { renderHostStatus } from "../shared/host-status.js";
 import { serviceLinks, serviceLabel } from "../shared/services.js";
-import { describePage, primaryStep } from "./page-summary.js";
+import { answersQuestionKeys, describePage, primaryStep } from "./page-summary.js";
 import { formatDate } from "../shared/format.js";
 import { bindAutofillSwitch } from "../shared/autofill-setting.js";
 import { loadCoverage } from "../shared/coverage-data.js";
@@ -189,12 +189,16 @@ async function showHostAndPending() {
   return items.length < waiting;
 }
 
-// Answers Meta showed after a send in a wording NoTrain did not know: the user says whether each is Meta's.
+// Answers shown after a send in a wording NoTrain did not know (Meta's, or a platform's form's): the user says
+// whether each is the answer.
 async function showAnswersToConfirm() {
   const { items = [] } = await ask("answers-to-confirm").catch(() => ({}));
   const list = $("answers-list");
   clear(list);
   $("answers-section").hidden = items.length === 0;
+  const { headingKey, introKey } = answersQuestionKeys(items);
+  $("answers-heading").textContent = t(headingKey);
+  $("answers-intro").textContent = t(introKey);
   if (view.answering !== items.length > 0) {
     view.answering = items.length > 0;
     showPage(view.state);

@@ -258,6 +258,27 @@ test("an answer in unknown words: the popup asks about it, without the note or t
   );
 });
 
+test("an answer in unknown words on LinkedIn's form: the question does not name Meta; on Facebook's it does", async () => {
+  for (const [service, heading, intro] of [
+    ["linkedin", "Is this the answer to your objection?", /^The site showed this/],
+    ["facebook", "Is this Meta's answer?", /^Meta showed this/],
+  ]) {
+    const page = openPage("popup", {
+      search: "?tab=4",
+      background: {
+        ...hostUp,
+        ...noConfirmations,
+        "answers-to-confirm": () => ({
+          items: [{ id: 3, service, captured_at: "2026-03-01T10:00:00Z", text: "We got it." }],
+        }),
+      },
+    });
+    const doc = await startPopup(page);
+    assert.equal(doc.getElementById("answers-heading").textContent, heading);
+    assert.match(doc.getElementById("answers-intro").textContent, intro);
+  }
+});
+
 test("a site that is not a copy, or a tab the popup may not script: no warning", async () => {
   for (const executeScript of [
     async (o) => (o.files ? [{}] : [{ result: false }]),

@@ -1,6 +1,7 @@
 #include "store.hpp"
 
 #include <cstdlib>
+#include <memory>
 #include <stdexcept>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -76,6 +77,19 @@ void enable_wal(SQLite::Database& db) {
     if (attempt >= kAttempts) throw StorageError("NoTrain's database could not be switched to WAL mode.");
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+}
+
+// Bytes [begin, begin + count) of a record's screenshot by incremental blob I/O: SQLite walks the image's pages
+// through its bounded cache, so a chunk costs the chunk in memory, never the whole image (substr() built it whole).
+std::string read_screenshot_bytes(const SQLite::Database& db, std::int64_t id, std::int64_t begin, std::int64_t count) {
+  sqlite3_blob* opened = nullptr;
+  const int status = sqlite3_blob_open(db.getHandle(), "main", "confirmations", "screenshot", id, 0, &opened);
+  const std::unique_ptr<sqlite3_blob, int (*)(sqlite3_blob*)> blob(opened, &sqlite3_blob_close);
+  if (status != SQLITE_OK) throw SQLite::Exception(db.getHandle(), status);
+  std::string bytes(static_cast<std::size_t>(count), '\0');
+  const int read = sqlite3_blob_read(blob.get(), bytes.data(), static_cast<int>(count), static_cast<int>(begin));
+  if (read != SQLITE_OK) throw SQLite::Exception(db.getHandle(), read);
+  return bytes;
 }
 
 SQLite::Database open_database(const fs::path& file) {
@@ -403,20 +417,20 @@ std::optional<Confirmation> Store::get(std::int64_t id) const {
 }
 
 std::optional<ScreenshotChunk> Store::screenshot(std::int64_t id, std::int64_t offset, std::int64_t length) const {
-  // substr() on a blob returns only the requested bytes: a chunk never loads the whole image.
+  // length() of a blob reads only its record's header, not the image.
   SQLite::Statement query(db_,
-                          "SELECT screenshot_mime, length(screenshot), substr(screenshot, ? + 1, ?) "
-                          "FROM confirmations WHERE id = ? AND screenshot IS NOT NULL");
-  query.bind(1, offset);
-  query.bind(2, length);
-  query.bind(3, id);
+                          "SELECT screenshot_mime, length(screenshot) FROM confirmations "
+                          "WHERE id = ? AND screenshot IS NOT NULL");
+  query.bind(1, id);
   if (!query.executeStep()) return std::nullopt;
+  // The statement stays open until the bytes are read: its read transaction keeps the row as it was.
   ScreenshotChunk chunk;
   chunk.mime = query.getColumn(0).getString();
   chunk.total = query.getColumn(1).getInt64();
   chunk.offset = offset;
-  const SQLite::Column data = query.getColumn(2);
-  chunk.bytes.assign(static_cast<const char*>(data.getBlob()), static_cast<std::size_t>(data.getBytes()));
+  const std::int64_t begin = std::clamp<std::int64_t>(offset, 0, chunk.total);
+  const std::int64_t count = std::clamp<std::int64_t>(length, 0, chunk.total - begin);
+  if (count > 0) chunk.bytes = read_screenshot_bytes(db_, id, begin, count);
   return chunk;
 }
 

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 #include <SQLiteCpp/Database.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "store.hpp"
@@ -155,6 +156,47 @@ TEST_CASE("records read back whole, screenshots in chunks") {
   }
   CHECK(reassembled == image);
   CHECK_FALSE(store.get(999).has_value());
+}
+
+// SQLite's own count of the memory it holds (its page cache and the values it builds), and its peak since `reset`.
+struct SqliteMemory {
+  sqlite3_int64 current = 0;
+  sqlite3_int64 peak = 0;
+};
+SqliteMemory sqlite_memory(bool reset) {
+  SqliteMemory memory;
+  sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &memory.current, &memory.peak, reset ? 1 : 0);
+  return memory;
+}
+
+TEST_CASE("a screenshot's chunk costs the chunk in memory, not the image, and reads the right bytes") {
+  TempDir dir;
+  Store store(dir / "n.db");
+  auto record = confirmation("Nous avons bien reçu votre demande");
+  const std::string image = notrain::test::png_of_size(4 * 1024 * 1024);
+  record.screenshot = notrain::Screenshot{"image/png", image};
+  const auto saved = store.save(record);
+
+  const SqliteMemory before = sqlite_memory(true);
+  const auto last = store.screenshot(saved.id, static_cast<std::int64_t>(image.size()) - 65536, 65536);
+  const SqliteMemory after = sqlite_memory(false);
+  REQUIRE(last.has_value());
+  CHECK(last->bytes == image.substr(image.size() - 65536));
+  // A 4 MiB image built whole would raise the peak by 4 MiB; the page cache is 1 MiB (store.cpp).
+  CHECK(after.peak - before.current < 2 * 1024 * 1024);
+
+  const auto across_the_end = store.screenshot(saved.id, static_cast<std::int64_t>(image.size()) - 10, 4096);
+  REQUIRE(across_the_end.has_value());
+  CHECK(across_the_end->bytes == image.substr(image.size() - 10));
+  const auto past_the_end = store.screenshot(saved.id, static_cast<std::int64_t>(image.size()) + 1, 4096);
+  REQUIRE(past_the_end.has_value());
+  CHECK(past_the_end->bytes.empty());
+  CHECK(past_the_end->total == static_cast<std::int64_t>(image.size()));
+  const auto middle = store.screenshot(saved.id, 1000003, 777);
+  REQUIRE(middle.has_value());
+  CHECK(middle->bytes == image.substr(1000003, 777));
+  CHECK(middle->mime == "image/png");
+  CHECK_FALSE(store.screenshot(saved.id + 1, 0, 10).has_value());
 }
 
 TEST_CASE("verify names a record changed behind NoTrain's back") {

@@ -259,10 +259,12 @@ test("an answer in unknown words: the popup asks about it, without the note or t
 });
 
 test("an answer in unknown words on LinkedIn's form: the question does not name Meta; on Facebook's it does", async () => {
-  for (const [service, heading, intro] of [
+  /** @type {[string, string, RegExp][]} service, expected heading, expected start of the intro */
+  const cases = [
     ["linkedin", "Is this the answer to your objection?", /^The site showed this/],
     ["facebook", "Is this Meta's answer?", /^Meta showed this/],
-  ]) {
+  ];
+  for (const [service, heading, intro] of cases) {
     const page = openPage("popup", {
       search: "?tab=4",
       background: {

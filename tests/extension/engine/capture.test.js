@@ -2,6 +2,7 @@
 // the send led to, read and classified whatever its wording; and Meta's reply in the Support Inbox.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { normalize } from "../../../extension/src/engine/text.js";
 import { engine, entry, loadPage, manifest, open, tick } from "./helpers/fixtures.js";
 
 const NOW = new Date("2025-05-20T10:00:00Z");
@@ -71,6 +72,28 @@ describe("what Meta shows after the user sent the form", () => {
   it('should take a plain "request received" as a confirmation of receipt only', async () => {
     const { document, watch } = await fillAndSend(entry("facebook-2025-de-gate.html"));
     assert.equal(engine.answerAfterSend(document, watch)?.outcome, "received");
+  });
+
+  it("should know other wordings of the answer in the users' languages, informal and formal, and nothing else", () => {
+    const answers = [
+      ["Thank you. We have reviewed your request and we'll honour your objection.", "honoured", "en"],
+      ["Your objection has been accepted and will apply going forward.", "honoured", "en"],
+      ["Nous avons examiné votre demande et nous accepterons votre opposition.", "honoured", "fr"],
+      ["Merci. Votre opposition a été acceptée pour vos informations publiques.", "honoured", "fr"],
+      ["Merci, votre demande a bien été envoyée.", "received", "fr"],
+      ["We hebben uw verzoek beoordeeld. Uw verzoek wordt vanaf nu toegepast.", "honoured", "nl"],
+      ["Bedankt. Je bezwaar is geaccepteerd.", "honoured", "nl"],
+      ["Wir haben Ihre Anfrage geprüft und werden Ihrem Widerspruch nachkommen.", "honoured", "de"],
+      ["Danke. Dein Widerspruch wurde angenommen.", "honoured", "de"],
+      ["Vielen Dank, deine Anfrage ist eingegangen.", "received", "de"],
+      ["We've updated our Privacy Policy. Learn how we use your information.", undefined, undefined],
+      ["Vous pouvez vous opposer à l'utilisation de vos informations.", undefined, undefined],
+      ["Je kunt bezwaar maken tegen het gebruik van je gegevens voor AI bij Meta.", undefined, undefined],
+    ];
+    for (const [text, outcome, language] of answers) {
+      const known = engine.classify(normalize(text));
+      assert.deepEqual([known?.outcome, known?.language], [outcome, language], text);
+    }
   });
 
   it("should see the 2024 code step as a request for the code, never fill it", async () => {

@@ -52,7 +52,7 @@ import whatsappDataRights from "./pages/whatsapp-data-rights.json" with { type: 
  * every file against it, which is what lets `knowledge` carry these types. `fields` and `plans` also hold a
  * "$comment" string beside their entries.
  * @typedef {{ name: string, kind: string, summary: string, seen?: string, url: { hosts: string[], paths?: string[] },
- *   plan?: string, content?: 'ai' | 'strict' | 'any' }} PageRule
+ *   plan?: string, content?: 'ai' | 'strict' | 'any', wording?: string[], names?: string[] }} PageRule
  * @typedef {{ fill?: string, select?: string, pick?: string, option?: string, check?: string, choose?: string,
  *   find?: string, question?: string,
  *   value?: 'email' | 'name' | 'country' | 'objection_text', template?: string, optional?: boolean,

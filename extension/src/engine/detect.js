@@ -16,7 +16,7 @@ import {
   regionsOf,
   sendControl,
 } from "./locate.js";
-import { findPhrase } from "./phrases.js";
+import { findExact, findPhrase, phraseMatcher } from "./phrases.js";
 import { isVisible, normalize, visibleText } from "./text.js";
 import { canonicalize, formIdOf, isShim, serviceOf, urlMatches } from "./url.js";
 
@@ -26,19 +26,20 @@ const MAX_CANDIDATES = 8; // forms or dialogs looked into on a page without a kn
 /**
  * @returns a detection: { page_kind, service, form_id, variant, language, status, notes } as in the extension's
  *   page-state contract, plus what the engine needs later: { url, rule, plan, fillable, confirmation?, offer?,
- *   signals }. page_kind is null off Meta's own origins (then `lookalike` says whether it copies the form).
+ *   signals }. page_kind is null off Meta's own origins (then `lookalike` names whose objection form the page
+ *   copies: "meta", a platform's service such as "linkedin", or null).
  *   `confirmation` is Meta's reply in the Support Inbox only.
  */
 export function detect(engine, doc, href) {
   const canon = canonicalize(engine.knowledge.hosts, href);
-  if (!canon || !doc.body) return notMeta(false);
+  if (!canon || !doc.body) return notMeta(null);
   const page = readPage(engine, doc, canon, false);
   const meta = isMetaUrl(href);
   if (!meta && !onPlatformForm(engine, href, canon)) {
     // Content scripts run on Meta's domains (and on a platform's objection form the user enabled); this guards
     // against a wrong match pattern, and tells the popup (which may look at another site's page once, with
-    // activeTab) whether the page copies Meta's form.
-    return notMeta(copiesTheForm(engine, page));
+    // activeTab) whose objection form the page copies.
+    return notMeta(copiedForm(engine, page, canon));
   }
   // A link shim (l.facebook.com/l.php?u=<form>) only leads to a page: what it names is not what it shows.
   if (meta && isShim(engine.knowledge.hosts, href))
@@ -50,9 +51,7 @@ export function detect(engine, doc, href) {
       : { page_kind: rule.kind, status: "recognised" };
     if (found) return complete(engine, rule, page, found);
   }
-  return meta
-    ? complete(engine, { name: null, kind: "other_meta" }, page, { page_kind: "other_meta" })
-    : notMeta(false);
+  return meta ? complete(engine, { name: null, kind: "other_meta" }, page, { page_kind: "other_meta" }) : notMeta(null);
 }
 
 // A platform beyond Meta counts only on the https host and the paths its own page rule names (LinkedIn's objection
@@ -66,16 +65,44 @@ function onPlatformForm(engine, href, canon) {
   );
 }
 
-// A page off Meta's origins that copies the objection form: the objection's title beside an e-mail field (all a
-// phishing copy needs), or the form's shape with its wording, in a form or dialog or in the page as a whole. Read
-// wide (dialogs too), as a form of unknown address is.
-function copiesTheForm(engine, page) {
+// Whose objection form a page off its owner's origins copies: the service of a platform's form rule, "meta", or
+// null. A platform's form is looked for first: it names the platform, and its shape and wording would also pass
+// for a copy of Meta's; shown on the platform's own site, it is the platform's. Read wide (dialogs too), as a form
+// of unknown address is.
+function copiedForm(engine, page, canon) {
   page.wide = true;
-  if (page.find("objectionTitle") && page.locate("email")) return true;
+  const { hosts } = engine.knowledge;
+  const platformForm = engine.knowledge.pages.find((rule) => rule.names && showsPlatformForm(page, rule));
+  if (platformForm) {
+    const owner = ownerOf(hosts, platformForm);
+    return serviceOf(hosts, canon.host) === owner ? null : owner;
+  }
+  return copiesMetaForm(engine, page) ? "meta" : null;
+}
+
+// Meta's form: the objection's very title beside an e-mail field (all a phishing copy needs), or the form's shape
+// with its wording, in a form or dialog or in the page as a whole, on a page that names Meta or one of its
+// services: the wording alone ("object", "generative AI", a title reworded) is what any company's own privacy form
+// may say.
+function copiesMetaForm(engine, page) {
+  if (saysExactly(page, engine.phrases("objectionTitle")) && page.locate("email")) return true;
+  if (!saysExactly(page, engine.metaNames)) return false;
   if (page.structure().shaped && wordingOf(page).length > 0) return true;
   const root = strictRoot(engine, page);
   return Boolean(root) && root !== DISAGREE;
 }
+
+// A platform's form (LinkedIn's): its shape, all of its wording, and the platform's name, since its wording alone
+// ("data processing objection") is what any company's privacy form says.
+function showsPlatformForm(page, rule) {
+  if (!page.structure().shaped || wordingOf(page, rule.wording).length < (rule.wording?.length ?? 1)) return false;
+  return saysExactly(page, phraseMatcher(rule.names.map((phrase) => ({ phrase, language: "" }))));
+}
+
+// Whether the page's text or title holds one of the phrases of a matcher exactly (as whole words, not loosely).
+const saysExactly = (page, matcher) => Boolean(findExact(page.text(), matcher) ?? findExact(page.title(), matcher));
+
+const ownerOf = (hosts, rule) => serviceOf(hosts, rule.url.hosts[0]);
 
 const notMeta = (lookalike) => ({ page_kind: null, status: null, fillable: false, lookalike, notes: [], signals: [] });
 

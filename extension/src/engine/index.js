@@ -3,7 +3,7 @@ import { answerAfterSend, answerRecord, classify, inboxRecord, watchSend } from 
 import { detect } from "./detect.js";
 import { fillForm, readValues } from "./fill.js";
 import { formRoot, sendControl } from "./locate.js";
-import { phraseTable } from "./phrases.js";
+import { phraseMatcher, phraseTable } from "./phrases.js";
 import { canonicalize, serviceOf, urlMatches } from "./url.js";
 
 /**
@@ -19,6 +19,13 @@ export function createEngine(knowledge) {
   const engine = {
     knowledge,
     languageCodes: knowledge.languages.map((l) => l.language),
+    /** Meta and its services by name (services.json's labels): what a copy of Meta's form shows somewhere. */
+    metaNames: phraseMatcher(
+      ["Meta", ...Object.values(knowledge.services).map((service) => service.label)].map((phrase) => ({
+        phrase,
+        language: "",
+      })),
+    ),
 
     /** All phrases of a concept in every language, longest first. */
     phrases(concept) {

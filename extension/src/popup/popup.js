@@ -17,8 +17,8 @@ import { outcomeText, renderSetting } from "./setting-view.js";
 /** @param {string} id */
 const $ = (id) => byId(document, id);
 /** @type {{ tabId: number | null, state: object | null, lines: import("../shared/coverage.js").CoverageLine[],
- *   lookalike: boolean, answering: boolean, platform: boolean }} */
-const view = { tabId: null, state: null, lines: [], lookalike: false, answering: false, platform: false };
+ *   lookalike: string | null, answering: boolean, platform: boolean }} lookalike: whose form the tab copies */
+const view = { tabId: null, state: null, lines: [], lookalike: null, answering: false, platform: false };
 
 async function currentTabId() {
   const fromQuery = Number.parseInt(new URLSearchParams(location.search).get("tab") ?? "", 10);
@@ -234,14 +234,16 @@ async function showAnswersToConfirm() {
 }
 
 // Not a Meta page: the engine looks at it once (activeTab, granted by the click on the icon) for a copy of Meta's
-// form, and the popup and the toolbar badge warn when it is one.
+// form or a platform's, and the popup (naming whose form it imitates) and the toolbar badge warn when it is one.
 async function showLookalike(tabId) {
   view.lookalike = await checkLookalike(getApi(), tabId);
-  $("lookalike").hidden = !view.lookalike;
+  const copied = view.lookalike !== null;
+  $("lookalike").hidden = !copied;
+  if (copied) $("lookalike-text").textContent = t("lookalike_warning", [serviceLabel(view.lookalike)]);
   // The warning says what the page is and what to do: "not one of Meta's pages" would only repeat it.
-  $("page-summary").hidden = view.lookalike;
-  $("page-next").hidden = view.lookalike;
-  if (view.lookalike) await ask("lookalike-seen", { tabId }).catch(() => null);
+  $("page-summary").hidden = copied;
+  $("page-next").hidden = copied;
+  if (copied) await ask("lookalike-seen", { tabId }).catch(() => null);
 }
 
 // A platform beyond Meta: its AI-training setting replaces "not one of Meta's pages" and the look-alike check.

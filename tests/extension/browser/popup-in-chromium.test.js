@@ -116,7 +116,7 @@ const STATES = {
   }),
   "not Meta, a look-alike, no host": (now) => ({
     tabState: null,
-    lookalike: true,
+    lookalike: "meta",
     answers: { ...hostMissing, "accounts-list": twoAccounts(now)["accounts-list"] },
   }),
 };
@@ -151,7 +151,7 @@ function installApi({ messages, lang, tabState, answers, lookalike, stored }) {
       local: { get: async (key) => (key in stored ? { [key]: stored[key] } : {}), set: async () => {} },
       onChanged: event(),
     },
-    scripting: { executeScript: async (options) => (options.files ? [{}] : [{ result: lookalike === true }]) },
+    scripting: { executeScript: async (options) => (options.files ? [{}] : [{ result: lookalike ?? null }]) },
   });
 }
 

@@ -177,31 +177,72 @@ describe("a copy of the objection form on another site", () => {
       const { document, href } = loadPage(file, OTHER);
       await tick(150); // the Italian form renders late
       const detection = engine.detect(document, href);
-      assert.deepEqual([detection.page_kind, detection.fillable, detection.lookalike], [null, false, true], file);
+      assert.deepEqual([detection.page_kind, detection.fillable, detection.lookalike], [null, false, "meta"], file);
     }
   });
 
   it("should be a look-alike by its shape and wording, with the title reworded", () => {
     const { document, href } = loadPage("facebook-2025-en.html", OTHER);
     document.querySelector("h2").textContent = "Privacy request";
-    assert.equal(engine.detect(document, href).lookalike, true);
+    assert.equal(engine.detect(document, href).lookalike, "meta");
   });
 
   it("should be a look-alike whatever its ids and classes", () => {
     const { document, href } = loadPage("facebook-2025-nl.html", OTHER);
     scrambleIdentifiers(document);
-    assert.equal(engine.detect(document, href).lookalike, true);
+    assert.equal(engine.detect(document, href).lookalike, "meta");
   });
 
   it("should not take other pages with a form for a copy: a newsletter, another contact form, a feed quoting Meta", () => {
     const newsletter =
       '<html lang="en"><body><main><form><h2>Our newsletter</h2><label>E-mail <input type="email"></label>' +
       "<label>Message <textarea></textarea></label><button>Send</button></form></main></body></html>";
-    assert.equal(engine.detect(loadPage(null, OTHER, { html: newsletter }).document, OTHER).lookalike, false);
+    assert.equal(engine.detect(loadPage(null, OTHER, { html: newsletter }).document, OTHER).lookalike, null);
     for (const file of ["facebook-unrelated-contact.html", "facebook-feed-quote.html", "whatsapp-home.html"]) {
       const { document, href } = loadPage(file, OTHER);
-      assert.equal(engine.detect(document, href).lookalike, false, file);
+      assert.equal(engine.detect(document, href).lookalike, null, file);
     }
+  });
+
+  it("should not take a company's own objection form for a copy of Meta's: it names neither Meta nor its services", () => {
+    const shop = (lang, title, intro, send) =>
+      `<html lang="${lang}"><body><main><form><h2>${title}</h2><p>${intro}</p><label>E-mail <input type="email"></label>` +
+      `<label>Message <textarea></textarea></label><button>${send}</button></form></main></body></html>`;
+    for (const html of [
+      shop(
+        "en",
+        "Data processing objection request",
+        "Object to the processing of your data by Example Shop.",
+        "Submit",
+      ),
+      shop(
+        "fr",
+        "Droit d'opposition",
+        "Vous pouvez vous opposer au traitement de vos données par notre boutique.",
+        "Envoyer",
+      ),
+      shop("nl", "Bezwaar maken", "Maak bezwaar tegen het gebruik van je gegevens voor generatieve AI.", "Verzenden"),
+    ]) {
+      assert.equal(engine.detect(loadPage(null, OTHER, { html }).document, OTHER).lookalike, null, html);
+    }
+    const named = shop("en", "Data processing objection request", "Object to the use of your Instagram posts.", "Send");
+    assert.equal(engine.detect(loadPage(null, OTHER, { html: named }).document, OTHER).lookalike, "meta");
+  });
+
+  it("should name LinkedIn as the owner of a copy of LinkedIn's form, in every language, and nobody on LinkedIn", () => {
+    for (const file of ["linkedin-objection-en.html", "linkedin-objection-fr.html", "linkedin-objection-de.html"]) {
+      assert.equal(engine.detect(loadPage(file, OTHER).document, OTHER).lookalike, "linkedin", file);
+      const elsewhereOnLinkedIn = "https://www.linkedin.com/help/linkedin/answer/a5538339";
+      assert.equal(engine.detect(loadPage(file, elsewhereOnLinkedIn).document, elsewhereOnLinkedIn).lookalike, null);
+    }
+    const { document } = loadPage("linkedin-objection-en.html", OTHER);
+    for (const node of document.querySelectorAll("body *")) {
+      for (const text of [...node.childNodes].filter((child) => child.nodeType === 3)) {
+        text.textContent = text.textContent.replaceAll("LinkedIn", "Example Corp");
+      }
+    }
+    document.title = document.title.replaceAll("LinkedIn", "Example Corp");
+    assert.equal(engine.detect(document, OTHER).lookalike, null, "the same form without LinkedIn's name is anyone's");
   });
 
   it("should never call Meta's own form a look-alike", async () => {

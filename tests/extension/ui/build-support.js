@@ -56,7 +56,7 @@ export async function shellSourceCopy() {
     path.join(source, "src", "content", "main.js"),
     'const api = globalThis.browser ?? globalThis.chrome;\napi.runtime.sendMessage({ type: "page-state", state: null });\n',
   );
-  await writeFile(path.join(source, "src", "content", "lookalike.js"), "globalThis.notrainLookalike = () => false;\n");
+  await writeFile(path.join(source, "src", "content", "lookalike.js"), "globalThis.notrainLookalike = () => null;\n");
   await writeFile(
     path.join(source, "src", "content", "platform-main.js"),
     "globalThis.notrainPlatformStarted = true;\n",

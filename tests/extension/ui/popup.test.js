@@ -209,13 +209,17 @@ test("another site's copy of Meta's form: a red warning, and the badge is asked 
     scripting: {
       async executeScript(options) {
         calls.push(options);
-        return options.files ? [{ result: undefined }] : [{ result: true }];
+        return options.files ? [{ result: undefined }] : [{ result: "meta" }];
       },
     },
   });
   const doc = await startPopup(page);
   assert.equal(doc.getElementById("lookalike").hidden, false);
   assert.equal(doc.getElementById("lookalike").getAttribute("role"), "alert");
+  assert.equal(
+    doc.getElementById("lookalike").textContent,
+    "This page imitates Meta's objection form — do not enter your details here.",
+  );
   assert.deepEqual(
     calls.map((c) => [c.target.tabId, c.files ?? "func"]),
     [
@@ -281,9 +285,27 @@ test("an answer in unknown words on LinkedIn's form: the question does not name 
   }
 });
 
-test("a site that is not a copy, or a tab the popup may not script: no warning", async () => {
+test("a copy of LinkedIn's form: the warning names LinkedIn, in the user's language", async () => {
+  for (const [lang, warning] of [
+    ["en", "This page imitates LinkedIn's objection form — do not enter your details here."],
+    ["fr", "Cette page imite le formulaire d'opposition de LinkedIn — n'y saisissez pas vos données."],
+    ["de", "Diese Seite ahmt das Widerspruchsformular von LinkedIn nach — gib hier keine Daten ein."],
+  ]) {
+    const page = openPage("popup", {
+      lang,
+      background: { ...hostUp, ...noConfirmations, "get-tab-state": () => ({ state: null }) },
+      scripting: { executeScript: async (o) => (o.files ? [{}] : [{ result: "linkedin" }]) },
+    });
+    const doc = await startPopup(page);
+    assert.equal(doc.getElementById("lookalike").textContent, warning, lang);
+  }
+});
+
+test("a site that is not a copy, a tab the popup may not script, or an answer that is no service: no warning", async () => {
   for (const executeScript of [
-    async (o) => (o.files ? [{}] : [{ result: false }]),
+    async (o) => (o.files ? [{}] : [{ result: null }]),
+    async (o) => (o.files ? [{}] : [{ result: true }]),
+    async (o) => (o.files ? [{}] : [{ result: "<img src=x onerror=alert(1)>" }]),
     async () => {
       throw new Error("Cannot access contents of the page");
     },

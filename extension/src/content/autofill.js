@@ -77,6 +77,8 @@ export function createAutofill({ engine, document, window, send, translate, noti
     if (!news) return null;
     if (current.filled.length && !current.notes.includes("review_and_send")) current.notes.push("review_and_send");
     await new Promise((resolve) => window.setTimeout(resolve, VERIFY_MS));
+    // An Undo meanwhile put the fields back: what they hold now is the page's own, not a value the page refused.
+    if (!outcome.filled.every((entry) => current.filled.includes(entry))) return outcome;
     if (outcome.verify().length && !current.notes.includes("value_not_accepted"))
       current.notes.push("value_not_accepted");
     showFilled(current);

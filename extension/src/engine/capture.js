@@ -4,7 +4,7 @@
 // classifies what was shown. Text inside a feed, a post, a comment or a message thread never counts.
 import { DIALOGS, mainOf, regionsOf } from "./locate.js";
 import { findExact, findPhrase, phraseMatcher } from "./phrases.js";
-import { isVisible, normalize, readText, visibleText } from "./text.js";
+import { EDITORS, fieldText, isVisible, normalize, readText, visibleText } from "./text.js";
 
 // Strongest first: "we will honour your objection" beats a code request, which beats a plain "thanks".
 const OUTCOMES = [
@@ -49,16 +49,16 @@ export function watchSend(doc, root) {
 
 // The text fields of the form that held something when it was sent.
 function typedValues(root) {
-  return [...root.querySelectorAll("input, textarea")].filter(
+  return [...root.querySelectorAll(`input, textarea, ${EDITORS}`)].filter(
     (field) =>
       !["checkbox", "radio", "hidden", "submit", "button"].includes((field.getAttribute("type") ?? "").toLowerCase()) &&
-      field.value.trim() !== "",
+      fieldText(field).trim() !== "",
   );
 }
 
 // A form still shown but emptied of everything it held when sent: Meta reset it after taking the send.
 const wasReset = (watch) =>
-  watch.typed.length > 0 && watch.typed.every((field) => !field.isConnected || field.value.trim() === "");
+  watch.typed.length > 0 && watch.typed.every((field) => !field.isConnected || fieldText(field).trim() === "");
 
 /**
  * What Meta shows after the send watched by `watch`, or null while there is nothing to read yet. `navigated`: the

@@ -2,7 +2,7 @@
 // the submit button.
 import { controlKind, formRoot, locate, locateAnswer } from "./locate.js";
 import { findExact } from "./phrases.js";
-import { labelOf, normalize, isVisible } from "./text.js";
+import { fieldText, isTextEditor, labelOf, normalize, isVisible } from "./text.js";
 
 const COMBOBOX_WAIT_MS = 1500; // a React drop-down renders its options after the click, sometimes lazily
 const POLL_MS = 25;
@@ -109,7 +109,7 @@ function fillText(step, field, ctx) {
   if (!element) return { status: "missing" };
   if (ctx.done.has(element)) return { status: "kept", element };
   const value = valueFor(step, ctx);
-  const current = element.value;
+  const current = fieldText(element);
   if (current.trim()) {
     const same = !value || normalize(current) === normalize(value);
     return same ? { status: "kept", element } : { status: "differs", element, pageValue: current };
@@ -117,7 +117,7 @@ function fillText(step, field, ctx) {
   if (!value) return { status: "no-value", element };
   const before = undoText(element);
   setValue(element, value);
-  return acted(ctx, field, element, value, () => element.isConnected && element.value === value, "filled", before);
+  return acted(ctx, field, element, value, () => element.isConnected && fieldText(element) === value, "filled", before);
 }
 
 async function selectCountry(step, field, ctx) {
@@ -191,7 +191,7 @@ function optionNamed(doc, combobox, names) {
 
 // What a field shows: the value of a text box, the text of a custom drop-down.
 const shownValue = (element) =>
-  (["INPUT", "TEXTAREA"].includes(element.tagName) ? element.value : element.textContent) ?? "";
+  ["INPUT", "TEXTAREA"].includes(element.tagName) ? fieldText(element) : (element.textContent ?? "");
 
 // The events a mouse click makes, for widgets that open on mousedown rather than click.
 function press(element) {
@@ -258,8 +258,8 @@ function acted(ctx, field, element, value, holds, status, undo = null) {
 // changed since is theirs): { still(), restore() }.
 /** @returns {Undo} */
 function undoText(element) {
-  const before = element.value;
-  const after = () => element.value;
+  const before = fieldText(element);
+  const after = () => fieldText(element);
   let filled;
   return {
     mark() {
@@ -315,6 +315,10 @@ function countryNames(engine, code, language) {
  * root listener. https://github.com/facebook/react/issues/10135
  */
 export function setValue(element, value) {
+  if (isTextEditor(element)) {
+    setEditorText(element, value);
+    return;
+  }
   let proto = Object.getPrototypeOf(element);
   let descriptor;
   while (proto && !(descriptor = Object.getOwnPropertyDescriptor(proto, "value"))) proto = Object.getPrototypeOf(proto);
@@ -324,4 +328,37 @@ export function setValue(element, value) {
   const { Event } = element.ownerDocument.defaultView;
   element.dispatchEvent(new Event("input", { bubbles: true }));
   element.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+/**
+ * Puts a text in a rich-text editor so that the editor takes it as typed: Lexical and Draft.js keep their own state
+ * and rebuild the DOM from it, so text written into the DOM directly is lost at their next render. The browser's
+ * insertText command goes through the editor's beforeinput and input handling, as typing does; where it does
+ * nothing (no editing support, as in jsdom), the text is set and an input event says so. Focus goes back where it was.
+ */
+function setEditorText(element, value) {
+  const doc = element.ownerDocument;
+  const before = doc.activeElement;
+  element.focus();
+  const selection = doc.getSelection();
+  if (selection) {
+    const range = doc.createRange();
+    range.selectNodeContents(element);
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+  const command = value ? ["insertText", false, value] : ["delete", false];
+  let taken = false;
+  try {
+    taken = typeof doc.execCommand === "function" && doc.execCommand(...command);
+  } catch {
+    taken = false; // no editing commands here
+  }
+  if (!taken || element.textContent !== value) {
+    element.textContent = value;
+    const { InputEvent } = doc.defaultView;
+    element.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: value }));
+  }
+  if (before instanceof doc.defaultView.HTMLElement && before !== element) before.focus();
+  else element.blur();
 }

@@ -1,7 +1,7 @@
 // Finding a form's controls by what a person sees (control kind, type, autocomplete, label text), never by
 // Meta's generated ids or class names.
 import { findExact, findPhrase } from "./phrases.js";
-import { CONTROLS, isVisible, labelOf, visibleText } from "./text.js";
+import { CONTROLS, EDITORS, isTextEditor, isVisible, labelOf, visibleText } from "./text.js";
 
 const TEXT_TYPES = new Set(["", "text", "email", "tel", "number", "search", "url"]);
 
@@ -9,7 +9,7 @@ const TEXT_TYPES = new Set(["", "text", "email", "tel", "number", "search", "url
 export function controlKind(element) {
   const tag = element.tagName;
   const role = element.getAttribute("role");
-  if (tag === "TEXTAREA") return "textarea";
+  if (tag === "TEXTAREA" || isTextEditor(element)) return "textarea";
   if (tag === "SELECT") return "select";
   if (tag === "INPUT") {
     const type = (element.getAttribute("type") ?? "").toLowerCase();
@@ -27,8 +27,7 @@ function usable(element) {
   return !element.disabled && element.getAttribute("aria-disabled") !== "true" && isVisible(element);
 }
 
-const FILLABLE =
-  'input[type="email"], input[type="text"], input:not([type]), textarea, select, [role="combobox"], input[type="radio"], [role="radio"], input[type="checkbox"]';
+const FILLABLE = `input[type="email"], input[type="text"], input:not([type]), textarea, select, [role="combobox"], input[type="radio"], [role="radio"], input[type="checkbox"], ${EDITORS}`;
 
 /**
  * The element that holds the form: of the forms in `scope` (and, with `dialogs`, the open dialogs anywhere), the

@@ -143,8 +143,28 @@ function isShownSelf(element) {
   return element.style.display !== "none" && element.style.visibility !== "hidden";
 }
 
-const CONTROLS =
-  'input, select, textarea, button, [role="button"], [role="checkbox"], [role="radio"], [role="combobox"]';
+// A rich-text editor (Lexical, Draft.js: the editable root only; a part marked contenteditable="false" is not one).
+const EDITORS = '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]';
+const CONTROLS = `input, select, textarea, button, [role="button"], [role="checkbox"], [role="radio"], [role="combobox"], ${EDITORS}`;
+
+/**
+ * Whether an element is a rich-text editor that stands for a text area: the root of an editable region, a text box
+ * (no role, or role="textbox") that is not declared single-line.
+ */
+export function isTextEditor(element) {
+  const role = element.getAttribute("role");
+  return (
+    element.matches(EDITORS) &&
+    (role === null || role === "textbox") &&
+    element.getAttribute("aria-multiline") !== "false" &&
+    !element.parentElement?.closest(EDITORS)
+  );
+}
+
+/** The text a field holds: an input's or a text area's value, an editor's text. */
+export function fieldText(element) {
+  return (isTextEditor(element) ? element.textContent : element.value) ?? "";
+}
 
 /**
  * What a control says it is, the way a screen reader would find it: aria-labelledby, aria-label, <label>,
@@ -211,4 +231,4 @@ function isButtonLike(control) {
   );
 }
 
-export { CONTROLS };
+export { CONTROLS, EDITORS };

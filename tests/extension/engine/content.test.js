@@ -265,6 +265,29 @@ describe("the content script", () => {
     assert.equal(lastState(page).status, "confirmed");
   });
 
+  it("should fill a rich-text editor as the editor takes typing, undo it, and keep the answer after the send", async () => {
+    const page = withContentScript(
+      "facebook-2025-fr-editor.html",
+      "https://www.facebook.com/help/contact/712876720715583",
+    );
+    await eventually(() => lastState(page)?.status === "filled", "the form was filled on load");
+    const editor = page.document.querySelector('[role="textbox"]');
+    assert.match(editor.textContent, /^Je m'oppose/);
+    assert.equal(page.window.fixtureState(editor), editor.textContent, "the editor's own state holds the text");
+    const undone = await page.ask({ type: "undo-fill" });
+    assert.equal(undone.restored, 2);
+    assert.deepEqual([editor.textContent, page.window.fixtureState(editor)], ["", ""]);
+    await page.ask({ type: "fill-now" });
+    await eventually(() => lastState(page)?.status === "filled", "filled again on request");
+    assert.match(page.window.fixtureState(editor), /^Je m'oppose/);
+    assert.deepEqual(lastState(page).notes, ["review_and_send"], "the Undo is not taken for the page refusing a value");
+    page.document.querySelector("[data-fixture-submit]").click(); // the user sends
+    await eventually(() => page.ofType("confirmation-seen").length > 0, "the answer was kept");
+    const { confirmation } = page.ofType("confirmation-seen")[0];
+    assert.deepEqual([confirmation.language, confirmation.verdict], ["fr", "honoured"]);
+    assert.match(confirmation.form.reason, /^Je m'oppose/, "what was sent is recorded, the editor's text included");
+  });
+
   it("should fill LinkedIn's objection form on load with the LinkedIn text, undo it, and keep LinkedIn's answer after the send", async () => {
     const url = "https://www.linkedin.com/help/linkedin/ask/TS-DPRO";
     const page = withContentScript("linkedin-objection-fr.html", url);

@@ -41,6 +41,24 @@ describe("the React stand-in in the fixtures", () => {
     setValue(email, "jane.doe@example.com");
     assert.equal(window.fixtureState(email), "jane.doe@example.com");
   });
+
+  it("should throw away text written into its rich-text editor without an input event, as Lexical does", () => {
+    const { document, window } = loadPage(
+      "facebook-2025-fr-editor.html",
+      "https://www.facebook.com/help/contact/712876720715583",
+    );
+    const editor = document.querySelector('[role="textbox"]');
+    editor.textContent = "written behind the editor's back";
+    editor.dispatchEvent(
+      new window.InputEvent("beforeinput", { bubbles: true, cancelable: true, inputType: "insertText", data: "a" }),
+    );
+    assert.deepEqual([window.fixtureState(editor), editor.textContent], ["a", "a"]);
+    setValue(editor, "typed as the editor takes it");
+    assert.deepEqual(
+      [window.fixtureState(editor), editor.textContent],
+      ["typed as the editor takes it", "typed as the editor takes it"],
+    );
+  });
 });
 
 describe("fill on the fixture forms", () => {

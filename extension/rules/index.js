@@ -46,6 +46,7 @@ import metaPrivacySupport from "./pages/meta-privacy-support.json" with { type: 
 import objectionFormByContent from "./pages/objection-form-by-content.json" with { type: "json" };
 import settings from "./pages/settings.json" with { type: "json" };
 import whatsappDataRights from "./pages/whatsapp-data-rights.json" with { type: "json" };
+import whatsappPrivacyPolicy from "./pages/whatsapp-privacy-policy.json" with { type: "json" };
 
 /**
  * The rules as the engine reads them. rules/schema.json is the authority on their shape; tests/extension/rules checks
@@ -96,6 +97,7 @@ export const knowledge = /** @type {Readonly<Knowledge>} */ (
         objectionFormByContent,
         settings,
         whatsappDataRights,
+        whatsappPrivacyPolicy,
       ],
     })
   )

@@ -7,7 +7,8 @@ import { serviceLinks } from "../shared/services.js";
 import { formPlatforms } from "../shared/platforms.js";
 import { emailRules } from "../../rules/emails/index.js";
 import { formatDate } from "../shared/format.js";
-import { parseEml, guessService } from "./eml-parser.js";
+import { parseEml } from "./eml-parser.js";
+import hosts from "../../rules/hosts.json" with { type: "json" };
 import { setTextWithCode, problemText } from "../shared/host-status.js";
 import facts from "../shared/facts.json" with { type: "json" };
 import { errorMessage } from "../shared/error-message.js";
@@ -42,6 +43,39 @@ export function recipientAddress(to) {
   return accountOf(address) && address.includes("@") ? address : "";
 }
 
+/**
+ * The services an e-mail may be imported for, in the order the form lists them, each with the domains that send
+ * its mail: Meta's services (rules/hosts.json), the platforms with an objection form (their hosts) and those whose
+ * opt-out is an e-mail (the domain of the address it goes to).
+ * @returns {{ id: string, label: string, domains: string[] }[]}
+ */
+export function importServices() {
+  const bare = (host) => host.replace(/^www\./, "");
+  const metaDomains = (id) =>
+    Object.entries(hosts.serviceOfDomain)
+      .filter(([, service]) => service === id)
+      .map(([domain]) => domain);
+  return [
+    ...serviceLinks().map(({ id, label }) => ({ id, label, domains: metaDomains(id) })),
+    ...formPlatforms().map((p) => ({ id: p.name, label: p.label, domains: [...new Set(p.hosts.map(bare))] })),
+    ...emailRules.map((rule) => ({ id: rule.name, label: rule.label, domains: [rule.to.split("@")[1]] })),
+  ];
+}
+
+/**
+ * The service an e-mail came from, by its sender's domain (a subdomain counts: mail.instagram.com is Instagram's),
+ * for the import form's default; Meta's first service when no domain is known (Meta also writes from domains of
+ * its own, such as facebookmail.com). The address is the one in angle brackets when there is one: a display name
+ * may hold another address ("x@instagram.com" <y@elsewhere>).
+ * @param {string} from
+ */
+export function guessService(from, services = importServices()) {
+  const address = /<([^<>]*)>\s*$/.exec(from)?.[1] ?? from;
+  const domain = /@([^>\s]+)/.exec(address)?.[1]?.toLowerCase() ?? "";
+  const sent = (d) => domain === d || domain.endsWith(`.${d}`);
+  return (services.find((service) => service.domains.some(sent)) ?? services[0]).id;
+}
+
 export class EmailImport {
   /**
    * @param {Document} doc
@@ -61,8 +95,7 @@ export class EmailImport {
   start() {
     // Meta's services, then the platforms with an objection form (LinkedIn answers by e-mail too) and those whose
     // opt-out is an e-mail (Slack's answer is kept the same way).
-    const others = [...formPlatforms(), ...emailRules].map((rule) => ({ id: rule.name, label: rule.label }));
-    for (const service of [...serviceLinks(), ...others]) {
+    for (const service of importServices()) {
       this.service.append(el(this.doc, "option", { value: service.id, text: service.label }));
     }
     this.file.addEventListener("change", () => void this.read(this.file.files?.[0]));

@@ -51,19 +51,3 @@ export async function parseEml(bytes) {
     })),
   };
 }
-
-// The e-mail's sender domain → the service it came from, for the import form's default. The address is the one in
-// angle brackets when there is one: a display name may hold another address ("x@instagram.com" <y@elsewhere>).
-/** @param {string} from */
-export function guessService(from) {
-  const address = /<([^<>]*)>\s*$/.exec(from)?.[1] ?? from;
-  const domain = /@([^>\s]+)/.exec(address)?.[1]?.toLowerCase() ?? "";
-  if (/(^|\.)instagram\.com$|(^|\.)mail\.instagram\.com$/.test(domain)) return "instagram";
-  if (/(^|\.)whatsapp\.(com|net)$/.test(domain)) return "whatsapp";
-  if (/(^|\.)threads\.(net|com)$/.test(domain)) return "threads";
-  if (/(^|\.)messenger\.com$/.test(domain)) return "messenger";
-  if (/(^|\.)meta\.ai$/.test(domain)) return "meta_ai";
-  if (/(^|\.)slack\.com$/.test(domain)) return "slack";
-  if (/(^|\.)linkedin\.com$/.test(domain)) return "linkedin";
-  return "facebook";
-}

@@ -66,6 +66,7 @@ export async function shellSourceCopy() {
   await writeFile(path.join(source, "rules", "notice-messages.json"), JSON.stringify(STAND_IN_NOTICES));
   await writeFile(path.join(source, "rules", "services.json"), JSON.stringify(STAND_IN_SERVICES));
   await cp(path.join(EXTENSION, "rules", "authorities.json"), path.join(source, "rules", "authorities.json"));
+  await cp(path.join(EXTENSION, "rules", "hosts.json"), path.join(source, "rules", "hosts.json")); // e-mail senders' domains
   await cp(path.join(EXTENSION, "rules", "announcements.json"), path.join(source, "rules", "announcements.json"));
   // The full page takes its default objection texts from the rules' templates.
   await writeFile(

@@ -4,7 +4,8 @@ import "../support/windows-1252.js";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { parseEml, guessService } from "../../../extension/src/options/eml-parser.js";
+import { parseEml } from "../../../extension/src/options/eml-parser.js";
+import { guessService } from "../../../extension/src/options/email-import.js";
 import { htmlToText } from "../../../extension/src/options/html-text.js";
 
 const fixture = async (name) => new Uint8Array(await readFile(new URL(`../../fixtures/eml/${name}`, import.meta.url)));
@@ -55,6 +56,21 @@ test("the sender's service comes from the address in angle brackets, not from a 
   assert.equal(guessService("Instagram <no-reply@mail.instagram.com>"), "instagram");
   assert.equal(guessService("no-reply@mail.instagram.com"), "instagram");
   assert.equal(guessService('"security@mail.instagram.com" <notice@slack.com>'), "slack");
+});
+
+test("the sender's service is looked up in the rules' domains, subdomains included; Meta's first service otherwise", () => {
+  for (const [from, service] of [
+    ["WhatsApp <privacy@support.whatsapp.com>", "whatsapp"],
+    ["Threads <no-reply@mail.threads.com>", "threads"],
+    ["Meta AI <noreply@meta.ai>", "meta_ai"],
+    ["LinkedIn <messages-noreply@linkedin.com>", "linkedin"],
+    ["Facebook <notification@facebookmail.com>", "facebook"],
+    ["a friend <someone@example.org>", "facebook"],
+    ["no address at all", "facebook"],
+    ["lookalike <no-reply@notinstagram.com>", "facebook"],
+  ]) {
+    assert.equal(guessService(from), service, from);
+  }
 });
 
 test("a file that is not an e-mail gets a clear error", async () => {

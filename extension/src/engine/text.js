@@ -194,11 +194,23 @@ export function shownLabelOf(control) {
   if (isButtonLike(control)) parts.push(control.textContent, control.tagName === "INPUT" ? control.value : "");
   const own = parts.join(" ").replace(/\s+/g, " ").trim();
   if (own) return own;
+  let alone = control; // the largest element around the control that holds no other control
   let wrapper = control.parentElement;
-  for (let depth = 0; wrapper && depth < 4; depth++, wrapper = wrapper.parentElement) {
+  for (let depth = 0; wrapper && depth < 4; depth++, alone = wrapper, wrapper = wrapper.parentElement) {
     const others = [...wrapper.querySelectorAll(CONTROLS)].filter((c) => c !== control && !control.contains(c));
     if (others.length) break;
     const text = readText(wrapper);
+    if (text) return text.slice(0, 300);
+  }
+  return textBefore(alone);
+}
+
+// A flat layout puts each label and its control side by side in one container with the other fields: the label is
+// the nearest text before the control, unless another control stands between them.
+function textBefore(element) {
+  for (let node = element.previousElementSibling; node; node = node.previousElementSibling) {
+    if (node.matches(CONTROLS) || node.querySelector(CONTROLS)) return "";
+    const text = readText(node);
     if (text) return text.slice(0, 300);
   }
   return "";

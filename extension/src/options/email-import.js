@@ -17,11 +17,15 @@ const MAX_FILE_BYTES = 25 * 1024 * 1024;
 // The host's limit, from the facts both share.
 const MAX_TEXT = facts.max_text_characters;
 
+// What the stored text says first about an e-mail the user pasted: no file, no headers to vouch for it.
+export const PASTED_NOTE = "Pasted by the user from their mail program (not the e-mail file; no headers)";
+
 // confirmation.save params for an e-mail: the headers that identify it go in the text, so the
-// stored evidence says who sent it, when, and about what.
+// stored evidence says who sent it, when, and about what (or, for a pasted text, that it was pasted).
 // The account is the one the user confirmed in the preview (offered: the address Meta wrote to), or none.
 export function emailToSaveParams(mail, service, now = new Date(), account = "") {
   const header = [
+    mail.pasted && PASTED_NOTE,
     mail.from && `From: ${mail.from}`,
     mail.to && `To: ${mail.to}`,
     mail.date && `Date: ${mail.date}`,
@@ -76,6 +80,19 @@ export function guessService(from, services = importServices()) {
   return (services.find((service) => service.domains.some(sent)) ?? services[0]).id;
 }
 
+/**
+ * The service a pasted e-mail's text names first (its sender is not known: the text is all there is), by the
+ * services' names as whole words; Meta's first service when it names none.
+ * @param {string} text
+ */
+export function serviceNamedIn(text, services = importServices()) {
+  const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const at = (label) => text.search(new RegExp(`(?<![\\p{L}\\p{N}])${escape(label)}(?![\\p{L}\\p{N}])`, "iu"));
+  const named = services.map((service) => ({ id: service.id, index: at(service.label) })).filter((s) => s.index >= 0);
+  named.sort((a, b) => a.index - b.index);
+  return (named[0] ?? services[0]).id;
+}
+
 export class EmailImport {
   /**
    * @param {Document} doc
@@ -85,10 +102,12 @@ export class EmailImport {
     this.doc = doc;
     this.onSaved = onSaved;
     this.file = /** @type {HTMLInputElement} */ (byId(doc, "import-file"));
+    this.paste = /** @type {HTMLTextAreaElement} */ (byId(doc, "import-paste"));
     this.preview = byId(doc, "import-preview");
     this.status = byId(doc, "import-status");
     this.service = /** @type {HTMLSelectElement} */ (byId(doc, "import-service"));
     this.account = /** @type {HTMLInputElement} */ (byId(doc, "import-account"));
+    /** @type {(Partial<import("./eml-parser.js").ParsedMail> & { text: string, pasted?: boolean }) | null} */
     this.mail = null;
   }
 
@@ -99,6 +118,8 @@ export class EmailImport {
       this.service.append(el(this.doc, "option", { value: service.id, text: service.label }));
     }
     this.file.addEventListener("change", () => void this.read(this.file.files?.[0]));
+    this.paste.maxLength = MAX_TEXT;
+    byId(this.doc, "import-read-paste").addEventListener("click", () => this.readPasted(this.paste.value));
     byId(this.doc, "import-save").addEventListener("click", () => void this.save());
   }
 
@@ -125,6 +146,24 @@ export class EmailImport {
     this.status.textContent = t("import_check");
   }
 
+  /**
+   * The e-mail's text as the user copied it from a mail program that cannot save the e-mail as a file (most
+   * webmail): shown for review like a file's, the service offered by the name the text gives first.
+   * @param {string} text
+   */
+  readPasted(text) {
+    this.preview.hidden = true;
+    this.mail = null;
+    const body = String(text ?? "").trim();
+    if (!body) {
+      this.status.textContent = t("import_paste_empty");
+      return;
+    }
+    this.mail = { pasted: true, from: "", to: "", subject: "", date: null, messageId: "", text: body };
+    this.show(this.mail);
+    this.status.textContent = t("import_check");
+  }
+
   show(mail) {
     const doc = this.doc;
     const fields = byId(doc, "import-fields");
@@ -136,7 +175,7 @@ export class EmailImport {
     ]) {
       if (value) fields.append(el(doc, "dt", { text: t(key) }), el(doc, "dd", { text: value }));
     }
-    this.service.value = guessService(mail.from);
+    this.service.value = mail.pasted ? serviceNamedIn(mail.text) : guessService(mail.from);
     this.account.value = recipientAddress(mail.to);
     byId(doc, "import-text").textContent = mail.text;
     this.preview.hidden = false;
@@ -153,6 +192,7 @@ export class EmailImport {
       await ask("email-answer-saved", params).catch(() => null); // the Centre's marks are a bonus, the e-mail is kept
       this.preview.hidden = true;
       this.file.value = "";
+      if (this.mail.pasted) this.paste.value = "";
       this.mail = null;
       await this.onSaved(result);
     } catch (error) {

@@ -79,7 +79,10 @@ test("two accounts, one waiting past 30 days, and a look-alike warned about", { 
     const copy = await browser.newPage(LOOKALIKE);
     const warned = await browser.clickToolbarIcon(copy);
     assert.equal(await warned.locator('[data-testid="lookalike-warning"]').isVisible(), true);
-    assert.equal(await warned.locator('[data-testid="lookalike-warning"]').textContent(), en.text("lookalike_warning"));
+    assert.equal(
+      await warned.locator('[data-testid="lookalike-warning"]').textContent(),
+      en.text("lookalike_warning", ["Meta"]),
+    );
     const tabId = await browser.tabIdOf(copy);
     assert.equal(await browser.inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId), "!");
     assert.deepEqual(await axeViolations(warned), []);

@@ -88,7 +88,10 @@ test(
             const node = /** @type {Element} */ (document.querySelector('[data-testid="lookalike-warning"]'));
             return { shown: node.checkVisibility(), text: node.textContent };
           });
-          assert.deepEqual(warning, { shown: true, text: messages("en", "firefox").text("lookalike_warning") });
+          assert.deepEqual(warning, {
+            shown: true,
+            text: messages("en", "firefox").text("lookalike_warning", ["Meta"]),
+          });
           const tabId = await browser.tabIdOf(copy);
           assert.equal(
             await browser.inExtension((id) => globalThis.browser.action.getBadgeText({ tabId: id }), tabId),

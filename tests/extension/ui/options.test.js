@@ -9,12 +9,19 @@ import { ProfileForm } from "../../../extension/src/options/profile-form.js";
 import { ConfirmationsView } from "../../../extension/src/options/confirmations-view.js";
 import { PendingView } from "../../../extension/src/options/pending-view.js";
 import { ReceiptView } from "../../../extension/src/options/receipt-view.js";
-import { EmailImport, emailToSaveParams, recipientAddress } from "../../../extension/src/options/email-import.js";
+import {
+  EmailImport,
+  PASTED_NOTE,
+  emailToSaveParams,
+  recipientAddress,
+  serviceNamedIn,
+} from "../../../extension/src/options/email-import.js";
 import { fetchPrepared } from "../../../extension/src/options/downloads.js";
 import { fetchScreenshot } from "../../../extension/src/options/screenshot.js";
 import { parseEml } from "../../../extension/src/options/eml-parser.js";
 import { DEFAULT_OBJECTIONS, defaultObjection } from "../../../extension/src/options/default-objections.js";
 import { applyI18n } from "../../../extension/src/shared/i18n.js";
+import facts from "../../../extension/src/shared/facts.json" with { type: "json" };
 
 const until = (page, fn) => settle(page.window, fn);
 
@@ -355,6 +362,55 @@ test("e-mail import: previews the parsed mail, guesses the service and saves it 
   assert.match(saved[0].params.text, /^From: Instagram <no-reply@mail.instagram.com>\n/);
   assert.equal(saved[0].params.captured_at, "2025-05-29T06:30:00.000Z");
   assert.equal(doc.getElementById("import-status").textContent, fakeI18n("nl").getMessage("import_saved"));
+});
+
+test("e-mail import: a pasted text is shown for review, offered under the service it names, saved as pasted", async () => {
+  const saved = [];
+  const page = openPage("options", {
+    lang: "fr",
+    background: {
+      "host-call": (m) => {
+        saved.push(m);
+        return { result: { id: 12, sha256: "d".repeat(64), duplicate: false } };
+      },
+      "email-answer-saved": () => ({ result: false }),
+    },
+  });
+  const doc = page.document;
+  const importer = new EmailImport(doc);
+  importer.start();
+  const paste = /** @type {HTMLTextAreaElement} */ (doc.getElementById("import-paste"));
+  doc.getElementById("import-read-paste").click();
+  assert.equal(doc.getElementById("import-status").textContent, fakeI18n("fr").getMessage("import_paste_empty"));
+  assert.equal(doc.getElementById("import-preview").hidden, true);
+  const text =
+    "Bonjour Camille,\n\nNous avons examiné votre demande et nous accepterons votre opposition. Cela " +
+    "s'applique à vos informations publiques sur Instagram et Facebook.\n\nL'équipe Privacy Operations";
+  paste.value = `\n  ${text}\n`;
+  doc.getElementById("import-read-paste").click();
+  assert.equal(doc.getElementById("import-preview").hidden, false);
+  assert.equal(doc.getElementById("import-text").textContent, text);
+  assert.equal(doc.getElementById("import-fields").children.length, 0, "no sender, subject or date to show");
+  assert.equal(/** @type {HTMLSelectElement} */ (doc.getElementById("import-service")).value, "instagram");
+  /** @type {HTMLInputElement} */ (doc.getElementById("import-account")).value = "camille@example.be";
+  await importer.save();
+  assert.equal(saved.length, 1);
+  const { params } = saved[0];
+  assert.deepEqual(
+    [params.service, params.kind, params.url, params.account],
+    ["instagram", "email", "", "camille@example.be"],
+  );
+  assert.equal(params.text, `${PASTED_NOTE}\n\n${text}`, "the evidence says it was pasted, not read from a file");
+  assert.ok(Date.parse(params.captured_at) <= Date.now());
+  assert.equal(paste.value, "", "the box is emptied once the text is kept");
+  assert.equal(paste.maxLength, facts.max_text_characters, "no longer than the host keeps");
+});
+
+test("e-mail import: a pasted text that names no service is offered under Facebook, the first of Meta's", () => {
+  assert.equal(serviceNamedIn("Thanks, we got it."), "facebook");
+  assert.equal(serviceNamedIn("Your WhatsApp account and your Facebook account"), "whatsapp");
+  assert.equal(serviceNamedIn("Sent from LinkedIn Help"), "linkedin");
+  assert.equal(serviceNamedIn("an instagrammer wrote"), "facebook", "whole words only");
 });
 
 test("e-mail import: LinkedIn's reply to its objection form is saved under linkedin", async () => {

@@ -8,6 +8,10 @@ import { formPlatforms } from "../shared/platforms.js";
 import { emailRules } from "../../rules/emails/index.js";
 import { formatDate } from "../shared/format.js";
 import { parseEml } from "./eml-parser.js";
+import { createEngine } from "../engine/index.js";
+import { normalize } from "../engine/text.js";
+import { knowledge } from "../../rules/index.js";
+import { verdictText } from "../shared/provenance.js";
 import hosts from "../../rules/hosts.json" with { type: "json" };
 import { setTextWithCode, problemText } from "../shared/host-status.js";
 import facts from "../shared/facts.json" with { type: "json" };
@@ -22,8 +26,13 @@ export const PASTED_NOTE = "Pasted by the user from their mail program (not the 
 
 // confirmation.save params for an e-mail: the headers that identify it go in the text, so the
 // stored evidence says who sent it, when, and about what (or, for a pasted text, that it was pasted).
-// The account is the one the user confirmed in the preview (offered: the address Meta wrote to), or none.
-export function emailToSaveParams(mail, service, now = new Date(), account = "") {
+// The account is the one the user confirmed in the preview (offered: the address Meta wrote to), or none; the
+// verdict and language are what the text says (readAnswer), as the preview showed them.
+/**
+ * @returns {{ service: string, kind: string, url: string, text: string, captured_at: string, verdict: string,
+ *   language?: string, account?: string }}
+ */
+export function emailToSaveParams(mail, service, now = new Date(), account = "", answer = readAnswer(mail.text)) {
   const header = [
     mail.pasted && PASTED_NOTE,
     mail.from && `From: ${mail.from}`,
@@ -35,9 +44,32 @@ export function emailToSaveParams(mail, service, now = new Date(), account = "")
     .filter(Boolean)
     .join("\n");
   const text = `${header}\n\n${mail.text}`.slice(0, MAX_TEXT);
-  const params = { service, kind: "email", url: "", text, captured_at: mail.date ?? now.toISOString() };
+  const params = {
+    service,
+    kind: "email",
+    url: "",
+    text,
+    captured_at: mail.date ?? now.toISOString(),
+    verdict: answer.verdict,
+    ...(answer.language && { language: answer.language }),
+  };
   const tied = accountOf(account);
   return tied ? { ...params, account: tied } : params;
+}
+
+let engine = null; // made on first use: the full page reads e-mails rarely
+/**
+ * What an e-mail's text says, read with the wording the pages' answers are read with (rules/lang): honoured or
+ * received, with the language of the wording; "unknown" for a wording no rule knows (the user checks it).
+ * @param {string} text
+ * @returns {{ verdict: "honoured" | "received" | "unknown", language?: string }}
+ */
+export function readAnswer(text) {
+  engine ??= createEngine(knowledge);
+  const known = engine.classify(normalize(text));
+  if (known?.outcome === "honoured" || known?.outcome === "received")
+    return { verdict: known.outcome, language: known.language };
+  return { verdict: "unknown" };
 }
 
 /** The address in a To header ("Alex <alex@example.org>", "alex@example.org, b@example.org"): the first one, or "". */
@@ -109,6 +141,8 @@ export class EmailImport {
     this.account = /** @type {HTMLInputElement} */ (byId(doc, "import-account"));
     /** @type {(Partial<import("./eml-parser.js").ParsedMail> & { text: string, pasted?: boolean }) | null} */
     this.mail = null;
+    /** @type {{ verdict: "honoured" | "received" | "unknown", language?: string }} what the previewed e-mail says */
+    this.answer = { verdict: "unknown" };
   }
 
   start() {
@@ -168,10 +202,12 @@ export class EmailImport {
     const doc = this.doc;
     const fields = byId(doc, "import-fields");
     clear(fields);
+    this.answer = readAnswer(mail.text);
     for (const [key, value] of [
       ["import_from", mail.from],
       ["import_subject", mail.subject],
       ["import_date", mail.date && formatDate(mail.date)],
+      ["detail_verdict", verdictText(this.answer)],
     ]) {
       if (value) fields.append(el(doc, "dt", { text: t(key) }), el(doc, "dd", { text: value }));
     }
@@ -186,7 +222,7 @@ export class EmailImport {
     const button = /** @type {HTMLButtonElement} */ (byId(this.doc, "import-save"));
     button.disabled = true;
     try {
-      const params = emailToSaveParams(this.mail, this.service.value, new Date(), this.account.value);
+      const params = emailToSaveParams(this.mail, this.service.value, new Date(), this.account.value, this.answer);
       const result = await callHost("confirmation.save", params);
       this.status.textContent = result.duplicate ? t("import_duplicate") : t("import_saved");
       await ask("email-answer-saved", params).catch(() => null); // the Centre's marks are a bonus, the e-mail is kept

@@ -13,6 +13,7 @@ import {
   EmailImport,
   PASTED_NOTE,
   emailToSaveParams,
+  readAnswer,
   recipientAddress,
   serviceNamedIn,
 } from "../../../extension/src/options/email-import.js";
@@ -361,6 +362,7 @@ test("e-mail import: previews the parsed mail, guesses the service and saves it 
   assert.equal(saved[0].params.url, "");
   assert.match(saved[0].params.text, /^From: Instagram <no-reply@mail.instagram.com>\n/);
   assert.equal(saved[0].params.captured_at, "2025-05-29T06:30:00.000Z");
+  assert.deepEqual([saved[0].params.verdict, saved[0].params.language], ["honoured", "nl"]);
   assert.equal(doc.getElementById("import-status").textContent, fakeI18n("nl").getMessage("import_saved"));
 });
 
@@ -390,20 +392,37 @@ test("e-mail import: a pasted text is shown for review, offered under the servic
   doc.getElementById("import-read-paste").click();
   assert.equal(doc.getElementById("import-preview").hidden, false);
   assert.equal(doc.getElementById("import-text").textContent, text);
-  assert.equal(doc.getElementById("import-fields").children.length, 0, "no sender, subject or date to show");
+  const fr = fakeI18n("fr");
+  assert.deepEqual(
+    [...doc.getElementById("import-fields").children].map((node) => node.textContent),
+    [fr.getMessage("detail_verdict"), fr.getMessage("verdict_honoured")],
+    "no sender, subject or date to show; what the answer says, read as the pages' answers are",
+  );
   assert.equal(/** @type {HTMLSelectElement} */ (doc.getElementById("import-service")).value, "instagram");
   /** @type {HTMLInputElement} */ (doc.getElementById("import-account")).value = "camille@example.be";
   await importer.save();
   assert.equal(saved.length, 1);
   const { params } = saved[0];
   assert.deepEqual(
-    [params.service, params.kind, params.url, params.account],
-    ["instagram", "email", "", "camille@example.be"],
+    [params.service, params.kind, params.url, params.account, params.verdict, params.language],
+    ["instagram", "email", "", "camille@example.be", "honoured", "fr"],
   );
   assert.equal(params.text, `${PASTED_NOTE}\n\n${text}`, "the evidence says it was pasted, not read from a file");
   assert.ok(Date.parse(params.captured_at) <= Date.now());
   assert.equal(paste.value, "", "the box is emptied once the text is kept");
   assert.equal(paste.maxLength, facts.max_text_characters, "no longer than the host keeps");
+});
+
+test("e-mail import: an answer in words no rule knows is kept as unknown, and shown so before it is added", () => {
+  const page = openPage("options", { lang: "de" });
+  const doc = page.document;
+  const importer = new EmailImport(doc);
+  importer.start();
+  /** @type {HTMLTextAreaElement} */ (doc.getElementById("import-paste")).value = "Prima, das hat geklappt. Bis bald!";
+  doc.getElementById("import-read-paste").click();
+  assert.equal(doc.querySelector("#import-fields dd")?.textContent, fakeI18n("de").getMessage("verdict_unknown"));
+  assert.equal(emailToSaveParams({ text: "Prima, das hat geklappt." }, "facebook").verdict, "unknown");
+  assert.deepEqual(readAnswer("We've received your request."), { verdict: "received", language: "en" });
 });
 
 test("e-mail import: a pasted text that names no service is offered under Facebook, the first of Meta's", () => {

@@ -108,7 +108,7 @@ void print_record(const Confirmation& record) {
   line("Captured", record.captured_at);
   line("Saved", record.saved_at);
   line("Form sent", record.sent_at);
-  line("Meta's answer", record.verdict);
+  line("Answer said", record.verdict);
   line("Account", record.content.account);
   line("Address", record.content.url);
   line("Language", record.language);

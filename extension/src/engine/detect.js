@@ -319,10 +319,13 @@ function declaredLanguage(page) {
 }
 
 // The page's language: <html lang>, then ?locale= or a locale host (fr-fr.facebook.com), then, when the text
-// was read anyway, the language of the first known phrase in it.
+// was read anyway, the language of the first known phrase in it. A form whose own title is exactly the objection's
+// title in another language speaks that language, whatever the page declares (the declaration follows the account's
+// interface language; a form can be shown in another one).
 function languageOf(engine, page) {
   const declared = declaredLanguage(page);
-  if (declared) return declared;
+  const title = page.read() ? findExact(page.rootText(), engine.phrases("objectionTitle")) : null;
+  if (declared) return title && title.language !== declared ? title.language : declared;
   if (!page.read()) return null;
   for (const concept of ["objectionTitle", "aiGate", "aiAtMeta", "submit"]) {
     const hit = page.find(concept, page.rootText()) ?? page.find(concept);

@@ -89,6 +89,20 @@ describe("structure before wording", () => {
     );
   });
 
+  it("should speak the language of the form's own title when the page declares another, and the declared one else", async () => {
+    const french = "Vous opposer à l’utilisation de vos informations pour l’IA chez Meta";
+    const shown = loadPage(null, KNOWN, { html: formPage({ lang: "en", title: french }) });
+    const detection = engine.detect(shown.document, KNOWN);
+    assert.equal(detection.language, "fr");
+    await engine.fill(shown.document, detection, { email: "camille@example.be" });
+    assert.match(
+      shown.document.querySelector("textarea").value,
+      /^Je m'oppose/,
+      "the objection in the form's language",
+    );
+    assert.equal(detectHtml(formPage({ lang: "nl", title: "Privacy" })).language, "nl");
+  });
+
   it("should fill a known address whose title is reworded, as long as something speaks of AI at Meta or objecting", () => {
     const detection = detectHtml(
       formPage({

@@ -333,8 +333,9 @@ export function setValue(element, value) {
 /**
  * Puts a text in a rich-text editor so that the editor takes it as typed: Lexical and Draft.js keep their own state
  * and rebuild the DOM from it, so text written into the DOM directly is lost at their next render. The browser's
- * insertText command goes through the editor's beforeinput and input handling, as typing does; where it does
- * nothing (no editing support, as in jsdom), the text is set and an input event says so. Focus goes back where it was.
+ * insertText command edits the selection as typing does and fires the input event those editors read their state
+ * from; where it does nothing (no editing support, as in jsdom), the text is set and an input event says so. Focus
+ * goes back where it was.
  */
 function setEditorText(element, value) {
   const doc = element.ownerDocument;

@@ -151,6 +151,8 @@ function readPage(engine, doc, canon, wide) {
       findPhrase(where ?? page.text(), engine.phrases(concept)) ??
       (where ? null : findPhrase(page.title(), engine.phrases(concept))),
     read: () => memo.has("text") || memo.has("rootText"),
+    /** Whether a form rule's check found the form (its text, the title included, is then at hand). */
+    formFound: () => Boolean(memo.get("root")),
   };
   return page;
 }
@@ -324,7 +326,7 @@ function declaredLanguage(page) {
 // interface language; a form can be shown in another one).
 function languageOf(engine, page) {
   const declared = declaredLanguage(page);
-  const title = page.read() ? findExact(page.rootText(), engine.phrases("objectionTitle")) : null;
+  const title = page.formFound() ? findExact(page.rootText(), engine.phrases("objectionTitle")) : null;
   if (declared) return title && title.language !== declared ? title.language : declared;
   if (!page.read()) return null;
   for (const concept of ["objectionTitle", "aiGate", "aiAtMeta", "submit"]) {

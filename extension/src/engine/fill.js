@@ -191,7 +191,7 @@ function optionNamed(doc, combobox, names) {
 
 // What a field shows: the value of a text box, the text of a custom drop-down.
 const shownValue = (element) =>
-  ["INPUT", "TEXTAREA"].includes(element.tagName) ? fieldText(element) : (element.textContent ?? "");
+  (["INPUT", "TEXTAREA"].includes(element.tagName) ? element.value : element.textContent) ?? "";
 
 // The events a mouse click makes, for widgets that open on mousedown rather than click.
 function press(element) {

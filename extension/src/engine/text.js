@@ -206,10 +206,12 @@ export function shownLabelOf(control) {
 }
 
 // A flat layout puts each label and its control side by side in one container with the other fields: the label is
-// the nearest text before the control, unless another control stands between them.
+// the nearest text before the control, unless another control or a heading (the form's or a section's title, not a
+// label) stands between them.
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 function textBefore(element) {
   for (let node = element.previousElementSibling; node; node = node.previousElementSibling) {
-    if (node.matches(CONTROLS) || node.querySelector(CONTROLS)) return "";
+    if (node.matches(CONTROLS) || node.matches(HEADINGS) || node.querySelector(CONTROLS)) return "";
     const text = readText(node);
     if (text) return text.slice(0, 300);
   }

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { JSDOM } from "jsdom";
-import { normalize, readText } from "../../../extension/src/engine/text.js";
+import { normalize, readText, shownLabelOf } from "../../../extension/src/engine/text.js";
 
 describe("normalize", () => {
   it("should fold case, accents, curly apostrophes, dashes and non-breaking spaces", () => {
@@ -39,5 +39,16 @@ describe("readText", () => {
   });
   it("keeps inline elements inside one line", () => {
     assert.equal(readText(body('<p>one <a href="#">two</a> <em>three</em></p>'), { blocks: true }), "one two three");
+  });
+});
+
+describe("shownLabelOf in a flat layout", () => {
+  it("should take the nearest text before a control, never a heading or the text beyond another control", () => {
+    const { document } = new JSDOM(
+      "<form><h2>Vos droits d'opposition</h2><input id='first'><div>Nom complet</div><input id='name'>" +
+        "<div>Pays</div><select id='country'></select><input id='after'></form>",
+    ).window;
+    const label = (id) => shownLabelOf(/** @type {Element} */ (document.getElementById(id)));
+    assert.deepEqual(["first", "name", "country", "after"].map(label), ["", "Nom complet", "Pays", ""]);
   });
 });

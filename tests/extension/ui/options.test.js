@@ -323,15 +323,16 @@ test("screenshot: a truncated reply is an error, not a broken image", async () =
   await assert.rejects(fetchScreenshot(call, 1), /empty screenshot chunk/);
 });
 
-test("e-mail import: previews the parsed mail, guesses the service and saves it as kind email", async () => {
+// The full page with a host that keeps every e-mail given to it: what was saved, and what the background was told.
+function pageSavingEmails(lang, id) {
   const saved = [];
   const told = [];
   const page = openPage("options", {
-    lang: "nl",
+    lang,
     background: {
       "host-call": (m) => {
         saved.push(m);
-        return { result: { id: 11, sha256: "c".repeat(64), duplicate: false } };
+        return { result: { id, sha256: "c".repeat(64), duplicate: false } };
       },
       "email-answer-saved": (m) => {
         told.push(m);
@@ -339,6 +340,11 @@ test("e-mail import: previews the parsed mail, guesses the service and saves it 
       },
     },
   });
+  return { page, saved, told };
+}
+
+test("e-mail import: previews the parsed mail, guesses the service and saves it as kind email", async () => {
+  const { page, saved, told } = pageSavingEmails("nl", 11);
   const doc = page.document;
   const importer = new EmailImport(doc);
   importer.start();
@@ -367,17 +373,7 @@ test("e-mail import: previews the parsed mail, guesses the service and saves it 
 });
 
 test("e-mail import: a pasted text is shown for review, offered under the service it names, saved as pasted", async () => {
-  const saved = [];
-  const page = openPage("options", {
-    lang: "fr",
-    background: {
-      "host-call": (m) => {
-        saved.push(m);
-        return { result: { id: 12, sha256: "d".repeat(64), duplicate: false } };
-      },
-      "email-answer-saved": () => ({ result: false }),
-    },
-  });
+  const { page, saved } = pageSavingEmails("fr", 12);
   const doc = page.document;
   const importer = new EmailImport(doc);
   importer.start();
@@ -433,16 +429,7 @@ test("e-mail import: a pasted text that names no service is offered under Facebo
 });
 
 test("e-mail import: LinkedIn's reply to its objection form is saved under linkedin", async () => {
-  const saved = [];
-  const page = openPage("options", {
-    lang: "fr",
-    background: {
-      "host-call": (m) => {
-        saved.push(m);
-        return { result: { id: 12, sha256: "e".repeat(64), duplicate: false } };
-      },
-    },
-  });
+  const { page, saved } = pageSavingEmails("fr", 13);
   const importer = new EmailImport(page.document);
   importer.start();
   assert.ok(
